@@ -1,0 +1,65 @@
+package org.careledger.kernel.error;
+
+/**
+ * Stable machine codes for every refusal CareLedger can answer. Clients match on these; the
+ * text of a message may change, a code may not. Each code names the HTTP status it maps to so
+ * the translation to RFC 9457 problem responses happens in exactly one place.
+ */
+public enum ErrorCode {
+    // 400: malformed or invalid input (nothing is written)
+    MALFORMED_REQUEST(400, "The request body could not be read"),
+    INVALID_INPUT(400, "The request has invalid fields"),
+    INVALID_CREDIT_CODE(400, "Not a unified social credit code"),
+    INVALID_DIVISION_CODE(400, "Not a GB/T 2260 division code"),
+    INVALID_IDENTIFIER(400, "Not a valid identifier"),
+    INVALID_LOCATION(400, "Not a valid geographic location"),
+    INVALID_QUERY(400, "The query parameters are invalid"),
+
+    // 401/403: who may do what, where
+    UNAUTHENTICATED(401, "A valid bearer token is required"),
+    FORBIDDEN_ROLE(403, "The caller's role may not do this"),
+    NOT_IN_JURISDICTION(403, "The institution is outside the caller's jurisdiction"),
+    FEATURE_DISABLED(403, "This feature is disabled in this deployment"),
+
+    // 404
+    INSTITUTION_NOT_FOUND(404, "No such institution"),
+    CLASS_NOT_FOUND(404, "No such class"),
+    NOT_FOUND(404, "No such resource"),
+
+    // 409: state conflicts and business-rule refusals
+    CREDIT_CODE_ALREADY_REGISTERED(409, "An institution with this credit code is already registered"),
+    INSTITUTION_ALREADY_REGISTERED(409, "This institution has already been registered"),
+    ILLEGAL_FILING_TRANSITION(409, "The filing's current status does not allow this"),
+    FILING_DOCUMENTS_MISSING(409, "Required filing documents are missing"),
+    HEALTH_EVALUATION_NOT_QUALIFIED(409, "The health evaluation report is not rated qualified"),
+    CLASS_CAPACITY_EXCEEDS_STANDARD(409, "The class is larger than the national standard allows"),
+    FAMILY_CARE_POINT_CAPACITY_EXCEEDED(409, "A family care point may look after at most 5 children"),
+    CLASS_ALREADY_EXISTS(409, "A class with this id already exists"),
+    CLASS_CLOSED(409, "The class is closed"),
+    PUHUI_STATUS_UNCHANGED(409, "The institution already has that 普惠 status"),
+    CONCURRENT_MODIFICATION(409, "Another change to the same record won; retry"),
+    IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used with a different request"),
+
+    // other
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
+    RATE_LIMITED(429, "Too many requests"),
+    PROJECTION_NOT_CAUGHT_UP(503, "The view has not yet processed the requested position"),
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,11 @@
+package org.careledger.kernel.filing;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.id.InstitutionId;
+
+/** A suspension was lifted; the institution is filed again. */
+@Revision("1")
+public record FilingReinstated(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+}

@@ -1,0 +1,11 @@
+package org.careledger.kernel.filing;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.id.InstitutionId;
+
+/** The filing was revoked (撤销). */
+@Revision("1")
+public record FilingRevoked(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+}

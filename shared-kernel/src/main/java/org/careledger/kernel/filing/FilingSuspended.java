@@ -1,0 +1,11 @@
+package org.careledger.kernel.filing;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.id.InstitutionId;
+
+/** The filing was suspended. */
+@Revision("1")
+public record FilingSuspended(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+}

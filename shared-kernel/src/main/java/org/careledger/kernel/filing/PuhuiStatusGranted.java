@@ -1,0 +1,11 @@
+package org.careledger.kernel.filing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.id.InstitutionId;
+
+/** 普惠 (affordable, inclusive) status was granted from a date. */
+@Revision("1")
+public record PuhuiStatusGranted(InstitutionId institutionId, LocalDate effectiveFrom, String reference, Instant occurredAt) implements InstitutionEvent {
+}

@@ -1,0 +1,10 @@
+package org.careledger.kernel.value;
+
+import java.time.LocalDate;
+
+/**
+ * One document of a filing: its type, the reference (document number or storage key), when it
+ * was issued, and for the health evaluation report whether it was rated qualified (合格).
+ */
+public record FilingDocument(FilingDocumentType type, String reference, LocalDate issuedOn, Boolean qualified) {
+}

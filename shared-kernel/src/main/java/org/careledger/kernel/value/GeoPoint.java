@@ -1,0 +1,29 @@
+package org.careledger.kernel.value;
+
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+
+/** A WGS-84 location in decimal degrees. */
+public record GeoPoint(double latitude, double longitude) {
+
+    public GeoPoint {
+        if (!Double.isFinite(latitude) || latitude < -90 || latitude > 90) {
+            throw new DomainException(ErrorCode.INVALID_LOCATION, "latitude must be between -90 and 90");
+        }
+        if (!Double.isFinite(longitude) || longitude < -180 || longitude > 180) {
+            throw new DomainException(ErrorCode.INVALID_LOCATION, "longitude must be between -180 and 180");
+        }
+    }
+
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+
+    /** Great-circle distance in kilometres (haversine). */
+    public double distanceKm(GeoPoint other) {
+        double dLat = Math.toRadians(other.latitude - latitude);
+        double dLng = Math.toRadians(other.longitude - longitude);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(latitude)) * Math.cos(Math.toRadians(other.latitude))
+                * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+}
