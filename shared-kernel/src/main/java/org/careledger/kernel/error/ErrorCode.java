@@ -41,10 +41,13 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used with a different request"),
 
     // other
+    METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "No acceptable representation"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
     RATE_LIMITED(429, "Too many requests"),
     PROJECTION_NOT_CAUGHT_UP(503, "The view has not yet processed the requested position"),
+    SERVICE_OVERLOADED(503, "Too many commands are waiting; retry shortly"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;

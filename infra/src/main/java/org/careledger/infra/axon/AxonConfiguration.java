@@ -1,0 +1,85 @@
+package org.careledger.infra.axon;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon wiring that differs from the defaults:
+ * <ul>
+ *   <li>commands run on a bounded pool ({@link AsynchronousCommandBus}), never on the Netty event
+ *   loop that received the request: the JDBC event store blocks. A full queue refuses the command
+ *   (503) rather than running it on the caller's thread;</li>
+ *   <li>every message carries correlation, causation and caller metadata;</li>
+ *   <li>event processors default to pooled streaming processors.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AxonConfiguration.CommandBusProperties.class)
+public class AxonConfiguration {
+
+    /**
+     * @param threads   command handler threads (each holds one JDBC connection while it works)
+     * @param queueSize commands that may wait for a thread before new ones are refused
+     */
+    @ConfigurationProperties("careledger.command-bus")
+    public record CommandBusProperties(Integer threads, Integer queueSize) {
+        public CommandBusProperties {
+            threads = threads == null ? 8 : threads;
+            queueSize = queueSize == null ? 2000 : queueSize;
+        }
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolExecutor commandExecutor(CommandBusProperties props, MeterRegistry meterRegistry) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(props.threads(), props.threads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(props.queueSize()),
+                r -> {
+                    Thread t = new Thread(r, "command-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        ExecutorServiceMetrics.monitor(meterRegistry, executor, "commandBus");
+        return executor;
+    }
+
+    @Bean
+    @Primary
+    CommandBus commandBus(ThreadPoolExecutor commandExecutor, TransactionManager transactionManager,
+                          org.axonframework.config.Configuration axonConfiguration) {
+        AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
+                .executor(commandExecutor)
+                .transactionManager(transactionManager)
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return bus;
+    }
+
+    @Bean
+    CorrelationDataProvider careLedgerCorrelationDataProvider() {
+        return new CareLedgerCorrelationDataProvider();
+    }
+
+    @Bean
+    ConfigurerModule pooledProcessorsByDefault() {
+        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    }
+}

@@ -1,0 +1,41 @@
+package org.careledger.infra.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.careledger.infra.CareLedgerApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every application-level test: the whole application on a random port with the
+ * embedded PostgreSQL and MongoDB-wire server (real stores, no mocks), in a data directory of
+ * its own per test JVM. All subclasses share one Spring context. BlockHound is installed for
+ * every test by blockhound-junit-platform, so a blocking call on a Netty thread fails the test.
+ */
+@SpringBootTest(classes = CareLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        registry.add("careledger.data-dir", DATA_DIR::toString);
+        // tests trade durability for speed; the run profile keeps fsync on
+        registry.add("careledger.embedded.durable", () -> "false");
+        registry.add("careledger.read-your-writes.timeout", () -> "10s");
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("careledger-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
