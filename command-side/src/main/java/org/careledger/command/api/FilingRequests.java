@@ -1,0 +1,219 @@
+package org.careledger.command.api;
+
+import static org.careledger.command.api.RequestParsing.MAX_TEXT;
+import static org.careledger.command.api.RequestParsing.documents;
+import static org.careledger.command.api.RequestParsing.enumValue;
+import static org.careledger.command.api.RequestParsing.fees;
+import static org.careledger.command.api.RequestParsing.list;
+import static org.careledger.command.api.RequestParsing.location;
+import static org.careledger.command.api.RequestParsing.serviceTypes;
+import static org.careledger.command.api.RequestParsing.text;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.filing.AmendFiling;
+import org.careledger.kernel.filing.FileInstitution;
+import org.careledger.kernel.filing.GrantPuhuiStatus;
+import org.careledger.kernel.filing.OpenClass;
+import org.careledger.kernel.filing.RejectFiling;
+import org.careledger.kernel.filing.WithdrawPuhuiStatus;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.value.ClassSpec;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.CreditCode;
+import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InstitutionType;
+
+/** Request bodies of the filing API (raw JSON shapes) and their translation into commands. */
+final class FilingRequests {
+
+    private FilingRequests() {
+    }
+
+    record LocationBody(Double latitude, Double longitude) {
+    }
+
+    record ClassBody(String name, String classType, Integer places) {
+    }
+
+    record FeeBody(String item, Long amountFen, String unit) {
+    }
+
+    record DocumentBody(String type, String reference, String issuedOn, Boolean qualified) {
+    }
+
+    record FileInstitutionBody(String creditCode, String name, String type, String division, String address,
+                               LocationBody location, String contactPhone, Boolean mealsServed,
+                               List<String> serviceTypes, List<ClassBody> classes, List<FeeBody> fees,
+                               List<DocumentBody> documents) {
+    }
+
+    record AmendFilingBody(String name, String address, LocationBody location, String contactPhone,
+                           Boolean mealsServed, List<String> serviceTypes, List<FeeBody> fees,
+                           List<DocumentBody> documents, String reason) {
+    }
+
+    record ReasonBody(String reason) {
+    }
+
+    record RejectBody(List<String> reasons) {
+    }
+
+    record PuhuiBody(Boolean granted, String effectiveFrom, String reference, String reason) {
+    }
+
+    record OpenClassBody(String name, String classType, Integer places) {
+    }
+
+    record ResizeClassBody(Integer places) {
+    }
+
+    static FileInstitution fileInstitution(InstitutionId id, FileInstitutionBody body) {
+        requireBody(body);
+        Violations v = new Violations();
+        CreditCode creditCode = body.creditCode() == null
+                ? required(v, "creditCode")
+                : v.parse("creditCode", () -> CreditCode.parse(body.creditCode()));
+        String name = text(v, "name", body.name(), true, MAX_TEXT);
+        InstitutionType type = enumValue(v, "type", body.type(), InstitutionType.class, true);
+        DivisionCode division = body.division() == null
+                ? required(v, "division")
+                : v.parse("division", () -> DivisionCode.parse(body.division()));
+        String address = text(v, "address", body.address(), true, MAX_TEXT);
+        var location = location(v, body.location());
+        String phone = phone(v, body.contactPhone());
+        if (body.mealsServed() == null) {
+            v.add("mealsServed", "REQUIRED", "mealsServed is required");
+        }
+        var services = serviceTypes(v, body.serviceTypes());
+        List<ClassSpec> classes = new ArrayList<>();
+        List<ClassBody> rawClasses = list(v, "classes", body.classes(), true);
+        for (int i = 0; i < rawClasses.size(); i++) {
+            ClassSpec spec = classSpec(v, "classes[" + i + "]", rawClasses.get(i), ClassId.generate());
+            if (spec != null) {
+                classes.add(spec);
+            }
+        }
+        var fees = fees(v, body.fees());
+        var documents = documents(v, body.documents());
+        v.throwIfAny();
+        return new FileInstitution(id, creditCode, name, type, division, address, location, phone,
+                body.mealsServed(), services, classes, fees, documents);
+    }
+
+    static AmendFiling amendFiling(InstitutionId id, AmendFilingBody body) {
+        requireBody(body);
+        Violations v = new Violations();
+        String name = text(v, "name", body.name(), true, MAX_TEXT);
+        String address = text(v, "address", body.address(), true, MAX_TEXT);
+        var location = location(v, body.location());
+        String phone = phone(v, body.contactPhone());
+        if (body.mealsServed() == null) {
+            v.add("mealsServed", "REQUIRED", "mealsServed is required");
+        }
+        var services = serviceTypes(v, body.serviceTypes());
+        var fees = fees(v, body.fees());
+        var documents = documents(v, body.documents());
+        String reason = RequestParsing.reason(v, body.reason(), false);
+        v.throwIfAny();
+        return new AmendFiling(id, name, address, location, phone, body.mealsServed(), services, fees, documents, reason);
+    }
+
+    static RejectFiling rejectFiling(InstitutionId id, RejectBody body) {
+        requireBody(body);
+        Violations v = new Violations();
+        List<String> reasons = new ArrayList<>();
+        List<String> raw = list(v, "reasons", body.reasons(), true);
+        for (int i = 0; i < raw.size(); i++) {
+            String r = text(v, "reasons[" + i + "]", raw.get(i), true, RequestParsing.MAX_REASON);
+            if (r != null) {
+                reasons.add(r);
+            }
+        }
+        v.throwIfAny();
+        return new RejectFiling(id, reasons);
+    }
+
+    static String reason(ReasonBody body, boolean required) {
+        Violations v = new Violations();
+        String reason = RequestParsing.reason(v, body == null ? null : body.reason(), required);
+        v.throwIfAny();
+        return reason;
+    }
+
+    static Object puhui(InstitutionId id, PuhuiBody body) {
+        requireBody(body);
+        Violations v = new Violations();
+        if (body.granted() == null) {
+            v.add("granted", "REQUIRED", "granted is required (true grants, false withdraws)");
+        }
+        LocalDate from = RequestParsing.date(v, "effectiveFrom", body.effectiveFrom(), true);
+        String reference = text(v, "reference", body.reference(), false, MAX_TEXT);
+        String reason = RequestParsing.reason(v, body.reason(), Boolean.FALSE.equals(body.granted()));
+        v.throwIfAny();
+        return body.granted() ? new GrantPuhuiStatus(id, from, reference) : new WithdrawPuhuiStatus(id, from, reason);
+    }
+
+    static OpenClass openClass(InstitutionId id, ClassId classId, OpenClassBody body) {
+        requireBody(body);
+        Violations v = new Violations();
+        ClassSpec spec = classSpec(v, null, new ClassBody(body.name(), body.classType(), body.places()), classId);
+        v.throwIfAny();
+        return new OpenClass(id, spec.classId(), spec.name(), spec.classType(), spec.places());
+    }
+
+    static int places(ResizeClassBody body) {
+        requireBody(body);
+        Violations v = new Violations();
+        if (body.places() == null) {
+            v.add("places", "REQUIRED", "places is required");
+        }
+        v.throwIfAny();
+        return body.places();
+    }
+
+    private static ClassSpec classSpec(Violations v, String prefix, ClassBody body, ClassId id) {
+        String p = prefix == null ? "" : prefix + ".";
+        if (body == null) {
+            v.add(prefix, "REQUIRED", prefix + " is empty");
+            return null;
+        }
+        String name = text(v, p + "name", body.name(), true, MAX_TEXT);
+        ClassType type = enumValue(v, p + "classType", body.classType(), ClassType.class, true);
+        if (body.places() == null) {
+            v.add(p + "places", "REQUIRED", "places is required");
+        } else if (body.places() < 1) {
+            v.add(p + "places", "OUT_OF_RANGE", "places must be at least 1");
+        }
+        if (name == null || type == null || body.places() == null || body.places() < 1) {
+            return null;
+        }
+        return new ClassSpec(id, name, type, body.places());
+    }
+
+    private static String phone(Violations v, String raw) {
+        String phone = text(v, "contactPhone", raw, false, 30);
+        if (phone != null && !phone.matches("[0-9+\\- ()]{5,30}")) {
+            v.add("contactPhone", "INVALID_PHONE", "contactPhone may hold digits, spaces, +, - and parentheses");
+            return null;
+        }
+        return phone;
+    }
+
+    private static <T> T required(Violations v, String field) {
+        v.add(field, "REQUIRED", field + " is required");
+        return null;
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
+        }
+    }
+}

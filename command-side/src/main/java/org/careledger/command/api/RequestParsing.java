@@ -1,0 +1,173 @@
+package org.careledger.command.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.value.Fee;
+import org.careledger.kernel.value.FeeUnit;
+import org.careledger.kernel.value.FilingDocument;
+import org.careledger.kernel.value.FilingDocumentType;
+import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.ServiceType;
+
+/**
+ * Turns raw request fields into value objects, recording every problem against its field in a
+ * {@link Violations} so a request reports all its invalid fields at once.
+ */
+final class RequestParsing {
+
+    static final int MAX_TEXT = 200;
+    static final int MAX_REASON = 1000;
+    static final int MAX_ITEMS = 50;
+
+    private RequestParsing() {
+    }
+
+
+
+    static String text(Violations v, String field, String raw, boolean required, int max) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                v.add(field, "REQUIRED", field + " is required");
+            }
+            return null;
+        }
+        String trimmed = raw.strip();
+        if (trimmed.length() > max) {
+            v.add(field, "TOO_LONG", field + " is longer than " + max + " characters");
+            return null;
+        }
+        if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
+            v.add(field, "INVALID_CHARACTERS", field + " contains control characters");
+            return null;
+        }
+        return trimmed;
+    }
+
+    static <E extends Enum<E>> E enumValue(Violations v, String field, String raw, Class<E> type, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                v.add(field, "REQUIRED", field + " is required");
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + EnumSet.allOf(type));
+            return null;
+        }
+    }
+
+    static LocalDate date(Violations v, String field, String raw, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                v.add(field, "REQUIRED", field + " is required");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            v.add(field, "INVALID_DATE", field + " must be a date YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    static <T> List<T> list(Violations v, String field, List<T> raw, boolean required) {
+        if (raw == null || raw.isEmpty()) {
+            if (required) {
+                v.add(field, "REQUIRED", field + " needs at least one entry");
+            }
+            return List.of();
+        }
+        if (raw.size() > MAX_ITEMS) {
+            v.add(field, "TOO_MANY", field + " has more than " + MAX_ITEMS + " entries");
+            return List.of();
+        }
+        return raw;
+    }
+
+    static GeoPoint location(Violations v, FilingRequests.LocationBody raw) {
+        if (raw == null) {
+            v.add("location", "REQUIRED", "location is required");
+            return null;
+        }
+        if (raw.latitude() == null || raw.longitude() == null) {
+            v.add("location", "REQUIRED", "location needs latitude and longitude");
+            return null;
+        }
+        return v.parse("location", () -> new GeoPoint(raw.latitude(), raw.longitude()));
+    }
+
+    static Set<ServiceType> serviceTypes(Violations v, List<String> raw) {
+        Set<ServiceType> types = new LinkedHashSet<>();
+        List<String> items = list(v, "serviceTypes", raw, true);
+        for (int i = 0; i < items.size(); i++) {
+            ServiceType t = enumValue(v, "serviceTypes[" + i + "]", items.get(i), ServiceType.class, true);
+            if (t != null) {
+                types.add(t);
+            }
+        }
+        return types;
+    }
+
+    static List<Fee> fees(Violations v, List<FilingRequests.FeeBody> raw) {
+        List<Fee> fees = new ArrayList<>();
+        List<FilingRequests.FeeBody> items = list(v, "fees", raw, false);
+        for (int i = 0; i < items.size(); i++) {
+            String f = "fees[" + i + "]";
+            FilingRequests.FeeBody b = items.get(i);
+            if (b == null) {
+                v.add(f, "REQUIRED", f + " is empty");
+                continue;
+            }
+            String item = text(v, f + ".item", b.item(), true, MAX_TEXT);
+            FeeUnit unit = enumValue(v, f + ".unit", b.unit(), FeeUnit.class, true);
+            if (b.amountFen() == null) {
+                v.add(f + ".amountFen", "REQUIRED", "amountFen is required");
+            } else if (b.amountFen() < 0 || b.amountFen() > 100_000_000L) {
+                v.add(f + ".amountFen", "OUT_OF_RANGE", "amountFen must be between 0 and 100000000 fen");
+            } else if (item != null && unit != null) {
+                fees.add(new Fee(item, b.amountFen(), unit));
+            }
+        }
+        return fees;
+    }
+
+    static List<FilingDocument> documents(Violations v, List<FilingRequests.DocumentBody> raw) {
+        List<FilingDocument> documents = new ArrayList<>();
+        List<FilingRequests.DocumentBody> items = list(v, "documents", raw, true);
+        for (int i = 0; i < items.size(); i++) {
+            String f = "documents[" + i + "]";
+            FilingRequests.DocumentBody b = items.get(i);
+            if (b == null) {
+                v.add(f, "REQUIRED", f + " is empty");
+                continue;
+            }
+            FilingDocumentType type = enumValue(v, f + ".type", b.type(), FilingDocumentType.class, true);
+            String reference = text(v, f + ".reference", b.reference(), true, MAX_TEXT);
+            LocalDate issuedOn = date(v, f + ".issuedOn", b.issuedOn(), false);
+            if (type != null && reference != null) {
+                documents.add(new FilingDocument(type, reference, issuedOn, b.qualified()));
+            }
+        }
+        return documents;
+    }
+
+    static String reason(Violations v, String raw, boolean required) {
+        return text(v, "reason", raw, required, MAX_REASON);
+    }
+
+}

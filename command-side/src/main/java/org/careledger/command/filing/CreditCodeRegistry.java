@@ -1,0 +1,17 @@
+package org.careledger.command.filing;
+
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.value.CreditCode;
+
+/**
+ * Set validation for "one institution per credit code": a command-side lookup table written in
+ * the same transaction as the events that register the institution.
+ */
+public interface CreditCodeRegistry {
+
+    /**
+     * Claims the credit code for the institution, or refuses with CREDIT_CODE_ALREADY_REGISTERED
+     * (another institution has it) or INSTITUTION_ALREADY_REGISTERED (this id is registered).
+     */
+    void claim(CreditCode creditCode, InstitutionId institutionId);
+}

@@ -1,0 +1,44 @@
+package org.careledger.command.filing;
+
+import java.time.Clock;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.Repository;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.filing.FileInstitution;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers an institution: claims its credit code in the command-side registry and creates the
+ * aggregate, in one transaction, so two filings with one credit code can never both succeed.
+ */
+@Component
+class FileInstitutionHandler {
+
+    private final Repository<Institution> institutions;
+    private final CreditCodeRegistry registry;
+    private final Clock clock;
+
+    FileInstitutionHandler(Repository<Institution> institutionRepository, CreditCodeRegistry registry, Clock clock) {
+        this.institutions = institutionRepository;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(FileInstitution command, MetaData metaData) throws Exception {
+        Caller caller = Caller.fromMetaData(metaData);
+        caller.requireRole(Role.OPERATOR, Role.ADMIN);
+        if (caller.role() == Role.OPERATOR && !caller.institutionId().equals(command.institutionId())) {
+            throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
+                    "An operator files only the institution its account belongs to");
+        }
+        registry.claim(command.creditCode(), command.institutionId());
+        institutions.newInstance(() -> new Institution(command, clock.instant()));
+        return command.institutionId().value();
+    }
+}

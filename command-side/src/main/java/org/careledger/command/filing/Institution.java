@@ -1,0 +1,319 @@
+package org.careledger.command.filing;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.filing.AmendFiling;
+import org.careledger.kernel.filing.ApproveFiling;
+import org.careledger.kernel.filing.ClassClosed;
+import org.careledger.kernel.filing.ClassOpened;
+import org.careledger.kernel.filing.ClassResized;
+import org.careledger.kernel.filing.CloseClass;
+import org.careledger.kernel.filing.DeregisterInstitution;
+import org.careledger.kernel.filing.FileInstitution;
+import org.careledger.kernel.filing.FilingAmended;
+import org.careledger.kernel.filing.FilingApproved;
+import org.careledger.kernel.filing.FilingRejected;
+import org.careledger.kernel.filing.FilingReinstated;
+import org.careledger.kernel.filing.FilingRevoked;
+import org.careledger.kernel.filing.FilingSubmitted;
+import org.careledger.kernel.filing.FilingSuspended;
+import org.careledger.kernel.filing.GrantPuhuiStatus;
+import org.careledger.kernel.filing.InstitutionDeregistered;
+import org.careledger.kernel.filing.OpenClass;
+import org.careledger.kernel.filing.PuhuiStatusGranted;
+import org.careledger.kernel.filing.PuhuiStatusWithdrawn;
+import org.careledger.kernel.filing.ReinstateFiling;
+import org.careledger.kernel.filing.RejectFiling;
+import org.careledger.kernel.filing.ResizeClass;
+import org.careledger.kernel.filing.RevokeFiling;
+import org.careledger.kernel.filing.SuspendFiling;
+import org.careledger.kernel.filing.WithdrawPuhuiStatus;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.FilingNumber;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.value.ClassSpec;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.FilingStatus;
+import org.careledger.kernel.value.InstitutionType;
+
+/**
+ * A childcare institution as the health commission knows it: its filing (备案) and status, its
+ * classes and places, and its 普惠 status. Every decision checks the caller (ADR 0007) and the
+ * named policies before it applies events; state changes only in the event-sourcing handlers.
+ */
+@Aggregate(snapshotTriggerDefinition = "institutionSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Institution {
+
+    /** Year of a filing number: the approval date in China Standard Time. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @AggregateIdentifier
+    private InstitutionId id;
+    private DivisionCode division;
+    private InstitutionType type;
+    private FilingStatus status;
+    private boolean mealsServed;
+    private boolean puhui;
+    private FilingNumber filingNumber;
+    private Map<String, ClassState> classes = new LinkedHashMap<>();
+
+    /** A class of this institution as far as the rules need it. */
+    record ClassState(ClassType classType, int places, boolean open) {
+    }
+
+    protected Institution() {
+        // for Axon (event sourcing) and Jackson (snapshots)
+    }
+
+    /** Registers the institution and submits its filing. Authorization is checked by {@link FileInstitutionHandler}. */
+    Institution(FileInstitution command, Instant now) {
+        ClassRules.classesFitTheStandards(command.type(), command.classes().stream()
+                .map(c -> new ClassState(c.classType(), c.places(), true)).toList());
+        FilingDocumentsPolicy.requiredFilingDocumentsPresent(command.documents(), command.mealsServed());
+        FilingDocumentsPolicy.healthEvaluationRatedQualified(command.documents());
+        boolean checksumValid = CreditCodeChecksumPolicy.checksumFailureNeedsLicenceVerification(command.creditCode());
+        MetaData meta = metaData(command.institutionId(), command.division());
+        apply(new FilingSubmitted(command.institutionId(), command.creditCode(), checksumValid, command.name(),
+                command.type(), command.division(), command.address(), command.location(), command.contactPhone(),
+                command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), now), meta);
+        for (ClassSpec c : command.classes()) {
+            apply(new ClassOpened(command.institutionId(), c.classId(), c.name(), c.classType(), c.places(), now), meta);
+        }
+    }
+
+    @CommandHandler
+    void handle(ApproveFiling command, MetaData metaData, Clock clock, FilingNumberAllocator allocator) {
+        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.APPROVE.requireAllowedFrom(status);
+        Instant now = clock.instant();
+        int year = now.atZone(CHINA).getYear();
+        FilingNumber number = FilingNumber.of(division, year, allocator.nextSerial(division, year));
+        emit(new FilingApproved(id, number, division, now));
+    }
+
+    @CommandHandler
+    void handle(RejectFiling command, MetaData metaData, Clock clock) {
+        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.REJECT.requireAllowedFrom(status);
+        if (command.reasons() == null || command.reasons().isEmpty()
+                || command.reasons().stream().allMatch(r -> r == null || r.isBlank())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "A rejection names at least one reason");
+        }
+        emit(new FilingRejected(id, command.reasons(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AmendFiling command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.AMEND.requireAllowedFrom(status);
+        FilingDocumentsPolicy.requiredFilingDocumentsPresent(command.documents(), command.mealsServed());
+        FilingDocumentsPolicy.healthEvaluationRatedQualified(command.documents());
+        emit(new FilingAmended(id, command.name(), command.address(), command.location(), command.contactPhone(),
+                command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), command.reason(),
+                status == FilingStatus.REJECTED, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(SuspendFiling command, MetaData metaData, Clock clock) {
+        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.SUSPEND.requireAllowedFrom(status);
+        emit(new FilingSuspended(id, requireReason(command.reason()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ReinstateFiling command, MetaData metaData, Clock clock) {
+        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.REINSTATE.requireAllowedFrom(status);
+        emit(new FilingReinstated(id, command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RevokeFiling command, MetaData metaData, Clock clock) {
+        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.REVOKE.requireAllowedFrom(status);
+        emit(new FilingRevoked(id, requireReason(command.reason()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(DeregisterInstitution command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionOrHealthCommission(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.DEREGISTER.requireAllowedFrom(status);
+        emit(new InstitutionDeregistered(id, command.reason(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(GrantPuhuiStatus command, MetaData metaData, Clock clock) {
+        FilingAuthorization.puhuiAuthority(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.GRANT_PUHUI.requireAllowedFrom(status);
+        if (puhui) {
+            throw new DomainException(ErrorCode.PUHUI_STATUS_UNCHANGED, "The institution already has 普惠 status");
+        }
+        if (command.effectiveFrom() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "effectiveFrom is required");
+        }
+        emit(new PuhuiStatusGranted(id, command.effectiveFrom(), command.reference(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawPuhuiStatus command, MetaData metaData, Clock clock) {
+        FilingAuthorization.puhuiAuthority(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.WITHDRAW_PUHUI.requireAllowedFrom(status);
+        if (!puhui) {
+            throw new DomainException(ErrorCode.PUHUI_STATUS_UNCHANGED, "The institution does not have 普惠 status");
+        }
+        if (command.effectiveFrom() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "effectiveFrom is required");
+        }
+        emit(new PuhuiStatusWithdrawn(id, command.effectiveFrom(), requireReason(command.reason()), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(OpenClass command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
+        if (classes.containsKey(command.classId().value())) {
+            throw new DomainException(ErrorCode.CLASS_ALREADY_EXISTS, "Class " + command.classId() + " already exists");
+        }
+        Map<String, ClassState> after = new LinkedHashMap<>(classes);
+        after.put(command.classId().value(), new ClassState(command.classType(), command.places(), true));
+        ClassRules.classesFitTheStandards(type, after.values());
+        emit(new ClassOpened(id, command.classId(), command.name(), command.classType(), command.places(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ResizeClass command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
+        ClassState current = openClass(command.classId());
+        Map<String, ClassState> after = new LinkedHashMap<>(classes);
+        after.put(command.classId().value(), new ClassState(current.classType(), command.places(), true));
+        ClassRules.classesFitTheStandards(type, after.values());
+        emit(new ClassResized(id, command.classId(), command.places(), current.places(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CloseClass command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
+        openClass(command.classId());
+        emit(new ClassClosed(id, command.classId(), command.reason(), clock.instant()));
+    }
+
+    private ClassState openClass(ClassId classId) {
+        ClassState state = classes.get(classId.value());
+        if (state == null) {
+            throw new DomainException(ErrorCode.CLASS_NOT_FOUND, "No class " + classId + " in this institution");
+        }
+        if (!state.open()) {
+            throw new DomainException(ErrorCode.CLASS_CLOSED, "Class " + classId + " is closed");
+        }
+        return state;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "A reason is required");
+        }
+        return reason;
+    }
+
+    private void emit(Object event) {
+        apply(event, metaData(id, division));
+    }
+
+    private static MetaData metaData(InstitutionId id, DivisionCode division) {
+        return MetaData.with(EventMetadata.INSTITUTION_ID, id.value()).and(EventMetadata.JURISDICTION, division.value());
+    }
+
+    @EventSourcingHandler
+    void on(FilingSubmitted event) {
+        id = event.institutionId();
+        division = event.division();
+        type = event.type();
+        mealsServed = event.mealsServed();
+        status = FilingStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ClassOpened event) {
+        classes.put(event.classId().value(), new ClassState(event.classType(), event.places(), true));
+    }
+
+    @EventSourcingHandler
+    void on(ClassResized event) {
+        classes.computeIfPresent(event.classId().value(), (k, c) -> new ClassState(c.classType(), event.places(), c.open()));
+    }
+
+    @EventSourcingHandler
+    void on(ClassClosed event) {
+        classes.computeIfPresent(event.classId().value(), (k, c) -> new ClassState(c.classType(), c.places(), false));
+    }
+
+    @EventSourcingHandler
+    void on(FilingApproved event) {
+        status = FilingStatus.FILED;
+        filingNumber = event.filingNumber();
+    }
+
+    @EventSourcingHandler
+    void on(FilingRejected event) {
+        status = FilingStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(FilingAmended event) {
+        mealsServed = event.mealsServed();
+        if (event.resubmitted()) {
+            status = FilingStatus.SUBMITTED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FilingSuspended event) {
+        status = FilingStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(FilingReinstated event) {
+        status = FilingStatus.FILED;
+    }
+
+    @EventSourcingHandler
+    void on(FilingRevoked event) {
+        status = FilingStatus.REVOKED;
+    }
+
+    @EventSourcingHandler
+    void on(InstitutionDeregistered event) {
+        status = FilingStatus.DEREGISTERED;
+    }
+
+    @EventSourcingHandler
+    void on(PuhuiStatusGranted event) {
+        puhui = true;
+    }
+
+    @EventSourcingHandler
+    void on(PuhuiStatusWithdrawn event) {
+        puhui = false;
+    }
+}

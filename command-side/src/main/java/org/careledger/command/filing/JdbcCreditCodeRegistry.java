@@ -1,0 +1,41 @@
+package org.careledger.command.filing;
+
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.value.CreditCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link CreditCodeRegistry} over table {@code institution_credit_code}. It runs in the command's
+ * transaction (the JdbcTemplate joins the Spring transaction Axon opened), so a claim commits or
+ * rolls back together with the events.
+ */
+@Component
+class JdbcCreditCodeRegistry implements CreditCodeRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcCreditCodeRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void claim(CreditCode creditCode, InstitutionId institutionId) {
+        Integer byId = jdbc.queryForObject("SELECT count(*) FROM institution_credit_code WHERE institution_id = ?",
+                Integer.class, institutionId.value());
+        if (byId != null && byId > 0) {
+            throw new DomainException(ErrorCode.INSTITUTION_ALREADY_REGISTERED,
+                    "Institution " + institutionId + " is already registered");
+        }
+        try {
+            jdbc.update("INSERT INTO institution_credit_code (credit_code, institution_id) VALUES (?, ?)",
+                    creditCode.value(), institutionId.value());
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED,
+                    "An institution with credit code " + creditCode + " is already registered");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.careledger.command.filing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.messaging.MetaData;
+import org.careledger.kernel.filing.ClassOpened;
+import org.careledger.kernel.filing.FileInstitution;
+import org.careledger.kernel.filing.FilingApproved;
+import org.careledger.kernel.filing.FilingSubmitted;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.FilingNumber;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.ClassSpec;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.CreditCode;
+import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.Fee;
+import org.careledger.kernel.value.FeeUnit;
+import org.careledger.kernel.value.FilingDocument;
+import org.careledger.kernel.value.FilingDocumentType;
+import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InstitutionType;
+import org.careledger.kernel.value.Jurisdiction;
+import org.careledger.kernel.value.ServiceType;
+
+/** Shared facts for the filing tests: one institution in 汶上县 (370830), its callers and events. */
+final class FilingFixtures {
+
+    static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    static final DivisionCode WENSHANG = DivisionCode.parse("370830");
+    static final CreditCode CREDIT_CODE = CreditCode.parse("91370830MA3N000021");
+    static final CreditCode PILOT_CODE = CreditCode.parse("91370830MA3N000022");
+    static final ClassId INFANTS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
+    static final ClassId TODDLERS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
+
+    static final Caller OPERATOR = new Caller("op-1", Role.OPERATOR, ID, null);
+    static final Caller OTHER_OPERATOR = new Caller("op-2", Role.OPERATOR,
+            InstitutionId.of("11111111-2222-4333-8444-555555555555"), null);
+    static final Caller INSPECTOR = new Caller("insp-1", Role.INSPECTOR, null, Jurisdiction.of("3708"));
+    static final Caller FOREIGN_INSPECTOR = new Caller("insp-2", Role.INSPECTOR, null, Jurisdiction.of("3301"));
+    static final Caller OFFICER = new Caller("off-1", Role.SUBSIDY_OFFICER, null, Jurisdiction.of("37"));
+    static final Caller ADMIN = new Caller("admin", Role.ADMIN, null, null);
+
+    private FilingFixtures() {
+    }
+
+    static MetaData as(Caller caller) {
+        return MetaData.from(caller.toMetaData());
+    }
+
+    static List<FilingDocument> allDocuments(boolean withFoodLicence) {
+        List<FilingDocument> docs = new ArrayList<>();
+        for (FilingDocumentType t : FilingDocumentType.values()) {
+            if (t == FilingDocumentType.FOOD_LICENCE && !withFoodLicence) {
+                continue;
+            }
+            docs.add(new FilingDocument(t, "DOC-" + t.name(), null,
+                    t == FilingDocumentType.HEALTH_EVALUATION_REPORT ? Boolean.TRUE : null));
+        }
+        return docs;
+    }
+
+    static List<FilingDocument> documentsWithout(FilingDocumentType... missing) {
+        List<FilingDocumentType> skip = Arrays.asList(missing);
+        return allDocuments(true).stream().filter(d -> !skip.contains(d.type())).toList();
+    }
+
+    static FileInstitution fileCommand(InstitutionType type, List<ClassSpec> classes, List<FilingDocument> documents,
+                                       boolean mealsServed, CreditCode code) {
+        return new FileInstitution(ID, code, "汶上县第二人民医院托育中心", type, WENSHANG, "山东省济宁市汶上县",
+                new GeoPoint(35.73, 116.49), "0537-7210000", mealsServed, Set.of(ServiceType.FULL_DAY),
+                classes, List.of(new Fee("保育费", 180_000, FeeUnit.PER_MONTH)), documents);
+    }
+
+    static FileInstitution fileCommand() {
+        return fileCommand(InstitutionType.CHILDCARE_CENTRE,
+                List.of(new ClassSpec(INFANTS, "乳儿班", ClassType.INFANT, 10),
+                        new ClassSpec(TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15)),
+                allDocuments(true), true, CREDIT_CODE);
+    }
+
+    static FilingSubmitted submitted() {
+        FileInstitution c = fileCommand();
+        return new FilingSubmitted(ID, c.creditCode(), true, c.name(), c.type(), c.division(), c.address(), c.location(),
+                c.contactPhone(), c.mealsServed(), c.serviceTypes(), c.fees(), c.documents(), NOW);
+    }
+
+    static FilingSubmitted submittedFamilyCarePoint() {
+        FilingSubmitted s = submitted();
+        return new FilingSubmitted(ID, s.creditCode(), true, "小太阳家庭托育点", InstitutionType.FAMILY_CARE_POINT,
+                s.division(), s.address(), s.location(), s.contactPhone(), false, s.serviceTypes(), s.fees(),
+                allDocuments(false), NOW);
+    }
+
+    static ClassOpened infantClassOpened() {
+        return new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, NOW);
+    }
+
+    static FilingApproved approved() {
+        return new FilingApproved(ID, FilingNumber.of(WENSHANG, 2026, 1), WENSHANG, NOW);
+    }
+
+    static Map<String, Object> eventMetaData() {
+        return Map.of("institutionId", ID.value(), "jurisdiction", WENSHANG.value());
+    }
+}
