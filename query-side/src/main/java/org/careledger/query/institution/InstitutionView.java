@@ -1,0 +1,73 @@
+package org.careledger.query.institution;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.Fee;
+import org.careledger.kernel.value.FilingStatus;
+import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InstitutionType;
+import org.careledger.kernel.value.ServiceType;
+
+/**
+ * What the views know about one institution, folded from its events by
+ * {@link InstitutionViewReducer}. Every view of institutions (supervision, white-list, and
+ * as-of replays) is built from this one state, so they cannot disagree.
+ *
+ * @param lastPosition global position of the last event applied (for idempotent updates)
+ */
+public record InstitutionView(
+        String institutionId,
+        String creditCode,
+        boolean creditCodeChecksumValid,
+        String name,
+        InstitutionType type,
+        String division,
+        String address,
+        GeoPoint location,
+        FilingStatus status,
+        String filingNumber,
+        boolean puhui,
+        LocalDate puhuiSince,
+        Set<ServiceType> serviceTypes,
+        List<Fee> fees,
+        Map<String, ClassView> classes,
+        Instant submittedAt,
+        Instant filedAt,
+        Instant statusChangedAt,
+        Instant lastChangedAt,
+        long lastPosition) {
+
+    /** A class as the views show it. */
+    public record ClassView(String name, ClassType classType, int places, boolean open) {
+    }
+
+    public InstitutionView {
+        classes = classes == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(classes));
+        serviceTypes = serviceTypes == null ? Set.of() : Set.copyOf(serviceTypes);
+        fees = fees == null ? List.of() : List.copyOf(fees);
+    }
+
+    /** Places of open classes of a type. */
+    public int places(ClassType type) {
+        return classes.values().stream().filter(c -> c.open() && c.classType() == type).mapToInt(ClassView::places).sum();
+    }
+
+    public int totalPlaces() {
+        return classes.values().stream().filter(ClassView::open).mapToInt(ClassView::places).sum();
+    }
+
+    public int openClasses() {
+        return (int) classes.values().stream().filter(ClassView::open).count();
+    }
+
+    /** Whether the public may see it: filed once (approved), whatever happened since. */
+    public boolean everFiled() {
+        return filingNumber != null;
+    }
+}

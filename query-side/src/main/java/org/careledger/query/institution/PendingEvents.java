@@ -1,0 +1,74 @@
+package org.careledger.query.institution;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * The events of one processor batch, grouped per institution, applied to the store in one go
+ * when the batch's unit of work prepares to commit (inside the processor's transaction). This is
+ * what keeps projections from doing a round trip per event.
+ */
+public final class PendingEvents {
+
+    /** An event payload with its global position. */
+    public record Positioned(Object event, long position) {
+    }
+
+    private final Map<String, List<Positioned>> byInstitution = new LinkedHashMap<>();
+
+    /**
+     * The batch of the current unit of work for this projection; created on first use, flushed
+     * with {@code flush} before the unit of work commits.
+     */
+    public static PendingEvents current(String projection, Consumer<PendingEvents> flush) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource("pending-events:" + projection, key -> {
+            PendingEvents batch = new PendingEvents();
+            root.onPrepareCommit(u -> {
+                if (!batch.isEmpty()) {
+                    flush.accept(batch);
+                }
+            });
+            return batch;
+        });
+    }
+
+    public static long position(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalStateException("tracking token without a position: " + token));
+    }
+
+    public void add(String institutionId, Object event, long position) {
+        byInstitution.computeIfAbsent(institutionId, k -> new ArrayList<>()).add(new Positioned(event, position));
+    }
+
+    public boolean isEmpty() {
+        return byInstitution.isEmpty();
+    }
+
+    public Map<String, List<Positioned>> byInstitution() {
+        return byInstitution;
+    }
+
+    /** Folds this batch's events into the given current views; returns the views that changed. */
+    public Map<String, InstitutionView> applyTo(Map<String, InstitutionView> current) {
+        Map<String, InstitutionView> changed = new LinkedHashMap<>();
+        byInstitution.forEach((id, events) -> {
+            InstitutionView before = current.get(id);
+            InstitutionView view = before;
+            for (Positioned p : events) {
+                view = InstitutionViewReducer.apply(view, p.event(), p.position());
+            }
+            if (view != null && view != before) {
+                changed.put(id, view);
+            }
+        });
+        return changed;
+    }
+}
