@@ -1,0 +1,50 @@
+package org.careledger.infra.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the event store directly, to assert what a request wrote (or did not write). */
+public final class EventRows {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public EventRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public int countFor(String aggregateId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Integer.class, aggregateId);
+        return n == null ? 0 : n;
+    }
+
+    public long total() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public List<String> typesFor(String aggregateId) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", String.class, aggregateId).stream()
+                .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    public List<Map<String, Object>> metaDataFor(String aggregateId) {
+        return jdbc.queryForList("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", byte[].class, aggregateId).stream()
+                .map(bytes -> {
+                    try {
+                        return json.readValue(new String(bytes, StandardCharsets.UTF_8),
+                                new TypeReference<Map<String, Object>>() { });
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+}
