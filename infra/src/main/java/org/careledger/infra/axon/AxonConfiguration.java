@@ -78,8 +78,17 @@ public class AxonConfiguration {
         return new CareLedgerCorrelationDataProvider();
     }
 
+    /**
+     * Pooled streaming processors by default. A segment that sees no events of its own only
+     * stores its token when it extends its claim; the threshold is short so that read-your-writes
+     * ({@code minPosition}) never waits long for an idle segment.
+     */
     @Bean
-    ConfigurerModule pooledProcessorsByDefault() {
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors();
+    ConfigurerModule pooledProcessorsByDefault(
+            @org.springframework.beans.factory.annotation.Value("${careledger.processors.claim-extension-ms:250}") long claimExtensionMs) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.claimExtensionThreshold(claimExtensionMs));
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.careledger.infra.CareLedgerApplication;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = CareLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
@@ -27,7 +29,7 @@ public abstract class IntegrationTest {
         registry.add("careledger.data-dir", DATA_DIR::toString);
         // tests trade durability for speed; the run profile keeps fsync on
         registry.add("careledger.embedded.durable", () -> "false");
-        registry.add("careledger.read-your-writes.timeout", () -> "10s");
+        registry.add("careledger.read-your-writes.timeout", () -> "5s");
     }
 
     private static Path createDataDir() {
