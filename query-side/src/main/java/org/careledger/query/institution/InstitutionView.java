@@ -2,7 +2,9 @@ package org.careledger.query.institution;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +49,13 @@ public record InstitutionView(
     public record ClassView(String name, ClassType classType, int places, boolean open) {
     }
 
+    /**
+     * Collections keep a deterministic order (classes in the order they were opened, service types
+     * in enum order), so a view rebuilt in other batches serialises to exactly the same bytes.
+     */
     public InstitutionView {
-        classes = classes == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(classes));
-        serviceTypes = serviceTypes == null ? Set.of() : Set.copyOf(serviceTypes);
+        classes = classes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        serviceTypes = serviceTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(serviceTypes));
         fees = fees == null ? List.of() : List.copyOf(fees);
     }
 

@@ -109,4 +109,23 @@ class InstitutionViewReducerTest {
     void eventsOfAnUnknownInstitutionAreIgnored() {
         assertThat(InstitutionViewReducer.apply(null, new FilingSuspended(ID, "x", T), 1)).isNull();
     }
+
+    @Test
+    void classesKeepTheOrderTheyWereOpenedInWhateverTheBatching() {
+        ClassId second = ClassId.generate();
+        InstitutionView inOneGo = fold(submitted(), new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T),
+                new ClassOpened(ID, second, "托小班", ClassType.YOUNG_TODDLER, 15, T));
+        // the same events folded one at a time through a copy, as separate batches would
+        InstitutionView stepwise = fold(submitted());
+        stepwise = InstitutionViewReducer.apply(new InstitutionView(stepwise.institutionId(), stepwise.creditCode(),
+                stepwise.creditCodeChecksumValid(), stepwise.name(), stepwise.type(), stepwise.division(), stepwise.address(),
+                stepwise.location(), stepwise.status(), stepwise.filingNumber(), stepwise.puhui(), stepwise.puhuiSince(),
+                stepwise.serviceTypes(), stepwise.fees(), stepwise.classes(), stepwise.submittedAt(), stepwise.filedAt(),
+                stepwise.statusChangedAt(), stepwise.lastChangedAt(), stepwise.lastPosition()),
+                new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T), 2);
+        stepwise = InstitutionViewReducer.apply(stepwise, new ClassOpened(ID, second, "托小班", ClassType.YOUNG_TODDLER, 15, T), 3);
+        assertThat(List.copyOf(stepwise.classes().keySet())).containsExactly(INFANTS.value(), second.value());
+        assertThat(List.copyOf(inOneGo.classes().keySet())).containsExactly(INFANTS.value(), second.value());
+        assertThat(stepwise).isEqualTo(inOneGo);
+    }
 }
