@@ -20,10 +20,19 @@ class OperationsEndpointsTest extends IntegrationTest {
 
     @Test
     void prometheusExposesCommandBusAndProcessorMetrics() {
+        // Axon registers its message-monitor meters on first use: send a command and let it project
+        String id = java.util.UUID.randomUUID().toString();
+        long position = new org.careledger.infra.support.Filings(client).file(
+                new org.careledger.infra.support.Tokens(client).operator(id),
+                org.careledger.infra.support.Filings.body(org.careledger.infra.support.Filings.freshCreditCode(), "指标测试")).position();
+        client.get().uri("/api/v1/public/institutions?minPosition=" + position).exchange().expectStatus().isOk();
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class)
                 .value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("executor_pool_size_threads{application=\"careledger\",name=\"commandBus\"")
+                        .contains("commandBus_allTimer_seconds_count")
+                        .contains("white_list_allTimer_seconds_count")
+                        .contains("supervision_allTimer_seconds_count")
                         .contains("jvm_memory_used_bytes"));
     }
 
