@@ -14,6 +14,8 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,6 +63,24 @@ public class StoreConfiguration {
             ConnectionFactory factory = ConnectionFactories.get(server.r2dbcUrl());
             return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                     .initialSize(2).maxSize(20).name("careledger-r2dbc").build());
+        }
+    }
+
+    /**
+     * External PostgreSQL. Spring Boot does not auto-configure a JDBC DataSource when an R2DBC
+     * ConnectionFactory exists, but CareLedger needs both (JDBC for the event store and
+     * projections, R2DBC for queries), so the DataSource is built here from the standard
+     * {@code spring.datasource.*} properties.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("!" + EMBEDDED_POSTGRES)
+    @EnableConfigurationProperties(DataSourceProperties.class)
+    static class ExternalPostgresConfiguration {
+
+        @Bean
+        @ConfigurationProperties("spring.datasource.hikari")
+        HikariDataSource dataSource(DataSourceProperties properties) {
+            return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         }
     }
 
