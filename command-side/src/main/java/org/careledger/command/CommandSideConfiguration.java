@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Beans the command side's handlers need. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(org.careledger.command.licence.ELicenseProperties.class)
 public class CommandSideConfiguration {
 
     /** Institution streams are snapshotted every 250 events, so loading one stays cheap. */

@@ -43,6 +43,18 @@ import org.careledger.kernel.filing.RevokeFiling;
 import org.careledger.kernel.filing.SuspendFiling;
 import org.careledger.kernel.filing.WithdrawPuhuiStatus;
 import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.licence.FilingCertificate;
+import org.careledger.kernel.licence.FilingCertificateIssued;
+import org.careledger.kernel.licence.LicenceCheckOutcome;
+import org.careledger.kernel.licence.LicenceStatus;
+import org.careledger.kernel.licence.LicenceStatusChanged;
+import org.careledger.kernel.licence.LicenceVerificationFailed;
+import org.careledger.kernel.licence.LicenceVerificationOverridden;
+import org.careledger.kernel.licence.LicenceVerified;
+import org.careledger.kernel.licence.OverrideLicenceVerification;
+import org.careledger.kernel.licence.RecordLicenceCheck;
+import org.careledger.kernel.licence.RecordLicenceStatusChange;
+import org.careledger.kernel.security.Role;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.messaging.EventMetadata;
@@ -74,6 +86,11 @@ class Institution {
     private boolean mealsServed;
     private boolean puhui;
     private FilingNumber filingNumber;
+    private String name;
+    private String creditCode;
+    private LicenceStatus licenceStatus;
+    /** Notifications already applied (bounded), so a re-sent notification changes nothing. */
+    private java.util.LinkedHashSet<String> seenNotifications = new java.util.LinkedHashSet<>();
     private Map<String, ClassState> classes = new LinkedHashMap<>();
 
     /** A class of this institution as far as the rules need it. */
@@ -101,13 +118,54 @@ class Institution {
     }
 
     @CommandHandler
-    void handle(ApproveFiling command, MetaData metaData, Clock clock, FilingNumberAllocator allocator) {
+    void handle(ApproveFiling command, MetaData metaData, Clock clock, FilingNumberAllocator allocator,
+                FilingCertificateSigner signer) {
         FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
         FilingTransitions.APPROVE.requireAllowedFrom(status);
+        LicenceGate.licenceVerifiedBeforeApproval(licenceStatus);
         Instant now = clock.instant();
         int year = now.atZone(CHINA).getYear();
-        FilingNumber number = FilingNumber.of(division, year, allocator.nextSerial(division, year));
+        long serial = allocator.nextSerial(division, year);
+        FilingNumber number = FilingNumber.of(division, year, serial);
         emit(new FilingApproved(id, number, division, now));
+        // the filing certificate (备案回执) is issued with the approval, as an electronic licence
+        String issuer = signer.issuerCreditCode(division);
+        FilingCertificate certificate = new FilingCertificate(FilingCertificate.number(issuer, year, serial),
+                number.value(), name, creditCode, division.value(), issuer, now);
+        emit(new FilingCertificateIssued(id, certificate.certificateNumber(), certificate.filingNumber(),
+                certificate.institutionName(), certificate.creditCode(), certificate.division(),
+                certificate.issuerCreditCode(), certificate.issuedAt(), signer.keyId(),
+                signer.sign(certificate.canonicalBytes()), now));
+    }
+
+    /** The e-license platform's answer about the business licence; only the application itself records it. */
+    @CommandHandler
+    void handle(RecordLicenceCheck command, MetaData metaData, Clock clock) {
+        Caller.fromMetaData(metaData).requireRole(Role.SYSTEM);
+        if (command.outcome() == LicenceCheckOutcome.VALID) {
+            emit(new LicenceVerified(id, command.licenceNumber(), command.validFrom(), command.validUntil(), clock.instant()));
+        } else {
+            emit(new LicenceVerificationFailed(id, command.outcome(), command.detail(), clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    void handle(OverrideLicenceVerification command, MetaData metaData, Clock clock) {
+        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
+        LicenceGate.overrideOnlyWhenNotVerified(licenceStatus);
+        emit(new LicenceVerificationOverridden(id, requireReason(command.reason()), clock.instant()));
+    }
+
+    /** A licence change pushed by an e-license platform; a notification seen before changes nothing. */
+    @CommandHandler
+    void handle(RecordLicenceStatusChange command, MetaData metaData, Clock clock) {
+        Caller.fromMetaData(metaData).requireRole(Role.SYSTEM);
+        String key = command.platformId() + "/" + command.notificationId();
+        if (seenNotifications.contains(key)) {
+            return;
+        }
+        emit(new LicenceStatusChanged(id, command.platformId(), command.notificationId(), command.change(),
+                command.effectiveAt(), command.detail(), clock.instant()));
     }
 
     @CommandHandler
@@ -251,6 +309,34 @@ class Institution {
         type = event.type();
         mealsServed = event.mealsServed();
         status = FilingStatus.SUBMITTED;
+        name = event.name();
+        creditCode = event.creditCode().value();
+        licenceStatus = LicenceStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(LicenceVerified event) {
+        licenceStatus = LicenceStatus.VERIFIED;
+    }
+
+    @EventSourcingHandler
+    void on(LicenceVerificationFailed event) {
+        if (licenceStatus != LicenceStatus.OVERRIDDEN) {
+            licenceStatus = LicenceStatus.FAILED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LicenceVerificationOverridden event) {
+        licenceStatus = LicenceStatus.OVERRIDDEN;
+    }
+
+    @EventSourcingHandler
+    void on(LicenceStatusChanged event) {
+        seenNotifications.add(event.platformId() + "/" + event.notificationId());
+        if (seenNotifications.size() > 200) {
+            seenNotifications.remove(seenNotifications.iterator().next());
+        }
     }
 
     @EventSourcingHandler
@@ -282,6 +368,7 @@ class Institution {
     @EventSourcingHandler
     void on(FilingAmended event) {
         mealsServed = event.mealsServed();
+        name = event.name();
         if (event.resubmitted()) {
             status = FilingStatus.SUBMITTED;
         }

@@ -34,6 +34,7 @@ class ClassAndDocumentRulesTest {
         fixture = new AggregateTestFixture<>(Institution.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
+        fixture.registerInjectableResource(SIGNER);
         fixture.registerAnnotatedCommandHandler(
                 new FileInstitutionHandler(fixture.getRepository(), new InMemoryCreditCodeRegistry(), CLOCK));
     }

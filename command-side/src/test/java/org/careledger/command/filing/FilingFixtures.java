@@ -111,6 +111,29 @@ final class FilingFixtures {
         return new FilingApproved(ID, FilingNumber.of(WENSHANG, 2026, 1), WENSHANG, NOW);
     }
 
+    static org.careledger.kernel.licence.LicenceVerified licenceVerified() {
+        return new org.careledger.kernel.licence.LicenceVerified(ID, "91370830MA3N000021",
+                java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2030, 12, 31), NOW);
+    }
+
+    /** A deterministic signer for fixtures: the real Ed25519 signer is tested in infra. */
+    static final FilingCertificateSigner SIGNER = new FilingCertificateSigner() {
+        @Override
+        public String keyId() {
+            return "test-key";
+        }
+
+        @Override
+        public String sign(byte[] content) {
+            return "sig-" + java.util.Arrays.hashCode(content);
+        }
+
+        @Override
+        public String issuerCreditCode(DivisionCode division) {
+            return "11370830MB0000000X";
+        }
+    };
+
     static Map<String, Object> eventMetaData() {
         return Map.of("institutionId", ID.value(), "jurisdiction", WENSHANG.value());
     }

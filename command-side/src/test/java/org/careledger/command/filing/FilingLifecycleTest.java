@@ -45,6 +45,7 @@ class FilingLifecycleTest {
         fixture = new AggregateTestFixture<>(Institution.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
+        fixture.registerInjectableResource(SIGNER);
         fixture.registerAnnotatedCommandHandler(
                 new FileInstitutionHandler(fixture.getRepository(), new InMemoryCreditCodeRegistry(), CLOCK));
     }
@@ -120,10 +121,16 @@ class FilingLifecycleTest {
     // --- approval and rejection
 
     @Test
-    void anInspectorOfTheJurisdictionApprovesASubmittedFilingAndIssuesAFilingNumber() {
-        fixture.given(submitted())
+    void anInspectorOfTheJurisdictionApprovesAVerifiedFilingAndIssuesANumberAndACertificate() {
+        var cert = new org.careledger.kernel.licence.FilingCertificate(
+                org.careledger.kernel.licence.FilingCertificate.number("11370830MB0000000X", 2026, 1),
+                "TY3708302026000001", "汶上县第二人民医院托育中心", CREDIT_CODE.value(), "370830", "11370830MB0000000X", NOW);
+        fixture.given(submitted(), licenceVerified())
                 .when(new ApproveFiling(ID), as(INSPECTOR))
-                .expectEvents(new FilingApproved(ID, FilingNumber.parse("TY3708302026000001"), WENSHANG, NOW));
+                .expectEvents(new FilingApproved(ID, FilingNumber.parse("TY3708302026000001"), WENSHANG, NOW),
+                        new org.careledger.kernel.licence.FilingCertificateIssued(ID, cert.certificateNumber(),
+                                cert.filingNumber(), cert.institutionName(), cert.creditCode(), cert.division(),
+                                cert.issuerCreditCode(), NOW, "test-key", SIGNER.sign(cert.canonicalBytes()), NOW));
     }
 
     @Test
@@ -183,7 +190,7 @@ class FilingLifecycleTest {
         var a = amendment();
         fixture.given(submitted(), new FilingRejected(ID, List.of("x"), NOW),
                         new FilingAmended(ID, a.name(), a.address(), a.location(), a.contactPhone(), a.mealsServed(),
-                                a.serviceTypes(), a.fees(), a.documents(), a.reason(), true, NOW))
+                                a.serviceTypes(), a.fees(), a.documents(), a.reason(), true, NOW), licenceVerified())
                 .when(new ApproveFiling(ID), as(INSPECTOR))
                 .expectSuccessfulHandlerExecution();
     }
@@ -270,7 +277,7 @@ class FilingLifecycleTest {
 
     @Test
     void anAdministratorMayDoWhatAnInspectorMay() {
-        fixture.given(submitted()).when(new ApproveFiling(ID), as(ADMIN)).expectSuccessfulHandlerExecution();
+        fixture.given(submitted(), licenceVerified()).when(new ApproveFiling(ID), as(ADMIN)).expectSuccessfulHandlerExecution();
     }
 
     // --- 普惠 status

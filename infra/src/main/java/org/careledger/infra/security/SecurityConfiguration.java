@@ -44,6 +44,10 @@ public class SecurityConfiguration {
 
     static final String[] OPEN_PATHS = {
             "/api/v1/public/**", "/api/v1/dev/tokens",
+            // authenticated by the platform's HMAC signature instead of a JWT
+            "/api/v1/integration/e-license/notifications",
+            // exists only when the simulator is enabled (embedded default)
+            "/simulator/e-license/**",
             "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 

@@ -178,7 +178,7 @@ class FilingApiTest extends IntegrationTest {
         Map<String, Object> amend = new HashMap<>(Filings.body(Filings.freshCreditCode(), "接口测试托育中心（更名）"));
         amend.put("reason", "补正材料");
         post(operator, base + "/filing/amend", amend).expectStatus().isOk();
-        post(inspector, base + "/filing/approve", Map.of()).expectStatus().isOk();
+        filings.approve(inspector, institutionId);
         post(tokens.officer("3708"), base + "/puhui", Map.of("granted", true, "effectiveFrom", "2026-01-01")).expectStatus().isOk();
         post(inspector, base + "/filing/suspend", Map.of("reason", "整改")).expectStatus().isOk();
         post(inspector, base + "/filing/reinstate", Map.of("reason", "整改完成")).expectStatus().isOk();
@@ -200,7 +200,7 @@ class FilingApiTest extends IntegrationTest {
         expectProblem(post(operator, approve, Map.of()), 403, "FORBIDDEN_ROLE");
         expectProblem(post(tokens.inspector("3301"), approve, Map.of()), 403, "NOT_IN_JURISDICTION");
         expectProblem(post(tokens.officer("3708"), approve, Map.of()), 403, "FORBIDDEN_ROLE");
-        post(tokens.admin(), approve, Map.of()).expectStatus().isOk();
+        filings.approve(tokens.admin(), institutionId);
         expectProblem(post(inspector, approve, Map.of()), 409, "ILLEGAL_FILING_TRANSITION");
     }
 
@@ -225,7 +225,7 @@ class FilingApiTest extends IntegrationTest {
         fileOwn();
         String base = "/api/v1/institutions/" + institutionId;
         expectProblem(post(inspector, base + "/filing/reject", Map.of("reasons", List.of())), 400, "INVALID_INPUT");
-        post(inspector, base + "/filing/approve", Map.of()).expectStatus().isOk();
+        filings.approve(inspector, institutionId);
         expectProblem(post(inspector, base + "/filing/suspend", Map.of()), 400, "INVALID_INPUT");
         expectProblem(post(inspector, base + "/puhui", Map.of("granted", true)), 400, "INVALID_INPUT");
     }

@@ -79,7 +79,32 @@ public final class Filings {
                 .expectBody(Accepted.class).returnResult().getResponseBody();
     }
 
+    /**
+     * Approves once the business licence has been verified: the e-license check runs after the
+     * filing (asynchronously), and approval answers 503 LICENCE_VERIFICATION_PENDING until then.
+     */
     public Accepted approve(String token, String institutionId) {
-        return post(token, "/api/v1/institutions/" + institutionId + "/filing/approve", null);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            var result = client.post().uri("/api/v1/institutions/" + institutionId + "/filing/approve")
+                    .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
+                    .exchange().expectBody(String.class).returnResult();
+            if (result.getStatus().value() == 200) {
+                try {
+                    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(result.getResponseBody(), Accepted.class);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (result.getStatus().value() != 503 || System.nanoTime() > deadline) {
+                throw new AssertionError("approval answered " + result.getStatus() + ": " + result.getResponseBody());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
+    /** Shared secret of the e-license platform the tests sign notifications for. */
+    public static final String PLATFORM_SECRET = "test-platform-secret";
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
@@ -30,6 +32,11 @@ public abstract class IntegrationTest {
         // tests trade durability for speed; the run profile keeps fsync on
         registry.add("careledger.embedded.durable", () -> "false");
         registry.add("careledger.read-your-writes.timeout", () -> "5s");
+        registry.add("careledger.e-license.poll-interval", () -> "200ms");
+        registry.add("careledger.e-license.read-timeout", () -> "1s");
+        registry.add("careledger.e-license.retries", () -> "1");
+        registry.add("careledger.e-license.breaker-failures", () -> "1000");
+        registry.add("careledger.e-license.platforms.test-platform.secret", () -> PLATFORM_SECRET);
     }
 
     private static Path createDataDir() {

@@ -40,6 +40,12 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(409, "Another change to the same record won; retry"),
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used with a different request"),
 
+    // e-license (issue 6)
+    LICENCE_VERIFICATION_PENDING(503, "The business licence is still being verified with the e-license platform"),
+    LICENCE_NOT_VERIFIED(409, "The business licence could not be verified; an inspector may override with a reason"),
+    LICENCE_OVERRIDE_NOT_NEEDED(409, "The licence is already verified or overridden"),
+    NOTIFICATION_UNAUTHENTICATED(401, "The notification's platform, signature, timestamp or nonce is not valid"),
+
     // other
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "No acceptable representation"),

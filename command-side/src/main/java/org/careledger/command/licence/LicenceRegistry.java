@@ -1,0 +1,17 @@
+package org.careledger.command.licence;
+
+import org.careledger.kernel.value.CreditCode;
+
+/**
+ * Port to the e-license platform (电子证照库): verifies a business licence by the holder's
+ * unified social credit code. Implementations may block; they are called from the licence-check
+ * worker, never from a Netty event loop.
+ */
+public interface LicenceRegistry {
+
+    /**
+     * @return the platform's answer
+     * @throws LicenceRegistryUnavailable when the platform cannot be reached or answers with an error
+     */
+    LicenceCheckResult verify(CreditCode creditCode);
+}

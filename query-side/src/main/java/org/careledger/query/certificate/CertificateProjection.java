@@ -1,0 +1,78 @@
+package org.careledger.query.certificate;
+
+import java.sql.Timestamp;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.careledger.kernel.filing.FilingReinstated;
+import org.careledger.kernel.filing.FilingRevoked;
+import org.careledger.kernel.filing.FilingSuspended;
+import org.careledger.kernel.filing.InstitutionDeregistered;
+import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.licence.FilingCertificateIssued;
+import org.careledger.query.institution.PendingEvents;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Published filing certificates with their current status: a certificate is VALID while its
+ * filing is filed, SUSPENDED or REVOKED (also when deregistered) after. Written with JDBC in the
+ * processor's transaction; a status only moves forward in event order.
+ */
+@Component
+@ProcessingGroup(CertificateProjection.NAME)
+public class CertificateProjection {
+
+    public static final String NAME = "certificates";
+
+    private final JdbcTemplate jdbc;
+
+    public CertificateProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FilingCertificateIssued e, TrackingToken token) {
+        jdbc.update("""
+                INSERT INTO filing_certificate (certificate_number, institution_id, filing_number, institution_name,
+                    credit_code, division_code, issuer_credit_code, issued_at, key_id, signature, status, last_position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?) ON CONFLICT (certificate_number) DO NOTHING""",
+                e.certificateNumber(), e.institutionId().value(), e.filingNumber(), e.institutionName(), e.creditCode(),
+                e.division(), e.issuerCreditCode(), e.issuedAt().toString(), e.keyId(), e.signature(),
+                PendingEvents.position(token));
+    }
+
+    @EventHandler
+    void on(FilingSuspended e, TrackingToken token) {
+        status(e, "SUSPENDED", token);
+    }
+
+    @EventHandler
+    void on(FilingReinstated e, TrackingToken token) {
+        status(e, "VALID", token);
+    }
+
+    @EventHandler
+    void on(FilingRevoked e, TrackingToken token) {
+        status(e, "REVOKED", token);
+    }
+
+    @EventHandler
+    void on(InstitutionDeregistered e, TrackingToken token) {
+        status(e, "REVOKED", token);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM filing_certificate");
+    }
+
+    private void status(InstitutionEvent e, String status, TrackingToken token) {
+        long position = PendingEvents.position(token);
+        jdbc.update("UPDATE filing_certificate SET status = ?, status_changed_at = ?, last_position = ? "
+                        + "WHERE institution_id = ? AND last_position < ?",
+                status, Timestamp.from(e.occurredAt()), position, e.institutionId().value(), position);
+    }
+}

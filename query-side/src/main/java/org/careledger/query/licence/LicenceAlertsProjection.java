@@ -1,0 +1,86 @@
+package org.careledger.query.licence;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.careledger.kernel.filing.FilingAmended;
+import org.careledger.kernel.filing.FilingSubmitted;
+import org.careledger.kernel.licence.LicenceStatusChanged;
+import org.careledger.kernel.licence.LicenceVerificationFailed;
+import org.careledger.kernel.licence.LicenceVerificationOverridden;
+import org.careledger.kernel.licence.LicenceVerified;
+import org.careledger.query.institution.PendingEvents;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each institution's business licence as supervision needs it: verification status, validity and
+ * the last change an e-license platform flagged. Low volume (a few events per institution), so
+ * one statement per event, guarded by the event position so redelivery changes nothing.
+ */
+@Component
+@ProcessingGroup(LicenceAlertsProjection.NAME)
+public class LicenceAlertsProjection {
+
+    public static final String NAME = "licence-alerts";
+
+    private final JdbcTemplate jdbc;
+
+    public LicenceAlertsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FilingSubmitted e, TrackingToken token) {
+        jdbc.update("INSERT INTO licence_view (institution_id, name, division_code, licence_status, last_position) "
+                        + "VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (institution_id) DO NOTHING",
+                e.institutionId().value(), e.name(), e.division().value(), PendingEvents.position(token));
+    }
+
+    @EventHandler
+    void on(FilingAmended e, TrackingToken token) {
+        update(e.institutionId().value(), token, "name = ?", e.name());
+    }
+
+    @EventHandler
+    void on(LicenceVerified e, TrackingToken token) {
+        update(e.institutionId().value(), token, "licence_status = 'VERIFIED', licence_number = ?, valid_until = ?",
+                e.licenceNumber(), e.validUntil() == null ? null : Date.valueOf(e.validUntil()));
+    }
+
+    @EventHandler
+    void on(LicenceVerificationFailed e, TrackingToken token) {
+        update(e.institutionId().value(), token, "licence_status = CASE WHEN licence_status = 'OVERRIDDEN' "
+                + "THEN licence_status ELSE 'FAILED' END, flagged_detail = ?", e.outcome().name());
+    }
+
+    @EventHandler
+    void on(LicenceVerificationOverridden e, TrackingToken token) {
+        update(e.institutionId().value(), token, "licence_status = 'OVERRIDDEN'");
+    }
+
+    @EventHandler
+    void on(LicenceStatusChanged e, TrackingToken token) {
+        update(e.institutionId().value(), token, "flagged_change = ?, flagged_detail = ?, flagged_at = ?",
+                e.change().name(), e.detail(), Timestamp.from(e.occurredAt()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM licence_view");
+    }
+
+    private void update(String institutionId, TrackingToken token, String set, Object... values) {
+        long position = PendingEvents.position(token);
+        Object[] args = new Object[values.length + 3];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = position;
+        args[values.length + 1] = institutionId;
+        args[values.length + 2] = position;
+        jdbc.update("UPDATE licence_view SET " + set + ", last_position = ? WHERE institution_id = ? AND last_position < ?", args);
+    }
+}
