@@ -90,6 +90,9 @@ class ELicenseVerificationTest extends IntegrationTest {
                 .jsonPath("$.certificate.institutionName").isEqualTo("证照核验托育中心")
                 .jsonPath("$.algorithm").isEqualTo("Ed25519")
                 .returnResult().getResponseBody();
+        client.get().uri(b -> b.path("/api/v1/public/institutions").queryParam("q", "证照核验")
+                        .queryParam("minPosition", position).build()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].certificateNumber").isEqualTo(number);
         String publicKey = (String) client.get().uri("/api/v1/public/certificates/public-key").exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("publicKey");
 

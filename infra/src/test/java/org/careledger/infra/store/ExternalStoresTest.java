@@ -41,6 +41,8 @@ class ExternalStoresTest {
                 "--spring.r2dbc.username=postgres",
                 "--spring.data.mongodb.uri=" + mongo.connectionString() + "/careledger_external",
                 "--careledger.local-token-issuer.enabled=true",
+                "--careledger.e-license.simulator.enabled=true",
+                "--careledger.e-license.poll-interval=200ms",
                 "--careledger.data-dir=" + dir.resolve("app"),
                 "--spring.jmx.enabled=false");
     }

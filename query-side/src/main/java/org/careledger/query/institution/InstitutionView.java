@@ -21,7 +21,8 @@ import org.careledger.kernel.value.ServiceType;
  * {@link InstitutionViewReducer}. Every view of institutions (supervision, white-list, and
  * as-of replays) is built from this one state, so they cannot disagree.
  *
- * @param lastPosition global position of the last event applied (for idempotent updates)
+ * @param lastPosition      global position of the last event applied (for idempotent updates)
+ * @param certificateNumber the filing certificate issued with the approval, if any
  */
 public record InstitutionView(
         String institutionId,
@@ -43,7 +44,8 @@ public record InstitutionView(
         Instant filedAt,
         Instant statusChangedAt,
         Instant lastChangedAt,
-        long lastPosition) {
+        long lastPosition,
+        String certificateNumber) {
 
     /** A class as the views show it. */
     public record ClassView(String name, ClassType classType, int places, boolean open) {

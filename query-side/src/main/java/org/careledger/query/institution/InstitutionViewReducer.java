@@ -42,10 +42,16 @@ public final class InstitutionViewReducer {
             return new InstitutionView(e.institutionId().value(), e.creditCode().value(), e.creditCodeChecksumValid(),
                     e.name(), e.type(), e.division().value(), e.address(), e.location(), FilingStatus.SUBMITTED, null,
                     false, null, e.serviceTypes(), e.fees(), Map.of(), e.occurredAt(), null, e.occurredAt(),
-                    e.occurredAt(), position);
+                    e.occurredAt(), position, null);
         }
         if (view == null) {
             return null;
+        }
+        if (event instanceof org.careledger.kernel.licence.FilingCertificateIssued e) {
+            return new InstitutionView(view.institutionId(), view.creditCode(), view.creditCodeChecksumValid(), view.name(),
+                    view.type(), view.division(), view.address(), view.location(), view.status(), view.filingNumber(),
+                    view.puhui(), view.puhuiSince(), view.serviceTypes(), view.fees(), view.classes(), view.submittedAt(),
+                    view.filedAt(), view.statusChangedAt(), view.lastChangedAt(), position, e.certificateNumber());
         }
         if (event instanceof ClassOpened e) {
             return withClass(view, e.classId().value(),
@@ -66,7 +72,7 @@ public final class InstitutionViewReducer {
                     view.creditCodeChecksumValid(), view.name(), view.type(), view.division(), view.address(),
                     view.location(), FilingStatus.FILED, e.filingNumber().value(), view.puhui(), view.puhuiSince(),
                     view.serviceTypes(), view.fees(), view.classes(), view.submittedAt(), e.occurredAt(),
-                    e.occurredAt(), e.occurredAt(), position);
+                    e.occurredAt(), e.occurredAt(), position, view.certificateNumber());
         }
         if (event instanceof FilingRejected e) {
             return status(view, FilingStatus.REJECTED, e.occurredAt(), position);
@@ -88,7 +94,8 @@ public final class InstitutionViewReducer {
                     view.creditCodeChecksumValid(), e.name(), view.type(), view.division(), e.address(), e.location(),
                     e.resubmitted() ? FilingStatus.SUBMITTED : view.status(), view.filingNumber(), view.puhui(),
                     view.puhuiSince(), e.serviceTypes(), e.fees(), view.classes(), view.submittedAt(), view.filedAt(),
-                    e.resubmitted() ? e.occurredAt() : view.statusChangedAt(), e.occurredAt(), position);
+                    e.resubmitted() ? e.occurredAt() : view.statusChangedAt(), e.occurredAt(), position,
+                    view.certificateNumber());
         }
         if (event instanceof PuhuiStatusGranted e) {
             return puhui(view, true, e.effectiveFrom(), e.occurredAt(), position);
@@ -105,25 +112,28 @@ public final class InstitutionViewReducer {
         classes.put(classId, c);
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
-                v.serviceTypes(), v.fees(), classes, v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position);
+                v.serviceTypes(), v.fees(), classes, v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
+                v.certificateNumber());
     }
 
     private static InstitutionView status(InstitutionView v, FilingStatus status, Instant at, long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), status, v.filingNumber(), v.puhui(), v.puhuiSince(),
-                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), at, at, position);
+                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), at, at, position, v.certificateNumber());
     }
 
     private static InstitutionView puhui(InstitutionView v, boolean puhui, java.time.LocalDate since, Instant at,
                                          long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), puhui, since,
-                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position);
+                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
+                v.certificateNumber());
     }
 
     private static InstitutionView touched(InstitutionView v, Instant at, long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
-                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position);
+                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
+                v.certificateNumber());
     }
 }

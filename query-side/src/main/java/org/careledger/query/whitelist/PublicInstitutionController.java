@@ -81,7 +81,7 @@ public class PublicInstitutionController {
                                     String address, GeoPoint location, InstitutionType institutionType, boolean puhui,
                                     LocalDate puhuiSince, List<PublicClass> classes, Set<ClassType> classTypes,
                                     int totalPlaces, Set<ServiceType> serviceTypes, List<Fee> fees, Instant filedAt,
-                                    Instant lastChangedAt, Double distanceKm) {
+                                    Instant lastChangedAt, String certificateNumber, Double distanceKm) {
     }
 
     @GetMapping
@@ -210,7 +210,8 @@ public class PublicInstitutionController {
         classes.forEach(c -> types.add(c.classType()));
         return new PublicInstitution(v.filingNumber(), v.status().name(), v.name(), v.creditCode(), v.division(),
                 v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
-                new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), distanceKm);
+                new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
+                distanceKm);
     }
 
     private static GeoPoint parseNear(Violations v, String near) {
