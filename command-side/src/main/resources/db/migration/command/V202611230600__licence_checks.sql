@@ -6,6 +6,7 @@
 CREATE TABLE licence_check (
     institution_id VARCHAR(36)  NOT NULL PRIMARY KEY,
     credit_code    VARCHAR(18)  NOT NULL,
+    licence_number VARCHAR(200),
     attempts       INTEGER      NOT NULL DEFAULT 0,
     due_at         TIMESTAMPTZ  NOT NULL,
     locked_until   TIMESTAMPTZ,

@@ -47,7 +47,7 @@ public class HttpLicenceRegistry implements LicenceRegistry {
     }
 
     @Override
-    public LicenceCheckResult verify(CreditCode creditCode) {
+    public LicenceCheckResult verify(CreditCode creditCode, String licenceNumber) {
         if (!breaker.allowsCall()) {
             throw new LicenceRegistryUnavailable("circuit open: the e-license platform failed repeatedly", null);
         }
@@ -55,7 +55,10 @@ public class HttpLicenceRegistry implements LicenceRegistry {
             VerifyResponse answer = client.post().uri(baseUrl() + VERIFY_PATH)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("creditCode", creditCode.value(), "licenceType", "BUSINESS_LICENCE"))
+                    .bodyValue(licenceNumber == null
+                            ? Map.of("creditCode", creditCode.value(), "licenceType", "BUSINESS_LICENCE")
+                            : Map.of("creditCode", creditCode.value(), "licenceType", "BUSINESS_LICENCE",
+                                    "licenceNumber", licenceNumber))
                     .retrieve()
                     .bodyToMono(VerifyResponse.class)
                     .timeout(properties.readTimeout())

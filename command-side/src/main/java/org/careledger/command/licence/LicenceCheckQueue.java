@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.careledger.kernel.filing.FilingSubmitted;
+import org.careledger.kernel.value.FilingDocumentType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,12 @@ class LicenceCheckQueue {
 
     @EventHandler
     void on(FilingSubmitted event) {
-        jdbc.update("INSERT INTO licence_check (institution_id, credit_code, due_at) VALUES (?, ?, ?) "
+        String licenceNumber = event.documents().stream()
+                .filter(d -> d.type() == FilingDocumentType.BUSINESS_LICENCE)
+                .map(d -> d.reference()).findFirst().orElse(null);
+        jdbc.update("INSERT INTO licence_check (institution_id, credit_code, licence_number, due_at) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT (institution_id) DO NOTHING",
-                event.institutionId().value(), event.creditCode().value(), Timestamp.from(Instant.now()));
+                event.institutionId().value(), event.creditCode().value(), licenceNumber, Timestamp.from(Instant.now()));
     }
 
     @ResetHandler

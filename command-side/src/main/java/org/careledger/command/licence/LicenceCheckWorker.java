@@ -45,14 +45,14 @@ class LicenceCheckWorker {
         this.properties = properties;
     }
 
-    record Due(String institutionId, String creditCode, int attempts) {
+    record Due(String institutionId, String creditCode, String licenceNumber, int attempts) {
     }
 
     @Scheduled(fixedDelayString = "${careledger.e-license.poll-interval:500ms}", initialDelayString = "1s")
     public void work() {
         for (Due due : claim(20)) {
             try {
-                var result = registry.verify(CreditCode.parse(due.creditCode()));
+                var result = registry.verify(CreditCode.parse(due.creditCode()), due.licenceNumber());
                 Map<String, Object> meta = new HashMap<>(ACTOR.toMetaData());
                 meta.put(EventMetadata.CORRELATION_ID, "licence-check-" + due.institutionId());
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordLicenceCheck(
@@ -76,8 +76,8 @@ class LicenceCheckWorker {
                     SELECT institution_id FROM licence_check
                     WHERE due_at <= now() AND (locked_until IS NULL OR locked_until < now())
                     ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING institution_id, credit_code, attempts""",
-                (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getInt(3)), limit);
+                RETURNING institution_id, credit_code, licence_number, attempts""",
+                (rs, i) -> new Due(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), limit);
     }
 
     private void postpone(Due due, String error) {

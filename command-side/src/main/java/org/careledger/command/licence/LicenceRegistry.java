@@ -4,14 +4,15 @@ import org.careledger.kernel.value.CreditCode;
 
 /**
  * Port to the e-license platform (电子证照库): verifies a business licence by the holder's
- * unified social credit code. Implementations may block; they are called from the licence-check
+ * unified social credit code and, where the filing gives it, the licence number. Implementations may block; they are called from the licence-check
  * worker, never from a Netty event loop.
  */
 public interface LicenceRegistry {
 
     /**
+     * @param licenceNumber the business licence's number as the filing gives it (may be null)
      * @return the platform's answer
      * @throws LicenceRegistryUnavailable when the platform cannot be reached or answers with an error
      */
-    LicenceCheckResult verify(CreditCode creditCode);
+    LicenceCheckResult verify(CreditCode creditCode, String licenceNumber);
 }

@@ -72,6 +72,11 @@ class ELicenseNotificationTest extends IntegrationTest {
                         .queryParam("minPosition", position).build())
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.creditCode == '" + code + "')].status").isEqualTo("SUSPENDED");
+        // and so does its filing certificate
+        String certificate = jdbc.queryForObject("SELECT certificate_number FROM filing_certificate WHERE institution_id = ?",
+                String.class, id);
+        client.get().uri("/api/v1/public/certificates/" + certificate + "?minPosition=" + position).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SUSPENDED");
         client.get().uri("/api/v1/supervision/licence-alerts?minPosition=" + position)
                 .headers(h -> h.setBearerAuth(tokens.inspector("37")))
                 .exchange().expectStatus().isOk()

@@ -38,15 +38,16 @@ class LicenceRegistryContractTest extends IntegrationTest {
         for (LicenceCheckOutcome outcome : LicenceCheckOutcome.values()) {
             String code = Filings.freshCreditCode();
             simulator.script(code, outcome.name());
-            LicenceCheckResult result = registry.verify(CreditCode.parse(code));
+            LicenceCheckResult result = registry.verify(CreditCode.parse(code), "JY" + code);
             assertThat(result.outcome()).isEqualTo(outcome);
             Map<?, ?> requests = client.get().uri("/simulator/e-license/requests").exchange().expectStatus().isOk()
                     .expectBody(Map.class).returnResult().getResponseBody();
             Map<?, ?> last = (Map<?, ?>) requests.get("lastRequest");
             assertThat(last.get("creditCode")).isEqualTo(code);
             assertThat(last.get("licenceType")).isEqualTo("BUSINESS_LICENCE");
+            assertThat(last.get("licenceNumber")).isEqualTo("JY" + code);
             if (outcome == LicenceCheckOutcome.VALID) {
-                assertThat(result.licenceNumber()).isEqualTo("L-" + code);
+                assertThat(result.licenceNumber()).isEqualTo("JY" + code);
                 assertThat(result.validUntil()).isAfter(LocalDate.now());
             }
             if (outcome == LicenceCheckOutcome.EXPIRED) {
@@ -63,7 +64,7 @@ class LicenceRegistryContractTest extends IntegrationTest {
         ELicenseSupport simulator = new ELicenseSupport(client, new EventRows(jdbc));
         simulator.mode(true, 0);
         try {
-            assertThatThrownBy(() -> registry.verify(CreditCode.parse(Filings.freshCreditCode())))
+            assertThatThrownBy(() -> registry.verify(CreditCode.parse(Filings.freshCreditCode()), null))
                     .isInstanceOf(LicenceRegistryUnavailable.class);
         } finally {
             simulator.mode(false, 0);

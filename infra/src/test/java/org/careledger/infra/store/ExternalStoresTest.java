@@ -81,7 +81,8 @@ class ExternalStoresTest {
         Integer events = new org.springframework.jdbc.core.JdbcTemplate(
                 new org.springframework.jdbc.datasource.DriverManagerDataSource(postgres.jdbcUrl(), "postgres", ""))
                 .queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, id);
-        assertThat(events).isEqualTo(4);
+        // submitted, two classes, licence verified, approved, certificate issued
+        assertThat(events).isEqualTo(6);
         try (com.mongodb.client.MongoClient sync = com.mongodb.client.MongoClients.create(mongo.connectionString())) {
             assertThat(sync.getDatabase("careledger_external").getCollection("white_list").countDocuments()).isEqualTo(1);
         }

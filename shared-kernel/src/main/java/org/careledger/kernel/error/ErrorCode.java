@@ -40,6 +40,12 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION(409, "Another change to the same record won; retry"),
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used with a different request"),
 
+    // children (issue 3)
+    INVALID_CITIZEN_ID(400, "Not a valid citizen identity number (GB 11643)"),
+    BIRTH_DATE_MISMATCH(400, "The birth date inside the citizen ID does not agree with the stated birth date"),
+    CHILD_NOT_FOUND(404, "No such child"),
+    PERSONAL_DATA_ERASED(410, "The child's personal data has been erased"),
+
     // e-license (issue 6)
     LICENCE_VERIFICATION_PENDING(503, "The business licence is still being verified with the e-license platform"),
     LICENCE_NOT_VERIFIED(409, "The business licence could not be verified; an inspector may override with a reason"),

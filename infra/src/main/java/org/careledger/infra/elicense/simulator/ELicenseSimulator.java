@@ -49,7 +49,7 @@ public class ELicenseSimulator {
     public record Script(String status) {
     }
 
-    public record VerifyRequest(String creditCode, String licenceType) {
+    public record VerifyRequest(String creditCode, String licenceType, String licenceNumber) {
     }
 
     public record VerifyResponse(String status, String licenceNumber, String holderName, LocalDate validFrom,
@@ -72,7 +72,8 @@ public class ELicenseSimulator {
                 case "EXPIRED" -> new VerifyResponse("EXPIRED", "L-" + code, "模拟持证主体", today.minusYears(5), today.minusDays(1));
                 case "REVOKED" -> new VerifyResponse("REVOKED", "L-" + code, "模拟持证主体", today.minusYears(2), today.plusYears(3));
                 case "UNKNOWN" -> new VerifyResponse("UNKNOWN", null, null, null, null);
-                default -> new VerifyResponse("VALID", "L-" + code, "模拟持证主体", today.minusYears(1), today.plusYears(4));
+                default -> new VerifyResponse("VALID", request.licenceNumber() != null ? request.licenceNumber() : "L-" + code,
+                        "模拟持证主体", today.minusYears(1), today.plusYears(4));
             });
         });
         return current.delayMs() > 0 ? answer.delaySubscription(Duration.ofMillis(current.delayMs())) : answer;

@@ -1,0 +1,35 @@
+package org.careledger.kernel.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Opaque reference to a child (a UUID). Events name children only by this reference; who the
+ * child is lives in the protected personal-data store, encrypted under the child's own key.
+ */
+public record ChildRef(String value) {
+
+    public ChildRef {
+        Ids.requireUuid("child reference", value);
+    }
+
+    @JsonCreator
+    public static ChildRef of(String value) {
+        return new ChildRef(value);
+    }
+
+    public static ChildRef generate() {
+        return new ChildRef(Ids.newUuid());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
