@@ -4,6 +4,7 @@
 CREATE TABLE institution_credit_code (
     credit_code    VARCHAR(18)  NOT NULL PRIMARY KEY,
     institution_id VARCHAR(36)  NOT NULL UNIQUE,
+    division_code  VARCHAR(6)   NOT NULL,
     claimed_at     TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 

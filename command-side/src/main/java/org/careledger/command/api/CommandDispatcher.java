@@ -44,6 +44,19 @@ public class CommandDispatcher {
                 .map(position -> new CommandAccepted(answeredId, position));
     }
 
+    /**
+     * Dispatches a command whose handler answers the id of the aggregate it created or found
+     * (e.g. a child registered again under the same citizen ID keeps its reference).
+     */
+    public Mono<CommandAccepted> dispatchReturning(Object command, Caller caller, ServerWebExchange exchange) {
+        Map<String, Object> metaData = new HashMap<>(caller.toMetaData());
+        metaData.put(EventMetadata.CORRELATION_ID, correlationId(exchange));
+        return gateway.<Object>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                .onErrorMap(CommandDispatcher::unwrap)
+                .map(Object::toString)
+                .flatMap(id -> positionOf(id).map(position -> new CommandAccepted(id, position)));
+    }
+
     private Mono<Long> positionOf(String aggregateId) {
         return db.sql("SELECT max(global_index) AS position FROM domain_event_entry WHERE aggregate_identifier = $1")
                 .bind(0, aggregateId)

@@ -2,6 +2,7 @@ package org.careledger.command.filing;
 
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.value.CreditCode;
+import org.careledger.kernel.value.DivisionCode;
 
 /**
  * Set validation for "one institution per credit code": a command-side lookup table written in
@@ -13,5 +14,8 @@ public interface CreditCodeRegistry {
      * Claims the credit code for the institution, or refuses with CREDIT_CODE_ALREADY_REGISTERED
      * (another institution has it) or INSTITUTION_ALREADY_REGISTERED (this id is registered).
      */
-    void claim(CreditCode creditCode, InstitutionId institutionId);
+    void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division);
+
+    /** The division of a registered institution, if it is registered. */
+    java.util.Optional<DivisionCode> divisionOf(InstitutionId institutionId);
 }

@@ -37,7 +37,7 @@ class FileInstitutionHandler {
             throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
                     "An operator files only the institution its account belongs to");
         }
-        registry.claim(command.creditCode(), command.institutionId());
+        registry.claim(command.creditCode(), command.institutionId(), command.division());
         institutions.newInstance(() -> new Institution(command, clock.instant()));
         return command.institutionId().value();
     }

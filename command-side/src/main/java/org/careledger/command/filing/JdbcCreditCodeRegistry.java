@@ -4,6 +4,7 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.value.CreditCode;
+import org.careledger.kernel.value.DivisionCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,13 @@ class JdbcCreditCodeRegistry implements CreditCodeRegistry {
     }
 
     @Override
-    public void claim(CreditCode creditCode, InstitutionId institutionId) {
+    public java.util.Optional<DivisionCode> divisionOf(InstitutionId institutionId) {
+        return jdbc.queryForList("SELECT division_code FROM institution_credit_code WHERE institution_id = ?", String.class,
+                institutionId.value()).stream().findFirst().map(DivisionCode::parse);
+    }
+
+    @Override
+    public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division) {
         Integer byId = jdbc.queryForObject("SELECT count(*) FROM institution_credit_code WHERE institution_id = ?",
                 Integer.class, institutionId.value());
         if (byId != null && byId > 0) {
@@ -31,8 +38,8 @@ class JdbcCreditCodeRegistry implements CreditCodeRegistry {
                     "Institution " + institutionId + " is already registered");
         }
         try {
-            jdbc.update("INSERT INTO institution_credit_code (credit_code, institution_id) VALUES (?, ?)",
-                    creditCode.value(), institutionId.value());
+            jdbc.update("INSERT INTO institution_credit_code (credit_code, institution_id, division_code) VALUES (?, ?, ?)",
+                    creditCode.value(), institutionId.value(), division.value());
         } catch (DuplicateKeyException e) {
             throw new DomainException(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED,
                     "An institution with credit code " + creditCode + " is already registered");

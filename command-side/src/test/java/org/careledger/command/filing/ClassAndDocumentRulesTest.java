@@ -179,7 +179,7 @@ class ClassAndDocumentRulesTest {
     @Test
     void aSecondInstitutionWithTheSameCreditCodeIsRefused() {
         InMemoryCreditCodeRegistry registry = new InMemoryCreditCodeRegistry();
-        registry.claim(CREDIT_CODE, org.careledger.kernel.id.InstitutionId.generate());
+        registry.claim(CREDIT_CODE, org.careledger.kernel.id.InstitutionId.generate(), WENSHANG);
         AggregateTestFixture<Institution> f = new AggregateTestFixture<>(Institution.class);
         f.registerAnnotatedCommandHandler(new FileInstitutionHandler(f.getRepository(), registry, CLOCK));
         f.givenNoPriorActivity().when(fileCommand(), as(OPERATOR))

@@ -14,7 +14,12 @@ final class InMemoryCreditCodeRegistry implements CreditCodeRegistry {
     private final Map<String, String> byCode = new HashMap<>();
 
     @Override
-    public void claim(CreditCode creditCode, InstitutionId institutionId) {
+    public java.util.Optional<org.careledger.kernel.value.DivisionCode> divisionOf(InstitutionId institutionId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void claim(CreditCode creditCode, InstitutionId institutionId, org.careledger.kernel.value.DivisionCode division) {
         if (byCode.containsValue(institutionId.value())) {
             throw new DomainException(ErrorCode.INSTITUTION_ALREADY_REGISTERED, "already registered");
         }

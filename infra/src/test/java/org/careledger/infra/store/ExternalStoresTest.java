@@ -42,6 +42,8 @@ class ExternalStoresTest {
                 "--spring.data.mongodb.uri=" + mongo.connectionString() + "/careledger_external",
                 "--careledger.local-token-issuer.enabled=true",
                 "--careledger.e-license.simulator.enabled=true",
+                "--careledger.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "--careledger.privacy.citizen-id-hash-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 "--careledger.e-license.poll-interval=200ms",
                 "--careledger.data-dir=" + dir.resolve("app"),
                 "--spring.jmx.enabled=false");

@@ -1,0 +1,101 @@
+package org.careledger.command.child;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.careledger.kernel.child.ChildPersonalDataErased;
+import org.careledger.kernel.child.ChildPersonalDataViewed;
+import org.careledger.kernel.child.ChildRegistered;
+import org.careledger.kernel.child.EraseChildPersonalData;
+import org.careledger.kernel.child.RecordPersonalDataAccess;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.DivisionCode;
+
+/**
+ * A child as the system may know it: an opaque reference, the institution it was registered with
+ * (and that institution's division, for jurisdiction), and whether its personal data is erased.
+ * Who the child is lives only in the {@link PersonalDataVault}.
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Child {
+
+    @AggregateIdentifier
+    private ChildRef childRef;
+    private InstitutionId institutionId;
+    private DivisionCode division;
+    private boolean erased;
+
+    protected Child() {
+    }
+
+    Child(ChildRef childRef, InstitutionId institutionId, DivisionCode division, YearMonth birthMonth, Instant now) {
+        this.division = division;
+        apply(new ChildRegistered(childRef, institutionId, birthMonth, now), metaData(institutionId, division));
+    }
+
+    /**
+     * Personal data is seen by the child's institution and by inspectors of its jurisdiction, and
+     * every such view is recorded before the data is shown.
+     */
+    @CommandHandler
+    void handle(RecordPersonalDataAccess command, MetaData metaData, Clock clock) {
+        Caller caller = Caller.fromMetaData(metaData);
+        caller.requireRole(Role.OPERATOR, Role.INSPECTOR, Role.ADMIN).requireAccess(institutionId, division);
+        if (erased) {
+            throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
+        }
+        apply(new ChildPersonalDataViewed(childRef, institutionId, caller.actorId(), caller.role().name(),
+                command.purpose(), clock.instant()), metaData(institutionId, division));
+    }
+
+    /** Erasure (administrators): the data key is destroyed, the events stay. */
+    @CommandHandler
+    void handle(EraseChildPersonalData command, MetaData metaData, Clock clock, PersonalDataVault vault) {
+        Caller.fromMetaData(metaData).requireRole(Role.ADMIN);
+        if (erased) {
+            throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data is already erased");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "An erasure names its reason (e.g. the request it answers)");
+        }
+        vault.erase(childRef);
+        apply(new ChildPersonalDataErased(childRef, institutionId, command.reason(), clock.instant()),
+                metaData(institutionId, division));
+    }
+
+    private static MetaData metaData(InstitutionId institution, DivisionCode division) {
+        return MetaData.with(EventMetadata.INSTITUTION_ID, institution.value()).and(EventMetadata.JURISDICTION, division.value());
+    }
+
+    @EventSourcingHandler
+    void on(ChildRegistered event, MetaData metaData) {
+        childRef = event.childRef();
+        institutionId = event.institutionId();
+        Object jurisdiction = metaData.get(EventMetadata.JURISDICTION);
+        if (jurisdiction != null) {
+            division = DivisionCode.parse(jurisdiction.toString());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ChildPersonalDataErased event) {
+        erased = true;
+    }
+}

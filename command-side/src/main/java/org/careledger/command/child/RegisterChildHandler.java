@@ -1,0 +1,78 @@
+package org.careledger.command.child;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.Repository;
+import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.kernel.child.ChildPersonalData;
+import org.careledger.kernel.child.RegisterChild;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.DivisionCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a child: its personal data goes encrypted into the vault, the event carries only the
+ * child reference and the birth month, all in one transaction. A child already known under the
+ * same citizen ID (found by keyed hash) keeps its reference: registering it again creates nothing.
+ */
+@Component
+class RegisterChildHandler {
+
+    static final String IDENTITY = "identity";
+
+    private final Repository<Child> children;
+    private final CreditCodeRegistry institutions;
+    private final PersonalDataVault vault;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    RegisterChildHandler(Repository<Child> childRepository, CreditCodeRegistry institutions, PersonalDataVault vault,
+                         ObjectMapper json, Clock clock) {
+        this.children = childRepository;
+        this.institutions = institutions;
+        this.vault = vault;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(RegisterChild command, MetaData metaData) throws Exception {
+        Caller caller = Caller.fromMetaData(metaData);
+        caller.requireRole(Role.OPERATOR, Role.ADMIN);
+        DivisionCode division = institutions.divisionOf(command.institutionId())
+                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        caller.requireAccess(command.institutionId(), division);
+        ChildPersonalData data = command.personalData();
+        data.citizenId().requireBirthDate(data.birthDate());
+        var known = vault.claimIdentity(data.citizenId(), command.childRef());
+        if (known.isPresent()) {
+            return known.get().value();
+        }
+        vault.store(command.childRef(), IDENTITY, serialise(data));
+        children.newInstance(() -> new Child(command.childRef(), command.institutionId(), division,
+                YearMonth.from(data.birthDate()), clock.instant()));
+        return command.childRef().value();
+    }
+
+    private byte[] serialise(ChildPersonalData data) throws JsonProcessingException {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("name", data.name());
+        identity.put("citizenId", data.citizenId().value());
+        identity.put("birthDate", data.birthDate().toString());
+        identity.put("guardianName", data.guardianName());
+        identity.put("guardianPhone", data.guardianPhone());
+        return json.writeValueAsString(identity).getBytes(StandardCharsets.UTF_8);
+    }
+
+}

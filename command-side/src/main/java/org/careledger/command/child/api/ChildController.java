@@ -1,0 +1,165 @@
+package org.careledger.command.child.api;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.command.api.CommandAccepted;
+import org.careledger.command.api.CommandDispatcher;
+import org.careledger.command.child.PersonalDataVault;
+import org.careledger.kernel.child.ChildPersonalData;
+import org.careledger.kernel.child.CitizenId;
+import org.careledger.kernel.child.EraseChildPersonalData;
+import org.careledger.kernel.child.RecordPersonalDataAccess;
+import org.careledger.kernel.child.RegisterChild;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Children's identities: registration (personal data goes only to the encrypted store), viewing
+ * (each view is recorded as an event first), and erasure (administrators).
+ */
+@RestController
+public class ChildController {
+
+    private final CommandDispatcher dispatcher;
+    private final PersonalDataVault vault;
+    private final ObjectMapper json;
+
+    public ChildController(CommandDispatcher dispatcher, PersonalDataVault vault, ObjectMapper json) {
+        this.dispatcher = dispatcher;
+        this.vault = vault;
+        this.json = json;
+    }
+
+    record RegisterChildBody(String name, String citizenId, String birthDate, String guardianName, String guardianPhone) {
+        @Override
+        public String toString() {
+            return "RegisterChildBody[redacted]";
+        }
+    }
+
+    record EraseBody(String reason) {
+    }
+
+    @PostMapping("/api/v1/institutions/{id}/children")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<CommandAccepted> register(Caller caller, @PathVariable String id,
+                                          @RequestBody(required = false) RegisterChildBody body, ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        if (body == null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
+        }
+        Violations v = new Violations();
+        String name = text(v, "name", body.name(), 100);
+        CitizenId citizenId = body.citizenId() == null ? null : v.parse("citizenId", () -> CitizenId.parse(body.citizenId()));
+        if (body.citizenId() == null) {
+            v.add("citizenId", "REQUIRED", "citizenId is required");
+        }
+        LocalDate birthDate = null;
+        try {
+            birthDate = body.birthDate() == null ? null : LocalDate.parse(body.birthDate());
+        } catch (DateTimeParseException e) {
+            v.add("birthDate", "INVALID_DATE", "birthDate must be a date YYYY-MM-DD");
+        }
+        if (body.birthDate() == null) {
+            v.add("birthDate", "REQUIRED", "birthDate is required");
+        }
+        if (birthDate != null && (birthDate.isAfter(LocalDate.now()) || birthDate.isBefore(LocalDate.now().minusYears(4)))) {
+            v.add("birthDate", "OUT_OF_RANGE", "childcare here is for children under three: birthDate is not plausible");
+        }
+        if (citizenId != null && birthDate != null && !citizenId.birthDate().equals(birthDate)) {
+            v.add("birthDate", "BIRTH_DATE_MISMATCH", "The birth date inside the citizen ID does not agree with birthDate");
+        }
+        String guardian = text(v, "guardianName", body.guardianName(), 100);
+        String phone = text(v, "guardianPhone", body.guardianPhone(), 30);
+        if (phone != null && !phone.matches("[0-9+\\- ()]{5,30}")) {
+            v.add("guardianPhone", "INVALID_PHONE", "guardianPhone may hold digits, spaces, +, - and parentheses");
+        }
+        v.throwIfAny();
+        ChildRef child = ChildRef.generate();
+        return dispatcher.dispatchReturning(new RegisterChild(child, institution,
+                        new ChildPersonalData(name, citizenId, birthDate, guardian, phone)), caller, exchange);
+    }
+
+    /** The child's personal data, for its institution and inspectors of its jurisdiction; the view is recorded first. */
+    @GetMapping("/api/v1/children/{childRef}/personal-data")
+    public Mono<Map<String, Object>> personalData(Caller caller, @PathVariable String childRef,
+                                                  @RequestParam(required = false) String purpose,
+                                                  ServerWebExchange exchange) {
+        ChildRef child = child(childRef);
+        String why = purpose == null || purpose.isBlank() ? "view" : purpose.strip();
+        if (why.length() > 200) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "purpose is longer than 200 characters");
+        }
+        return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value(), child.value())
+                .flatMap(recorded -> Mono.fromCallable(() -> read(child)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    @PostMapping("/api/v1/admin/children/{childRef}/erase")
+    public Mono<CommandAccepted> erase(Caller caller, @PathVariable String childRef,
+                                       @RequestBody(required = false) EraseBody body, ServerWebExchange exchange) {
+        ChildRef child = child(childRef);
+        return dispatcher.dispatch(new EraseChildPersonalData(child, body == null ? null : body.reason()), caller, exchange,
+                child.value(), child.value());
+    }
+
+    private Map<String, Object> read(ChildRef child) throws java.io.IOException {
+        var identity = vault.read(child, "identity");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("childRef", child.value());
+        if (identity.isEmpty()) {
+            answer.put("erased", true);
+            return answer;
+        }
+        answer.put("erased", false);
+        answer.putAll(json.readValue(identity.get(), new TypeReference<Map<String, Object>>() { }));
+        return answer;
+    }
+
+    private static String text(Violations v, String field, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            v.add(field, "REQUIRED", field + " is required");
+            return null;
+        }
+        if (raw.strip().length() > max) {
+            v.add(field, "TOO_LONG", field + " is longer than " + max + " characters");
+            return null;
+        }
+        return raw.strip();
+    }
+
+    private static InstitutionId institution(String raw) {
+        try {
+            return InstitutionId.of(raw);
+        } catch (DomainException e) {
+            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
+        }
+    }
+
+    private static ChildRef child(String raw) {
+        try {
+            return ChildRef.of(raw);
+        } catch (DomainException e) {
+            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The child reference in the path is not a UUID");
+        }
+    }
+}

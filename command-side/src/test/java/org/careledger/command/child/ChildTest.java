@@ -1,0 +1,122 @@
+package org.careledger.command.child;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.careledger.kernel.child.ChildPersonalDataErased;
+import org.careledger.kernel.child.ChildPersonalDataViewed;
+import org.careledger.kernel.child.ChildRegistered;
+import org.careledger.kernel.child.EraseChildPersonalData;
+import org.careledger.kernel.child.RecordPersonalDataAccess;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.Jurisdiction;
+import org.hamcrest.BaseMatcher;
+import org.hamcrest.Description;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChildTest {
+
+    private static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
+    private static final ChildRef CHILD = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
+    private static final InstitutionId INSTITUTION = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    private static final Caller OPERATOR = new Caller("op", Role.OPERATOR, INSTITUTION, null);
+    private static final Caller INSPECTOR = new Caller("insp", Role.INSPECTOR, null, Jurisdiction.of("3708"));
+    private static final Caller FOREIGN = new Caller("insp2", Role.INSPECTOR, null, Jurisdiction.of("3301"));
+    private static final Caller ADMIN = new Caller("admin", Role.ADMIN, null, null);
+
+    private AggregateTestFixture<Child> fixture;
+    /** Erasure goes through the vault; here we only need to know that it was asked. */
+    private boolean erasedInVault;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Child.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        erasedInVault = false;
+        fixture.registerInjectableResource(new PersonalDataVault(null, null) {
+            @Override
+            public void erase(ChildRef child) {
+                erasedInVault = true;
+            }
+        });
+    }
+
+    private static GenericDomainEventMessage<ChildRegistered> registered() {
+        return new GenericDomainEventMessage<>("Child", CHILD.value(), 0,
+                new ChildRegistered(CHILD, INSTITUTION, YearMonth.of(2025, 3), NOW),
+                MetaData.with("institutionId", INSTITUTION.value()).and("jurisdiction", "370830"));
+    }
+
+    private static MetaData as(Caller caller) {
+        return MetaData.from(caller.toMetaData());
+    }
+
+    private static BaseMatcher<Throwable> code(ErrorCode code) {
+        return new BaseMatcher<>() {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof DomainException d && d.code() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText(code.name());
+            }
+        };
+    }
+
+    @Test
+    void everyViewOfPersonalDataIsRecordedWithTheViewer() {
+        fixture.given(registered()).when(new RecordPersonalDataAccess(CHILD, "核对"), as(INSPECTOR))
+                .expectEvents(new ChildPersonalDataViewed(CHILD, INSTITUTION, "insp", "INSPECTOR", "核对", NOW));
+    }
+
+    @Test
+    void onlyTheChildsInstitutionAndItsInspectorsMaySee() {
+        fixture.given(registered()).when(new RecordPersonalDataAccess(CHILD, "x"), as(FOREIGN))
+                .expectNoEvents().expectException(code(ErrorCode.NOT_IN_JURISDICTION));
+        fixture.given(registered())
+                .when(new RecordPersonalDataAccess(CHILD, "x"), as(new Caller("o2", Role.OPERATOR, InstitutionId.generate(), null)))
+                .expectNoEvents().expectException(code(ErrorCode.NOT_IN_JURISDICTION));
+        fixture.given(registered())
+                .when(new RecordPersonalDataAccess(CHILD, "x"), as(new Caller("f", Role.SUBSIDY_OFFICER, null, Jurisdiction.of("37"))))
+                .expectNoEvents().expectException(code(ErrorCode.FORBIDDEN_ROLE));
+        fixture.given(registered()).when(new RecordPersonalDataAccess(CHILD, "x"), as(OPERATOR)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anAdministratorErasesWithAReasonAndTheKeyIsDestroyed() {
+        fixture.given(registered()).when(new EraseChildPersonalData(CHILD, "监护人申请"), as(ADMIN))
+                .expectEvents(new ChildPersonalDataErased(CHILD, INSTITUTION, "监护人申请", NOW));
+        org.assertj.core.api.Assertions.assertThat(erasedInVault).isTrue();
+    }
+
+    @Test
+    void erasureIsForAdministratorsOnlyAndNeedsAReason() {
+        fixture.given(registered()).when(new EraseChildPersonalData(CHILD, "x"), as(OPERATOR))
+                .expectNoEvents().expectException(code(ErrorCode.FORBIDDEN_ROLE));
+        fixture.given(registered()).when(new EraseChildPersonalData(CHILD, " "), as(ADMIN))
+                .expectNoEvents().expectException(code(ErrorCode.INVALID_INPUT));
+    }
+
+    @Test
+    void erasedDataCannotBeViewedNorErasedAgain() {
+        fixture.given(registered(), new ChildPersonalDataErased(CHILD, INSTITUTION, "x", NOW))
+                .when(new RecordPersonalDataAccess(CHILD, "x"), as(OPERATOR))
+                .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
+        fixture.given(registered(), new ChildPersonalDataErased(CHILD, INSTITUTION, "x", NOW))
+                .when(new EraseChildPersonalData(CHILD, "again"), as(ADMIN))
+                .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
+    }
+}

@@ -1,0 +1,166 @@
+package org.careledger.infra.children;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.careledger.infra.support.EventRows;
+import org.careledger.infra.support.Filings;
+import org.careledger.infra.support.IntegrationTest;
+import org.careledger.infra.support.Tokens;
+import org.careledger.kernel.child.CitizenId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Children's privacy by design: personal data only in the encrypted store, never in an event or a
+ * public answer; every view recorded; erasure makes it unreadable while history stays.
+ */
+class ChildPrivacyTest extends IntegrationTest {
+
+    private static final String NAME = "王小明";
+    private static final LocalDate BIRTH = LocalDate.now().minusMonths(14).withDayOfMonth(9);
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static String citizenId(int sequence) {
+        String first17 = "370830" + BIRTH.toString().replace("-", "") + String.format("%03d", sequence);
+        return first17 + CitizenId.checkCharacterFor(first17);
+    }
+
+    private Map<String, Object> child(String citizenId) {
+        return Map.of("name", NAME, "citizenId", citizenId, "birthDate", BIRTH.toString(),
+                "guardianName", "王大明", "guardianPhone", "138-0537-0000");
+    }
+
+    private String register(String token, String institution, Map<String, Object> body) {
+        return (String) client.post().uri("/api/v1/institutions/" + institution + "/children").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    @Test
+    void personalDataIsStoredEncryptedSeenOnlyWithARecordedViewAndErasedWithoutTouchingHistory() {
+        Tokens tokens = new Tokens(client);
+        EventRows events = new EventRows(jdbc);
+        String institution = UUID.randomUUID().toString();
+        String operator = tokens.operator(institution);
+        new Filings(client).file(operator, Filings.body(Filings.freshCreditCode(), "隐私测试托育中心"));
+        String id = citizenId(101);
+
+        String child = register(operator, institution, child(id));
+
+        // the same child registered again keeps its reference and writes nothing
+        assertThat(register(operator, institution, child(id))).isEqualTo(child);
+        assertThat(events.typesFor(child)).containsExactly("ChildRegistered");
+
+        // nothing personal in the event store, nor in plain text in the protected store
+        String allEvents = String.join("\n", jdbc.queryForList(
+                "SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') FROM domain_event_entry", String.class));
+        assertThat(allEvents).doesNotContain(NAME).doesNotContain(id).doesNotContain(BIRTH.toString()).doesNotContain("138-0537");
+        byte[] ciphertext = jdbc.queryForObject("SELECT ciphertext FROM child_personal_data WHERE child_ref = ?", byte[].class, child);
+        assertThat(new String(ciphertext, StandardCharsets.UTF_8)).doesNotContain(NAME).doesNotContain(id);
+        assertThat(jdbc.queryForList("SELECT citizen_hmac FROM child_identity", String.class)).doesNotContain(id);
+
+        // the institution reads it; the view is an event naming the viewer
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=入托登记核对").headers(h -> h.setBearerAuth(operator))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo(NAME).jsonPath("$.citizenId").isEqualTo(id)
+                .jsonPath("$.erased").isEqualTo(false);
+        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(tokens.inspector("3708")))
+                .exchange().expectStatus().isOk();
+        assertThat(events.typesFor(child)).containsExactly("ChildRegistered", "ChildPersonalDataViewed", "ChildPersonalDataViewed");
+        assertThat(events.metaDataFor(child).get(2)).containsEntry("actorRole", "INSPECTOR");
+
+        // others see nothing and leave no view
+        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(tokens.inspector("3301")))
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_IN_JURISDICTION");
+        client.get().uri("/api/v1/children/" + child + "/personal-data")
+                .headers(h -> h.setBearerAuth(tokens.operator(UUID.randomUUID().toString())))
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(tokens.officer("3708")))
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN_ROLE");
+        assertThat(events.countFor(child)).isEqualTo(3);
+
+        // erasure: administrators only, with a reason
+        client.post().uri("/api/v1/admin/children/" + child + "/erase").headers(h -> h.setBearerAuth(operator))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "x")).exchange().expectStatus().isForbidden();
+        client.post().uri("/api/v1/admin/children/" + child + "/erase").headers(h -> h.setBearerAuth(tokens.admin()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "监护人依法申请删除（2026-11-23）"))
+                .exchange().expectStatus().isOk();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_key WHERE child_ref = ?", Integer.class, child)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_personal_data WHERE child_ref = ?", Integer.class, child))
+                .as("the ciphertext stays, unreadable").isEqualTo(1);
+        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(operator))
+                .exchange().expectStatus().isEqualTo(410).expectBody().jsonPath("$.code").isEqualTo("PERSONAL_DATA_ERASED");
+        assertThat(events.typesFor(child)).containsExactly("ChildRegistered", "ChildPersonalDataViewed",
+                "ChildPersonalDataViewed", "ChildPersonalDataErased");
+    }
+
+    @Test
+    void invalidIdentitiesAreRefusedAndWriteNothing() {
+        Tokens tokens = new Tokens(client);
+        String institution = UUID.randomUUID().toString();
+        String operator = tokens.operator(institution);
+        new Filings(client).file(operator, Filings.body(Filings.freshCreditCode(), "校验测试托育中心"));
+        long before = new EventRows(jdbc).total();
+        Integer identitiesBefore = jdbc.queryForObject("SELECT count(*) FROM child_identity", Integer.class);
+        String good = citizenId(202);
+        String badCheck = good.substring(0, 17) + (good.charAt(17) == '1' ? '2' : '1');
+        client.post().uri("/api/v1/institutions/" + institution + "/children").headers(h -> h.setBearerAuth(operator))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "", "citizenId", badCheck, "birthDate", "2099-01-01", "guardianName", "x",
+                        "guardianPhone", "call me"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("INVALID_INPUT")
+                .jsonPath("$.errors[?(@.field == 'citizenId')].code").isEqualTo("INVALID_CITIZEN_ID")
+                .jsonPath("$.errors[?(@.field == 'name')].code").isEqualTo("REQUIRED")
+                .jsonPath("$.errors[?(@.field == 'guardianPhone')].code").isEqualTo("INVALID_PHONE");
+        Map<String, Object> mismatch = Map.of("name", NAME, "citizenId", good, "birthDate", BIRTH.minusDays(1).toString(),
+                "guardianName", "x", "guardianPhone", "13800000000");
+        client.post().uri("/api/v1/institutions/" + institution + "/children").headers(h -> h.setBearerAuth(operator))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(mismatch)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'birthDate')].code").isEqualTo("BIRTH_DATE_MISMATCH");
+        client.post().uri("/api/v1/institutions/" + UUID.randomUUID() + "/children")
+                .headers(h -> h.setBearerAuth(tokens.admin())).contentType(MediaType.APPLICATION_JSON).bodyValue(child(citizenId(203)))
+                .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("INSTITUTION_NOT_FOUND");
+        client.post().uri("/api/v1/institutions/" + institution + "/children")
+                .headers(h -> h.setBearerAuth(tokens.operator(UUID.randomUUID().toString())))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(child(citizenId(204)))
+                .exchange().expectStatus().isForbidden();
+        assertThat(new EventRows(jdbc).total()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_identity", Integer.class)).isEqualTo(identitiesBefore);
+    }
+
+    @Test
+    void noPublicAnswerEverContainsAChildsPersonalData() {
+        Tokens tokens = new Tokens(client);
+        String institution = UUID.randomUUID().toString();
+        String operator = tokens.operator(institution);
+        Filings filings = new Filings(client);
+        filings.file(operator, Filings.body(Filings.freshCreditCode(), "公开扫描托育中心"));
+        long position = filings.approve(tokens.inspector("3708"), institution).position();
+        String id = citizenId(305);
+        register(operator, institution, child(id));
+        for (String path : List.of("/api/v1/public/institutions?size=100&minPosition=" + position,
+                "/api/v1/public/institutions?q=公开扫描", "/api/v1/public/institutions?division=37",
+                "/api/v1/public/certificates/public-key")) {
+            String body = client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class)
+                    .returnResult().getResponseBody();
+            assertThat(body).as(path).doesNotContain(NAME).doesNotContain(id).doesNotContain(BIRTH.toString())
+                    .doesNotContain("王大明").doesNotContain("138-0537");
+        }
+    }
+}
