@@ -83,8 +83,9 @@ class FilingApiTest extends IntegrationTest {
                 .bodyValue(Filings.body(Filings.freshCreditCode(), "元数据测试托育中心"))
                 .exchange().expectStatus().isCreated()
                 .expectBody().jsonPath("$.id").isEqualTo(institutionId).jsonPath("$.position").isNumber();
-        assertThat(events.typesFor(institutionId)).containsExactly("FilingSubmitted", "ClassOpened", "ClassOpened");
-        assertThat(events.metaDataFor(institutionId)).allSatisfy(meta -> {
+        // (the licence check may already have appended its answer: it runs in the background)
+        assertThat(events.typesFor(institutionId)).startsWith("FilingSubmitted", "ClassOpened", "ClassOpened");
+        assertThat(events.metaDataFor(institutionId).subList(0, 3)).allSatisfy(meta -> {
             assertThat(meta).containsEntry("correlationId", "trace-filing-1")
                     .containsEntry("actorRole", "OPERATOR")
                     .containsEntry("actorInstitutionId", institutionId)

@@ -24,6 +24,13 @@ public final class EventRows {
         return n == null ? 0 : n;
     }
 
+    /** Events of the aggregate written by filing itself (the licence check appends more in the background). */
+    public int filingEventsFor(String aggregateId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE 'org.careledger.kernel.filing.%'", Integer.class, aggregateId);
+        return n == null ? 0 : n;
+    }
+
     public long total() {
         Long n = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
         return n == null ? 0 : n;

@@ -54,7 +54,7 @@ class IdempotencyKeyTest extends IntegrationTest {
         assertThat(second.getStatus().value()).isEqualTo(201);
         assertThat(second.getResponseBody()).isEqualTo(first.getResponseBody());
         assertThat(second.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(new EventRows(jdbc).countFor(id)).isEqualTo(3);
+        assertThat(new EventRows(jdbc).filingEventsFor(id)).isEqualTo(3);
     }
 
     @Test
@@ -103,7 +103,7 @@ class IdempotencyKeyTest extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(new EventRows(jdbc).countFor(id)).isEqualTo(3);
+        assertThat(new EventRows(jdbc).filingEventsFor(id)).isEqualTo(3);
     }
 
     @Test
@@ -114,6 +114,6 @@ class IdempotencyKeyTest extends IntegrationTest {
         Tokens tokens = new Tokens(client);
         assertThat(file(tokens.operator(a), key, Filings.body(Filings.freshCreditCode(), "甲")).getStatus().value()).isEqualTo(201);
         assertThat(file(tokens.operator(b), key, Filings.body(Filings.freshCreditCode(), "乙")).getStatus().value()).isEqualTo(201);
-        assertThat(new EventRows(jdbc).countFor(b)).isEqualTo(3);
+        assertThat(new EventRows(jdbc).filingEventsFor(b)).isEqualTo(3);
     }
 }
