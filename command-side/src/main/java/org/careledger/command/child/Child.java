@@ -16,6 +16,8 @@ import org.careledger.kernel.child.ChildPersonalDataErased;
 import org.careledger.kernel.child.ChildPersonalDataViewed;
 import org.careledger.kernel.child.ChildRegistered;
 import org.careledger.kernel.child.EraseChildPersonalData;
+import org.careledger.kernel.child.HealthCheckRecorded;
+import org.careledger.kernel.child.RecordHealthCheck;
 import org.careledger.kernel.child.RecordPersonalDataAccess;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
@@ -40,6 +42,7 @@ class Child {
     private ChildRef childRef;
     private InstitutionId institutionId;
     private DivisionCode division;
+    private YearMonth birthMonth;
     private boolean erased;
 
     protected Child() {
@@ -65,6 +68,31 @@ class Child {
                 command.purpose(), clock.instant()), metaData(institutionId, division));
     }
 
+    /**
+     * A health check by the child's institution. The outcome code is the event; the findings go
+     * encrypted under the child's key, so they are erased with it.
+     */
+    @CommandHandler
+    void handle(RecordHealthCheck command, MetaData metaData, Clock clock, PersonalDataVault vault) {
+        Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(institutionId, division);
+        if (erased) {
+            throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
+        }
+        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        if (command.kind() == null || command.outcome() == null || command.checkedOn() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "kind, outcome and checkedOn are required");
+        }
+        if (command.checkedOn().isAfter(today) || YearMonth.from(command.checkedOn()).isBefore(birthMonth)) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "checkedOn must lie between the child's birth and today");
+        }
+        if (command.details() != null && !command.details().isBlank()) {
+            vault.store(childRef, "health-check/" + command.checkedOn() + "/" + command.kind(),
+                    command.details().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        apply(new HealthCheckRecorded(childRef, institutionId, command.kind(), command.checkedOn(), command.outcome(),
+                clock.instant()), metaData(institutionId, division));
+    }
+
     /** Erasure (administrators): the data key is destroyed, the events stay. */
     @CommandHandler
     void handle(EraseChildPersonalData command, MetaData metaData, Clock clock, PersonalDataVault vault) {
@@ -88,6 +116,7 @@ class Child {
     void on(ChildRegistered event, MetaData metaData) {
         childRef = event.childRef();
         institutionId = event.institutionId();
+        birthMonth = event.birthMonth();
         Object jurisdiction = metaData.get(EventMetadata.JURISDICTION);
         if (jurisdiction != null) {
             division = DivisionCode.parse(jurisdiction.toString());

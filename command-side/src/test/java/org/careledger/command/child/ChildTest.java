@@ -49,6 +49,11 @@ class ChildTest {
             public void erase(ChildRef child) {
                 erasedInVault = true;
             }
+
+            @Override
+            public void store(ChildRef child, String record, byte[] plaintext) {
+                // the fixture checks events only; the real vault is tested against PostgreSQL
+            }
         });
     }
 
@@ -117,6 +122,34 @@ class ChildTest {
                 .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
         fixture.given(registered(), new ChildPersonalDataErased(CHILD, INSTITUTION, "x", NOW))
                 .when(new EraseChildPersonalData(CHILD, "again"), as(ADMIN))
+                .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
+    }
+
+    @Test
+    void theInstitutionRecordsAHealthCheckWithItsOutcomeCodeOnly() {
+        java.time.LocalDate checked = java.time.LocalDate.of(2026, 4, 20);
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.ENTRY,
+                        checked, org.careledger.kernel.child.HealthOutcome.NORMAL, "身高体重正常；听力筛查通过"), as(OPERATOR))
+                .expectEvents(new org.careledger.kernel.child.HealthCheckRecorded(CHILD, INSTITUTION,
+                        org.careledger.kernel.child.HealthCheckKind.ENTRY, checked, org.careledger.kernel.child.HealthOutcome.NORMAL, NOW));
+    }
+
+    @Test
+    void aHealthCheckMustLieBetweenBirthAndTodayAndComeFromTheInstitution() {
+        var kind = org.careledger.kernel.child.HealthCheckKind.PERIODIC;
+        var normal = org.careledger.kernel.child.HealthOutcome.NORMAL;
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 6, 1), normal, null), as(OPERATOR))
+                .expectNoEvents().expectException(code(ErrorCode.INVALID_INPUT));
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2025, 2, 1), normal, null), as(OPERATOR))
+                .expectNoEvents().expectException(code(ErrorCode.INVALID_INPUT));
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(INSPECTOR))
+                .expectNoEvents().expectException(code(ErrorCode.FORBIDDEN_ROLE));
+        fixture.given(registered(), new ChildPersonalDataErased(CHILD, INSTITUTION, "x", NOW))
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(OPERATOR))
                 .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
     }
 }

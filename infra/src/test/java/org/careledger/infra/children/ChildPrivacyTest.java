@@ -165,4 +165,31 @@ class ChildPrivacyTest extends IntegrationTest {
                     .doesNotContain("王大明").doesNotContain("138-0537");
         }
     }
+
+    @Test
+    void healthCheckFindingsAreStoredEncryptedAndTheEventCarriesTheOutcomeOnly() {
+        Tokens tokens = new Tokens(client);
+        String institution = UUID.randomUUID().toString();
+        String operator = tokens.operator(institution);
+        new Filings(client).file(operator, Filings.body(Filings.freshCreditCode(), "体检测试托育中心"));
+        String child = register(operator, institution, child(citizenId(406)));
+        String findings = "先天性心脏病术后随访";
+        client.post().uri("/api/v1/children/" + child + "/health-checks").headers(h -> h.setBearerAuth(operator))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ENTRY", "checkedOn", LocalDate.now().minusDays(3).toString(),
+                        "outcome", "FOLLOW_UP", "details", findings))
+                .exchange().expectStatus().isCreated();
+        assertThat(new EventRows(jdbc).typesFor(child)).containsExactly("ChildRegistered", "HealthCheckRecorded");
+        String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%HealthCheckRecorded'", String.class, child);
+        assertThat(payload).contains("FOLLOW_UP").doesNotContain(findings);
+        byte[] sealed = jdbc.queryForObject("SELECT ciphertext FROM child_personal_data WHERE child_ref = ? AND record LIKE 'health-check/%'",
+                byte[].class, child);
+        assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain(findings);
+        client.post().uri("/api/v1/children/" + child + "/health-checks").headers(h -> h.setBearerAuth(operator))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "YEARLY", "checkedOn", "2026-02-30", "outcome", "FINE"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(3);
+    }
 }

@@ -13,6 +13,9 @@ import org.careledger.command.child.PersonalDataVault;
 import org.careledger.kernel.child.ChildPersonalData;
 import org.careledger.kernel.child.CitizenId;
 import org.careledger.kernel.child.EraseChildPersonalData;
+import org.careledger.kernel.child.HealthCheckKind;
+import org.careledger.kernel.child.HealthOutcome;
+import org.careledger.kernel.child.RecordHealthCheck;
 import org.careledger.kernel.child.RecordPersonalDataAccess;
 import org.careledger.kernel.child.RegisterChild;
 import org.careledger.kernel.error.DomainException;
@@ -112,6 +115,55 @@ public class ChildController {
         }
         return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value(), child.value())
                 .flatMap(recorded -> Mono.fromCallable(() -> read(child)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    record HealthCheckBody(String kind, String checkedOn, String outcome, String details) {
+        @Override
+        public String toString() {
+            return "HealthCheckBody[" + kind + ", " + checkedOn + ", " + outcome + "]";
+        }
+    }
+
+    /** A health check recorded by the child's institution; details are stored encrypted. */
+    @PostMapping("/api/v1/children/{childRef}/health-checks")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<CommandAccepted> healthCheck(Caller caller, @PathVariable String childRef,
+                                             @RequestBody(required = false) HealthCheckBody body, ServerWebExchange exchange) {
+        ChildRef child = child(childRef);
+        if (body == null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
+        }
+        Violations v = new Violations();
+        HealthCheckKind kind = enumValue(v, "kind", body.kind(), HealthCheckKind.class);
+        HealthOutcome outcome = enumValue(v, "outcome", body.outcome(), HealthOutcome.class);
+        LocalDate checkedOn = null;
+        try {
+            checkedOn = body.checkedOn() == null ? null : LocalDate.parse(body.checkedOn());
+        } catch (DateTimeParseException e) {
+            v.add("checkedOn", "INVALID_DATE", "checkedOn must be a date YYYY-MM-DD");
+        }
+        if (body.checkedOn() == null) {
+            v.add("checkedOn", "REQUIRED", "checkedOn is required");
+        }
+        if (body.details() != null && body.details().length() > 4000) {
+            v.add("details", "TOO_LONG", "details is longer than 4000 characters");
+        }
+        v.throwIfAny();
+        return dispatcher.dispatch(new RecordHealthCheck(child, kind, checkedOn, outcome, body.details()), caller, exchange,
+                child.value(), child.value());
+    }
+
+    private static <E extends Enum<E>> E enumValue(Violations v, String field, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            v.add(field, "REQUIRED", field + " is required");
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + java.util.EnumSet.allOf(type));
+            return null;
+        }
     }
 
     @PostMapping("/api/v1/admin/children/{childRef}/erase")
