@@ -57,7 +57,16 @@ public class CommandDispatcher {
                 .flatMap(id -> positionOf(id).map(position -> new CommandAccepted(id, position)));
     }
 
-    private Mono<Long> positionOf(String aggregateId) {
+    /** Dispatches the command and answers what its handler returned (empty if it returned nothing). */
+    public <R> Mono<R> send(Object command, Caller caller, ServerWebExchange exchange) {
+        Map<String, Object> metaData = new HashMap<>(caller.toMetaData());
+        metaData.put(EventMetadata.CORRELATION_ID, correlationId(exchange));
+        return gateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                .onErrorMap(CommandDispatcher::unwrap);
+    }
+
+    /** The global position of the aggregate's last event (0 if it has none). */
+    public Mono<Long> positionOf(String aggregateId) {
         return db.sql("SELECT max(global_index) AS position FROM domain_event_entry WHERE aggregate_identifier = $1")
                 .bind(0, aggregateId)
                 .map((row, meta) -> {

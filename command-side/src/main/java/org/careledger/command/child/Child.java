@@ -44,6 +44,8 @@ class Child {
     private DivisionCode division;
     private YearMonth birthMonth;
     private boolean erased;
+    private java.time.LocalDate entryCheckOn;
+    private org.careledger.kernel.child.HealthOutcome entryCheckResult;
 
     protected Child() {
     }
@@ -120,6 +122,20 @@ class Child {
         Object jurisdiction = metaData.get(EventMetadata.JURISDICTION);
         if (jurisdiction != null) {
             division = DivisionCode.parse(jurisdiction.toString());
+        }
+    }
+
+    /** What the enrolment rules need to know of this child. */
+    org.careledger.command.filing.ChildDirectory.ChildFacts facts() {
+        return new org.careledger.command.filing.ChildDirectory.ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult);
+    }
+
+    @EventSourcingHandler
+    void on(HealthCheckRecorded event) {
+        if (event.kind() == org.careledger.kernel.child.HealthCheckKind.ENTRY
+                && (entryCheckOn == null || !event.checkedOn().isBefore(entryCheckOn))) {
+            entryCheckOn = event.checkedOn();
+            entryCheckResult = event.outcome();
         }
     }
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * child. Erasure destroys the wrapped key. All writes join the command's JDBC transaction.
  */
 @Component
-public class PersonalDataVault {
+public class PersonalDataVault implements org.careledger.command.filing.StaffPersonalDataStore {
 
     static final int IV_BYTES = 12;
     static final int TAG_BITS = 128;
@@ -42,23 +42,63 @@ public class PersonalDataVault {
 
     /** Creates the child's data key (if it has none) and stores an encrypted record under it. */
     public void store(ChildRef child, String record, byte[] plaintext) {
+        storeFor(child.value(), record, plaintext);
+    }
+
+    /**
+     * A staff member's personal data, under the staff member's own key like a child's
+     * (subjects are UUIDs, so children and staff never share a key).
+     */
+    @Override
+    public void store(org.careledger.kernel.id.StaffRef staff, org.careledger.kernel.staff.StaffPersonalData data) {
+        String text = "{\"name\":" + quote(data.name()) + ",\"phone\":" + quote(data.phone()) + "}";
+        storeFor(staff.value(), "identity", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The decrypted record of a staff member; empty if erased or absent. */
+    public Optional<byte[]> read(org.careledger.kernel.id.StaffRef staff, String record) {
+        return readFor(staff.value(), record);
+    }
+
+    private static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private void storeFor(String child, String record, byte[] plaintext) {
         SecretKey key = dataKey(child).orElseGet(() -> createKey(child));
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, key, iv, aad(child, record), plaintext);
         jdbc.update("INSERT INTO child_personal_data (child_ref, record, iv, ciphertext) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (child_ref, record) DO UPDATE SET iv = EXCLUDED.iv, ciphertext = EXCLUDED.ciphertext",
-                child.value(), record, iv, ciphertext);
+                child, record, iv, ciphertext);
     }
 
     /** The decrypted record; empty if the child's key was destroyed (erased) or there is no such record. */
     public Optional<byte[]> read(ChildRef child, String record) {
+        return readFor(child.value(), record);
+    }
+
+    private Optional<byte[]> readFor(String child, String record) {
         Optional<SecretKey> key = dataKey(child);
         if (key.isEmpty()) {
             return Optional.empty();
         }
         List<byte[][]> rows = jdbc.query("SELECT iv, ciphertext FROM child_personal_data WHERE child_ref = ? AND record = ?",
-                (rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}, child.value(), record);
+                (rs, i) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}, child, record);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -100,33 +140,33 @@ public class PersonalDataVault {
                 String.class, hash)));
     }
 
-    private Optional<SecretKey> dataKey(ChildRef child) {
+    private Optional<SecretKey> dataKey(String child) {
         List<byte[]> wrapped = jdbc.query("SELECT wrapped_key FROM child_key WHERE child_ref = ?",
-                (rs, i) -> rs.getBytes(1), child.value());
+                (rs, i) -> rs.getBytes(1), child);
         if (wrapped.isEmpty()) {
             return Optional.empty();
         }
         byte[] blob = wrapped.get(0);
         byte[] iv = java.util.Arrays.copyOfRange(blob, 0, IV_BYTES);
         byte[] sealed = java.util.Arrays.copyOfRange(blob, IV_BYTES, blob.length);
-        byte[] raw = crypt(Cipher.DECRYPT_MODE, masterKey(), iv, child.value().getBytes(StandardCharsets.US_ASCII), sealed);
+        byte[] raw = crypt(Cipher.DECRYPT_MODE, masterKey(), iv, child.getBytes(StandardCharsets.US_ASCII), sealed);
         return Optional.of(new SecretKeySpec(raw, "AES"));
     }
 
-    private SecretKey createKey(ChildRef child) {
+    private SecretKey createKey(String child) {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, random);
             SecretKey key = generator.generateKey();
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            byte[] sealed = crypt(Cipher.ENCRYPT_MODE, masterKey(), iv, child.value().getBytes(StandardCharsets.US_ASCII),
+            byte[] sealed = crypt(Cipher.ENCRYPT_MODE, masterKey(), iv, child.getBytes(StandardCharsets.US_ASCII),
                     key.getEncoded());
             byte[] blob = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, blob, 0, IV_BYTES);
             System.arraycopy(sealed, 0, blob, IV_BYTES, sealed.length);
             jdbc.update("INSERT INTO child_key (child_ref, wrapped_key, key_version) VALUES (?, ?, ?)",
-                    child.value(), blob, keys.masterKeyVersion());
+                    child, blob, keys.masterKeyVersion());
             return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -137,8 +177,8 @@ public class PersonalDataVault {
         return new SecretKeySpec(keys.masterKey(), "AES");
     }
 
-    private static byte[] aad(ChildRef child, String record) {
-        return (child.value() + "/" + record).getBytes(StandardCharsets.UTF_8);
+    private static byte[] aad(String child, String record) {
+        return (child + "/" + record).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] crypt(int mode, SecretKey key, byte[] iv, byte[] aad, byte[] input) {

@@ -42,7 +42,28 @@ import org.careledger.kernel.filing.ResizeClass;
 import org.careledger.kernel.filing.RevokeFiling;
 import org.careledger.kernel.filing.SuspendFiling;
 import org.careledger.kernel.filing.WithdrawPuhuiStatus;
+import org.careledger.kernel.enrolment.ChildEnrolled;
+import org.careledger.kernel.enrolment.ChildTransferred;
+import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
+import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
+import org.careledger.kernel.enrolment.EndEnrolment;
+import org.careledger.kernel.enrolment.EnrolChild;
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.enrolment.EnrolmentEnded;
+import org.careledger.kernel.enrolment.ServiceContract;
+import org.careledger.kernel.enrolment.TransferChild;
+import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.staff.MedicalAgreementSigned;
+import org.careledger.kernel.staff.RecordStaffDeparture;
+import org.careledger.kernel.staff.RegisterStaffMember;
+import org.careledger.kernel.staff.RenewStaffCertificates;
+import org.careledger.kernel.staff.SignMedicalAgreement;
+import org.careledger.kernel.staff.StaffCertificatesRenewed;
+import org.careledger.kernel.staff.StaffMemberLeft;
+import org.careledger.kernel.staff.StaffMemberRegistered;
 import org.careledger.kernel.licence.FilingCertificate;
 import org.careledger.kernel.licence.FilingCertificateIssued;
 import org.careledger.kernel.licence.LicenceCheckOutcome;
@@ -92,9 +113,22 @@ class Institution {
     /** Notifications already applied (bounded), so a re-sent notification changes nothing. */
     private java.util.LinkedHashSet<String> seenNotifications = new java.util.LinkedHashSet<>();
     private Map<String, ClassState> classes = new LinkedHashMap<>();
+    /** Active enrolments by enrolment id (bounded by the places; ended ones are dropped). */
+    private Map<String, EnrolmentState> enrolments = new LinkedHashMap<>();
+    /** Current staff by staff reference. */
+    private Map<String, StaffState> staff = new LinkedHashMap<>();
 
     /** A class of this institution as far as the rules need it. */
     record ClassState(ClassType classType, int places, boolean open) {
+    }
+
+    /** An active enrolment as far as the rules need it. */
+    record EnrolmentState(String childRef, String classId, java.time.YearMonth birthMonth, java.time.LocalDate startsOn,
+                          java.time.LocalDate endsOn) {
+    }
+
+    /** A current staff member as far as the rules need it. */
+    record StaffState(org.careledger.kernel.staff.StaffRole role, String classId) {
     }
 
     protected Institution() {
@@ -274,6 +308,205 @@ class Institution {
         FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
         openClass(command.classId());
         emit(new ClassClosed(id, command.classId(), command.reason(), clock.instant()));
+    }
+
+    // ---- enrolment (issue 3) ----
+
+    /**
+     * Enrols a child under a service contract after every named rule passed. A child who already
+     * holds an active enrolment (anywhere) is refused, and the attempt is recorded for inspectors:
+     * the handler then answers a {@link DoubleEnrolmentRefusal} instead of throwing.
+     */
+    @CommandHandler
+    Object handle(EnrolChild command, MetaData metaData, Clock clock, ChildDirectory children,
+                  EnrolmentPolicies policies, EnrolmentRegistry registry) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        EnrolmentRules.institutionFiledAndNotSuspended(status);
+        ServiceContract contract = command.contract();
+        EnrolmentRules.contractIsCoherent(contract);
+        ClassState target = openClass(command.classId());
+        ChildDirectory.ChildFacts child = children.facts(command.childRef());
+        if (child.erased()) {
+            throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "An erased child cannot be enrolled");
+        }
+        AgeBandPolicy.childAgeFitsClassType(target.classType(), child.birthMonth(), contract.startsOn());
+        EnrolmentRules.classHasAFreePlace(target.places(), enrolledIn(command.classId().value()));
+        EnrolmentRules.familyCarePointTakesAtMostFive(type, enrolments.size());
+        EnrolmentPolicies.EnrolmentPolicy policy = policies.at(division, contract.startsOn());
+        EnrolmentRules.prepaymentWithinCap(contract, policy);
+        EnrolmentRules.validEntryCheckOnRecord(child, contract.startsOn(), policy);
+        java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.birthMonth());
+        var held = registry.claim(new EnrolmentRegistry.Enrolment(command.enrolmentId(), command.childRef(), id,
+                command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true));
+        if (held.isPresent()) {
+            emit(new DoubleEnrolmentAttempted(id, command.enrolmentId(), command.childRef(), held.get().institutionId(),
+                    held.get().enrolmentId(), clock.instant()));
+            return new DoubleEnrolmentRefusal(command.childRef().value());
+        }
+        emit(new ChildEnrolled(id, command.enrolmentId(), command.childRef(), command.classId(), target.classType(),
+                child.birthMonth(), contract, clock.instant()));
+        return command.enrolmentId().value();
+    }
+
+    /** Moves a child to another class as it grows: the target class's age band and places apply. */
+    @CommandHandler
+    void handle(TransferChild command, MetaData metaData, Clock clock, EnrolmentRegistry registry) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        EnrolmentRules.institutionFiledAndNotSuspended(status);
+        EnrolmentState enrolment = activeEnrolment(command.enrolmentId());
+        if (command.effectiveOn() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "effectiveOn is required");
+        }
+        if (enrolment.classId().equals(command.toClassId().value())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "The child is already in class " + command.toClassId());
+        }
+        ClassState target = openClass(command.toClassId());
+        AgeBandPolicy.childAgeFitsClassType(target.classType(), enrolment.birthMonth(), command.effectiveOn());
+        EnrolmentRules.classHasAFreePlace(target.places(), enrolledIn(command.toClassId().value()));
+        registry.moveTo(command.enrolmentId(), command.toClassId());
+        emit(new ChildTransferred(id, command.enrolmentId(), ChildRef.of(enrolment.childRef()),
+                ClassId.of(enrolment.classId()), command.toClassId(), target.classType(), command.effectiveOn(),
+                clock.instant()));
+    }
+
+    /**
+     * Ends an enrolment. A withdrawal (退托) comes from the institution; contract end and age-out
+     * come from the application's own process ({@code EnrolmentLifecycleWorker}).
+     */
+    @CommandHandler
+    void handle(EndEnrolment command, MetaData metaData, Clock clock, EnrolmentRegistry registry) {
+        Caller caller = Caller.fromMetaData(metaData);
+        if (command.reason() == null || command.endsOn() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "reason and endsOn are required");
+        }
+        if (command.reason() == EnrolmentEndReason.WITHDRAWN) {
+            FilingAuthorization.institutionItself(caller, id, division);
+        } else {
+            caller.requireRole(Role.SYSTEM, Role.ADMIN);
+        }
+        EnrolmentState enrolment = activeEnrolment(command.enrolmentId());
+        if (command.endsOn().isBefore(enrolment.startsOn().minusDays(1)) || command.endsOn().isAfter(enrolment.endsOn())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "endsOn must lie between the day before the start ("
+                    + enrolment.startsOn() + ") and the last day of the contract (" + enrolment.endsOn() + ")");
+        }
+        registry.end(command.enrolmentId(), command.endsOn(), command.reason());
+        emit(new EnrolmentEnded(id, command.enrolmentId(), ChildRef.of(enrolment.childRef()),
+                ClassId.of(enrolment.classId()), command.reason(), command.endsOn(), command.note(), clock.instant()));
+    }
+
+    // ---- staff and medical agreement (issue 3) ----
+
+    @CommandHandler
+    void handle(RegisterStaffMember command, MetaData metaData, Clock clock, StaffPersonalDataStore vault) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        requireOperating();
+        if (staff.containsKey(command.staffRef().value())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "Staff member " + command.staffRef() + " is already registered");
+        }
+        if (command.role() == null || command.qualification() == null || command.qualification().isBlank()
+                || command.personalData() == null || command.personalData().name() == null
+                || command.personalData().name().isBlank()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "role, qualification and name are required");
+        }
+        if (command.classId() != null) {
+            openClass(command.classId());
+        }
+        vault.store(command.staffRef(), command.personalData());
+        emit(new StaffMemberRegistered(id, command.staffRef(), command.role(), command.classId(), command.qualification(),
+                command.qualificationExpiresOn(), command.healthCertificateExpiresOn(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RenewStaffCertificates command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        currentStaff(command.staffRef());
+        emit(new StaffCertificatesRenewed(id, command.staffRef(), command.qualificationExpiresOn(),
+                command.healthCertificateExpiresOn(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordStaffDeparture command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        currentStaff(command.staffRef());
+        if (command.leftOn() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "leftOn is required");
+        }
+        emit(new StaffMemberLeft(id, command.staffRef(), command.leftOn(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(SignMedicalAgreement command, MetaData metaData, Clock clock) {
+        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
+        requireOperating();
+        if (command.partnerName() == null || command.partnerName().isBlank() || command.signedOn() == null) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "partnerName and signedOn are required");
+        }
+        if (command.validUntil() != null && command.validUntil().isBefore(command.signedOn())) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "validUntil cannot be before signedOn");
+        }
+        emit(new MedicalAgreementSigned(id, command.partnerName().strip(), command.partnerCreditCode(), command.signedOn(),
+                command.validUntil(), clock.instant()));
+    }
+
+    private void requireOperating() {
+        if (status == FilingStatus.REVOKED || status == FilingStatus.DEREGISTERED) {
+            throw new DomainException(ErrorCode.INSTITUTION_NOT_ACCEPTING_CHILDREN, "The institution's filing is " + status);
+        }
+    }
+
+    private StaffState currentStaff(StaffRef ref) {
+        StaffState s = staff.get(ref.value());
+        if (s == null) {
+            throw new DomainException(ErrorCode.STAFF_NOT_FOUND, "No current staff member " + ref + " here");
+        }
+        return s;
+    }
+
+    private EnrolmentState activeEnrolment(EnrolmentId enrolmentId) {
+        EnrolmentState e = enrolments.get(enrolmentId.value());
+        if (e == null) {
+            throw new DomainException(ErrorCode.ENROLMENT_NOT_FOUND, "No active enrolment " + enrolmentId + " here");
+        }
+        return e;
+    }
+
+    private int enrolledIn(String classId) {
+        return (int) enrolments.values().stream().filter(e -> e.classId().equals(classId)).count();
+    }
+
+    /** Care ends with the contract, or earlier on the day the child counts as 36 months old. */
+    private static java.time.LocalDate lastDayOfCare(java.time.LocalDate contractEnd, java.time.YearMonth birthMonth) {
+        java.time.LocalDate beforeAgeOut = AgeBandPolicy.ageOutDay(birthMonth).minusDays(1);
+        return contractEnd.isAfter(beforeAgeOut) ? beforeAgeOut : contractEnd;
+    }
+
+    @EventSourcingHandler
+    void on(ChildEnrolled event) {
+        enrolments.put(event.enrolmentId().value(), new EnrolmentState(event.childRef().value(), event.classId().value(),
+                event.birthMonth(), event.contract().startsOn(),
+                lastDayOfCare(event.contract().endsOn(), event.birthMonth())));
+    }
+
+    @EventSourcingHandler
+    void on(ChildTransferred event) {
+        enrolments.computeIfPresent(event.enrolmentId().value(), (k, e) -> new EnrolmentState(e.childRef(),
+                event.toClassId().value(), e.birthMonth(), e.startsOn(), e.endsOn()));
+    }
+
+    @EventSourcingHandler
+    void on(EnrolmentEnded event) {
+        enrolments.remove(event.enrolmentId().value());
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberRegistered event) {
+        staff.put(event.staffRef().value(), new StaffState(event.role(),
+                event.classId() == null ? null : event.classId().value()));
+    }
+
+    @EventSourcingHandler
+    void on(StaffMemberLeft event) {
+        staff.remove(event.staffRef().value());
     }
 
     private ClassState openClass(ClassId classId) {

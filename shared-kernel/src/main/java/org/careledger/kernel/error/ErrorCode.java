@@ -45,6 +45,18 @@ public enum ErrorCode {
     BIRTH_DATE_MISMATCH(400, "The birth date inside the citizen ID does not agree with the stated birth date"),
     CHILD_NOT_FOUND(404, "No such child"),
     PERSONAL_DATA_ERASED(410, "The child's personal data has been erased"),
+    INSTITUTION_NOT_ACCEPTING_CHILDREN(409, "Only a filed institution that is not suspended may enrol children"),
+    AGE_OUTSIDE_CLASS_BAND(409, "The child's age at the start date does not fit the class type"),
+    CHILD_OVER_AGE_LIMIT(409, "Children aged 36 months or more cannot be enrolled"),
+    CLASS_FULL(409, "The class has no free place"),
+    PREPAYMENT_EXCEEDS_CAP(409, "The contract's prepayment exceeds the jurisdiction's cap"),
+    ENTRY_HEALTH_CHECK_MISSING(409, "No valid entry health check (入托体检) is on record"),
+    DOUBLE_ENROLMENT(409, "The child already holds an active enrolment"),
+    ENROLMENT_NOT_FOUND(404, "No such active enrolment"),
+    STAFF_NOT_FOUND(404, "No such staff member"),
+    ATTENDANCE_REJECTED(422, "Some attendance records break the rules; nothing was recorded"),
+    ATTENDANCE_DAY_IN_FUTURE(400, "Attendance cannot be recorded for a future day"),
+    ATTENDANCE_CORRECTION_NEEDS_REASON(409, "Changing records already submitted is a correction and needs a reason"),
 
     // e-license (issue 6)
     LICENCE_VERIFICATION_PENDING(503, "The business licence is still being verified with the e-license platform"),

@@ -1,0 +1,147 @@
+package org.careledger.command.api;
+
+import java.util.function.Function;
+
+import org.careledger.kernel.attendance.AttendanceOutcome;
+import org.careledger.kernel.attendance.SubmitAttendance;
+import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
+import org.careledger.kernel.enrolment.EnrolChild;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.security.Caller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * An institution's care facts: enrolments under service contracts (with transfers and
+ * withdrawals), a day's attendance as one batch, staff members and their certificates, and its
+ * medical agreement. Operators act for their own institution; the rules live in the aggregates.
+ */
+@RestController
+@RequestMapping("/api/v1/institutions/{id}")
+public class CareController {
+
+    private final CommandDispatcher dispatcher;
+
+    public CareController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** The answer to a day's attendance: what was recorded, corrected or already known. */
+    public record AttendanceAccepted(String id, long position, int recorded, int corrected, int unchanged) {
+    }
+
+    @PostMapping("/enrolments")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<CommandAccepted> enrol(Caller caller, @PathVariable String id,
+                                       @RequestBody(required = false) CareRequests.EnrolBody body,
+                                       ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        EnrolChild command = CareRequests.enrol(institution, EnrolmentId.generate(), body);
+        return dispatcher.<Object>send(command, caller, exchange)
+                .flatMap(result -> {
+                    if (result instanceof DoubleEnrolmentRefusal) {
+                        return Mono.error(new DomainException(ErrorCode.DOUBLE_ENROLMENT,
+                                "The child already holds an active enrolment; the attempt has been recorded for inspectors"));
+                    }
+                    return dispatcher.positionOf(institution.value())
+                            .map(position -> new CommandAccepted(command.enrolmentId().value(), position));
+                });
+    }
+
+    @PostMapping("/enrolments/{enrolmentId}/withdraw")
+    public Mono<CommandAccepted> withdraw(Caller caller, @PathVariable String id, @PathVariable String enrolmentId,
+                                          @RequestBody(required = false) CareRequests.WithdrawBody body,
+                                          ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        EnrolmentId enrolment = parse(enrolmentId, EnrolmentId::of, "enrolment id");
+        return dispatcher.dispatch(CareRequests.withdraw(institution, enrolment, body), caller, exchange,
+                institution.value(), enrolment.value());
+    }
+
+    @PostMapping("/enrolments/{enrolmentId}/transfer")
+    public Mono<CommandAccepted> transfer(Caller caller, @PathVariable String id, @PathVariable String enrolmentId,
+                                          @RequestBody(required = false) CareRequests.TransferBody body,
+                                          ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        EnrolmentId enrolment = parse(enrolmentId, EnrolmentId::of, "enrolment id");
+        return dispatcher.dispatch(CareRequests.transfer(institution, enrolment, body), caller, exchange,
+                institution.value(), enrolment.value());
+    }
+
+    /** A day's attendance; resubmitting the same batch writes nothing (see also Idempotency-Key). */
+    @PostMapping("/attendance")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<AttendanceAccepted> attendance(Caller caller, @PathVariable String id,
+                                               @RequestBody(required = false) CareRequests.AttendanceBody body,
+                                               ServerWebExchange exchange) {
+        SubmitAttendance command = CareRequests.attendance(institution(id), body);
+        return dispatcher.<AttendanceOutcome>send(command, caller, exchange)
+                .flatMap(outcome -> dispatcher.positionOf(command.attendanceDayId())
+                        .map(position -> new AttendanceAccepted(outcome.attendanceDayId(), position, outcome.recorded(),
+                                outcome.corrected(), outcome.unchanged())));
+    }
+
+    @PostMapping("/staff")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<CommandAccepted> registerStaff(Caller caller, @PathVariable String id,
+                                               @RequestBody(required = false) CareRequests.StaffBody body,
+                                               ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        StaffRef staff = StaffRef.generate();
+        return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange,
+                institution.value(), staff.value());
+    }
+
+    @PostMapping("/staff/{staffRef}/certificates")
+    public Mono<CommandAccepted> renewCertificates(Caller caller, @PathVariable String id, @PathVariable String staffRef,
+                                                   @RequestBody(required = false) CareRequests.CertificatesBody body,
+                                                   ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        StaffRef staff = parse(staffRef, StaffRef::of, "staff reference");
+        return dispatcher.dispatch(CareRequests.certificates(institution, staff, body), caller, exchange,
+                institution.value(), staff.value());
+    }
+
+    @PostMapping("/staff/{staffRef}/departure")
+    public Mono<CommandAccepted> departure(Caller caller, @PathVariable String id, @PathVariable String staffRef,
+                                           @RequestBody(required = false) CareRequests.DepartureBody body,
+                                           ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        StaffRef staff = parse(staffRef, StaffRef::of, "staff reference");
+        return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange,
+                institution.value(), staff.value());
+    }
+
+    @PostMapping("/medical-agreements")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<CommandAccepted> medicalAgreement(Caller caller, @PathVariable String id,
+                                                  @RequestBody(required = false) CareRequests.MedicalAgreementBody body,
+                                                  ServerWebExchange exchange) {
+        InstitutionId institution = institution(id);
+        return dispatcher.dispatch(CareRequests.medicalAgreement(institution, body), caller, exchange,
+                institution.value(), institution.value());
+    }
+
+    private static InstitutionId institution(String raw) {
+        return parse(raw, InstitutionId::of, "institution id");
+    }
+
+    private static <T> T parse(String raw, Function<String, T> parser, String what) {
+        try {
+            return parser.apply(raw);
+        } catch (DomainException | IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The " + what + " in the path is not a UUID");
+        }
+    }
+}

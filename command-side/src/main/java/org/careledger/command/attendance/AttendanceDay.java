@@ -1,0 +1,172 @@
+package org.careledger.command.attendance;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.EnrolmentRegistry;
+import org.careledger.kernel.attendance.AttendanceCorrected;
+import org.careledger.kernel.attendance.AttendanceEntry;
+import org.careledger.kernel.attendance.AttendanceOutcome;
+import org.careledger.kernel.attendance.AttendanceRecorded;
+import org.careledger.kernel.attendance.SubmitAttendance;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.DivisionCode;
+
+/**
+ * One institution's attendance on one day (ADR 0012): the stream is bounded by the children
+ * enrolled that day, however long the institution operates. A batch records new children's
+ * records; a record already known unchanged is ignored (resubmission writes nothing); a changed
+ * record is an explicit correction with its before, after and reason, never a silent overwrite.
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class AttendanceDay {
+
+    /** Longest session a child may spend in care in a day. */
+    static final Duration LONGEST_SESSION = Duration.ofHours(12);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @AggregateIdentifier
+    private String attendanceDayId;
+    private InstitutionId institutionId;
+    private Map<String, AttendanceEntry> records = new HashMap<>();
+
+    protected AttendanceDay() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    AttendanceOutcome handle(SubmitAttendance command, MetaData metaData, Clock clock, CreditCodeRegistry institutions,
+                             EnrolmentRegistry enrolments) {
+        if (command.institutionId() == null || command.day() == null
+                || !command.attendanceDayId().equals(SubmitAttendance.dayId(command.institutionId(), command.day()))) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "institution and day must match the attendance day");
+        }
+        DivisionCode division = institutions.divisionOf(command.institutionId())
+                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(command.institutionId(), division);
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        if (command.day().isAfter(today)) {
+            throw new DomainException(ErrorCode.ATTENDANCE_DAY_IN_FUTURE,
+                    "Attendance for " + command.day() + " cannot be recorded before that day (today is " + today + ")");
+        }
+        if (command.entries().isEmpty()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "entries needs at least one child's record");
+        }
+        validate(command, enrolments);
+
+        List<AttendanceEntry> fresh = new ArrayList<>();
+        Map<AttendanceEntry, AttendanceEntry> changed = new LinkedHashMap<>();
+        int unchanged = 0;
+        for (AttendanceEntry entry : command.entries()) {
+            AttendanceEntry known = records.get(entry.childRef().value());
+            if (known == null) {
+                fresh.add(entry);
+            } else if (known.equals(entry)) {
+                unchanged++;
+            } else {
+                changed.put(known, entry);
+            }
+        }
+        if (!changed.isEmpty() && (command.correctionReason() == null || command.correctionReason().isBlank())) {
+            throw new DomainException(ErrorCode.ATTENDANCE_CORRECTION_NEEDS_REASON, changed.size()
+                    + " record(s) differ from those already submitted for " + command.day()
+                    + "; resubmit with a correctionReason to correct them");
+        }
+        MetaData meta = MetaData.with(EventMetadata.INSTITUTION_ID, command.institutionId().value())
+                .and(EventMetadata.JURISDICTION, division.value());
+        if (!fresh.isEmpty()) {
+            apply(new AttendanceRecorded(command.institutionId(), command.day(), fresh, clock.instant()), meta);
+        }
+        for (Map.Entry<AttendanceEntry, AttendanceEntry> c : changed.entrySet()) {
+            apply(new AttendanceCorrected(command.institutionId(), command.day(), c.getKey(), c.getValue(),
+                    command.correctionReason().strip(), clock.instant()), meta);
+        }
+        return new AttendanceOutcome(command.attendanceDayId(), fresh.size(), changed.size(), unchanged);
+    }
+
+    /**
+     * The named attendance rules; every broken record is reported at once and nothing is written:
+     * the child is enrolled here that day (within its contract), one record per child, present
+     * children check in and out with check-out after check-in and at most 12 hours in care, absent
+     * children carry a reason and no times.
+     */
+    private static void validate(SubmitAttendance command, EnrolmentRegistry enrolments) {
+        Set<String> enrolledThatDay = new HashSet<>();
+        enrolments.coveringDay(command.institutionId(), command.day())
+                .forEach(e -> enrolledThatDay.add(e.childRef().value()));
+        Violations v = new Violations();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < command.entries().size(); i++) {
+            AttendanceEntry e = command.entries().get(i);
+            String f = "entries[" + i + "]";
+            if (e == null || e.childRef() == null) {
+                v.add(f + ".childRef", "REQUIRED", "childRef is required");
+                continue;
+            }
+            if (!seen.add(e.childRef().value())) {
+                v.add(f + ".childRef", "DUPLICATE", "the child appears twice in this batch");
+            }
+            if (!enrolledThatDay.contains(e.childRef().value())) {
+                boolean known = enrolments.everEnrolled(command.institutionId(), e.childRef());
+                v.add(f + ".childRef", known ? "OUTSIDE_CONTRACT" : "NOT_ENROLLED", known
+                        ? "the child's enrolment here does not cover " + command.day()
+                        : "the child is not enrolled in this institution");
+            }
+            if (e.present()) {
+                if (e.checkIn() == null || e.checkOut() == null) {
+                    v.add(f, "CHECK_IN_AND_OUT_REQUIRED", "a present child needs checkIn and checkOut (or an absence reason)");
+                } else if (!e.checkOut().isAfter(e.checkIn())) {
+                    v.add(f + ".checkOut", "CHECK_OUT_BEFORE_CHECK_IN", "checkOut must be after checkIn");
+                } else if (Duration.between(e.checkIn(), e.checkOut()).compareTo(LONGEST_SESSION) > 0) {
+                    v.add(f + ".checkOut", "SESSION_TOO_LONG", "a session may last at most 12 hours");
+                }
+            } else if (e.checkIn() != null || e.checkOut() != null) {
+                v.add(f, "ABSENT_WITH_TIMES", "an absent child has no check-in or check-out");
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new DomainException(ErrorCode.ATTENDANCE_REJECTED, v.list().size() + " attendance record(s) are refused",
+                    v.list());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceRecorded event) {
+        attendanceDayId = SubmitAttendance.dayId(event.institutionId(), event.day());
+        institutionId = event.institutionId();
+        event.entries().forEach(e -> records.put(e.childRef().value(), e));
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceCorrected event) {
+        records.put(event.after().childRef().value(), event.after());
+    }
+}

@@ -1,0 +1,23 @@
+package org.careledger.command.filing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.careledger.kernel.child.HealthOutcome;
+import org.careledger.kernel.id.ChildRef;
+
+/** What the enrolment rules need to know about a child, from the child's own record. */
+public interface ChildDirectory {
+
+    /** The child's facts; throws CHILD_NOT_FOUND if there is no such child. */
+    ChildFacts facts(ChildRef child);
+
+    /**
+     * @param birthMonth       month of birth (age bands are computed from it)
+     * @param erased           whether the personal data was erased (such a child cannot be enrolled)
+     * @param entryCheckOn     date of the latest entry health check (入托体检), or null
+     * @param entryCheckResult its outcome, or null
+     */
+    record ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult) {
+    }
+}

@@ -1,0 +1,60 @@
+package org.careledger.command.filing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.careledger.kernel.enrolment.EndEnrolment;
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends enrolments by themselves: when the contract's period has run out (CONTRACT_ENDED) and when
+ * the child counts as 36 months old (AGED_OUT, automatic). Each ending is an event written through
+ * the command bus as the application itself; the enrolment index tells which are due. Bounded:
+ * at most {@value #BATCH} per run, so a backlog drains over several runs.
+ */
+@Component
+class EnrolmentLifecycleWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrolmentLifecycleWorker.class);
+    static final Caller ACTOR = Caller.system("enrolment-lifecycle");
+    static final int BATCH = 200;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final EnrolmentRegistry registry;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    EnrolmentLifecycleWorker(EnrolmentRegistry registry, CommandGateway commands, Clock clock) {
+        this.registry = registry;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${careledger.enrolment.lifecycle-interval:PT1M}", initialDelayString = "5s")
+    public void endDueEnrolments() {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        for (EnrolmentRegistry.Enrolment e : registry.dueToEnd(today, BATCH)) {
+            boolean agedOut = e.endsOn().equals(AgeBandPolicy.ageOutDay(e.birthMonth()).minusDays(1));
+            EnrolmentEndReason reason = agedOut ? EnrolmentEndReason.AGED_OUT : EnrolmentEndReason.CONTRACT_ENDED;
+            Map<String, Object> meta = new HashMap<>(ACTOR.toMetaData());
+            meta.put(EventMetadata.CORRELATION_ID, "enrolment-end-" + e.enrolmentId());
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EndEnrolment(e.institutionId(),
+                        e.enrolmentId(), reason, e.endsOn(), null)).andMetaData(meta));
+            } catch (RuntimeException ex) {
+                log.warn("Ending enrolment {} ({}) failed: {}", e.enrolmentId(), reason, ex.toString());
+            }
+        }
+    }
+}

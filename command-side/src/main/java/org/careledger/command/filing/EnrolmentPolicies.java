@@ -1,0 +1,23 @@
+package org.careledger.command.filing;
+
+import java.time.LocalDate;
+
+import org.careledger.kernel.value.DivisionCode;
+
+/**
+ * Local enrolment policy (configuration per jurisdiction and effective date, never constants in
+ * the engine): the prepayment cap of a service contract and how long an entry check stays valid.
+ */
+public interface EnrolmentPolicies {
+
+    /** The policy in force in the division on the day (most specific jurisdiction, latest effective date). */
+    EnrolmentPolicy at(DivisionCode division, LocalDate day);
+
+    /**
+     * @param prepaidMonthsCap       most months a contract may collect in advance; null if uncapped
+     * @param entryCheckValidMonths  an entry check older than this many months before the start does not count
+     * @param source                 the policy document it comes from
+     */
+    record EnrolmentPolicy(String id, Integer prepaidMonthsCap, int entryCheckValidMonths, String source) {
+    }
+}

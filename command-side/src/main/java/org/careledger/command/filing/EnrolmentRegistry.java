@@ -1,0 +1,48 @@
+package org.careledger.command.filing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+
+/**
+ * The command side's index of enrolments across institutions, written in the command's own
+ * transaction: it holds the "one active enrolment per child" constraint (a unique index) and
+ * answers which children are enrolled on a day for attendance.
+ */
+public interface EnrolmentRegistry {
+
+    /**
+     * Records a new active enrolment, unless the child already holds one: then nothing is written
+     * and the holding enrolment is returned.
+     */
+    Optional<Enrolment> claim(Enrolment enrolment);
+
+    /** Ends an active enrolment. */
+    void end(EnrolmentId enrolmentId, LocalDate endsOn, EnrolmentEndReason reason);
+
+    /** Moves an enrolment to another class. */
+    void moveTo(EnrolmentId enrolmentId, ClassId classId);
+
+    /** Enrolments of the institution whose period covers the day (ended ones included). */
+    List<Enrolment> coveringDay(InstitutionId institution, LocalDate day);
+
+    /** Whether the child was ever enrolled in the institution (to tell "outside the contract" from "never enrolled"). */
+    boolean everEnrolled(InstitutionId institution, ChildRef child);
+
+    /** Active enrolments whose contract ended before {@code today} or whose child is 36 months old by then. */
+    List<Enrolment> dueToEnd(LocalDate today, int limit);
+
+    /**
+     * @param endsOn the last day of care: the contract's end, or the day it ended early
+     */
+    record Enrolment(EnrolmentId enrolmentId, ChildRef childRef, InstitutionId institutionId, ClassId classId,
+                     YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active) {
+    }
+}

@@ -1,0 +1,86 @@
+package org.careledger.command.filing;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link EnrolmentRegistry} in PostgreSQL. Runs inside the command's transaction (the JDBC event
+ * store shares the data source), so an enrolment row and its event commit or roll back together.
+ * Concurrent claims for one child serialise on the partial unique index: the later one waits for
+ * the earlier to commit and then finds the child taken.
+ */
+@Component
+class JdbcEnrolmentRegistry implements EnrolmentRegistry {
+
+    private static final String COLUMNS =
+            "enrolment_id, child_ref, institution_id, class_id, birth_month, starts_on, ends_on, active";
+
+    private final JdbcTemplate jdbc;
+
+    JdbcEnrolmentRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Enrolment> claim(Enrolment e) {
+        int inserted = jdbc.update("INSERT INTO enrolment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, true) "
+                        + "ON CONFLICT (child_ref) WHERE active DO NOTHING",
+                e.enrolmentId().value(), e.childRef().value(), e.institutionId().value(), e.classId().value(),
+                Date.valueOf(e.birthMonth().atDay(1)), Date.valueOf(e.startsOn()), Date.valueOf(e.endsOn()));
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE child_ref = ? AND active", JdbcEnrolmentRegistry::row,
+                e.childRef().value()).stream().findFirst();
+    }
+
+    @Override
+    public void end(EnrolmentId enrolmentId, LocalDate endsOn, EnrolmentEndReason reason) {
+        jdbc.update("UPDATE enrolment SET active = false, ends_on = ?, ended_reason = ? WHERE enrolment_id = ?",
+                Date.valueOf(endsOn), reason.name(), enrolmentId.value());
+    }
+
+    @Override
+    public void moveTo(EnrolmentId enrolmentId, ClassId classId) {
+        jdbc.update("UPDATE enrolment SET class_id = ? WHERE enrolment_id = ?", classId.value(), enrolmentId.value());
+    }
+
+    @Override
+    public List<Enrolment> coveringDay(InstitutionId institution, LocalDate day) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE institution_id = ? AND starts_on <= ? AND ends_on >= ?",
+                JdbcEnrolmentRegistry::row, institution.value(), Date.valueOf(day), Date.valueOf(day));
+    }
+
+    @Override
+    public boolean everEnrolled(InstitutionId institution, ChildRef child) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM enrolment WHERE institution_id = ? AND child_ref = ?",
+                Integer.class, institution.value(), child.value());
+        return n != null && n > 0;
+    }
+
+    @Override
+    public List<Enrolment> dueToEnd(LocalDate today, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE active AND ends_on < ? ORDER BY ends_on LIMIT ?",
+                JdbcEnrolmentRegistry::row, Date.valueOf(today), limit);
+    }
+
+    private static Enrolment row(ResultSet rs, int i) throws SQLException {
+        return new Enrolment(EnrolmentId.of(rs.getString(1)), ChildRef.of(rs.getString(2)),
+                InstitutionId.of(rs.getString(3)), ClassId.of(rs.getString(4)),
+                YearMonth.from(rs.getDate(5).toLocalDate()), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
+                rs.getBoolean(8));
+    }
+}

@@ -1,0 +1,336 @@
+package org.careledger.command.filing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careledger.command.filing.FilingFixtures.ADMIN;
+import static org.careledger.command.filing.FilingFixtures.CLOCK;
+import static org.careledger.command.filing.FilingFixtures.ID;
+import static org.careledger.command.filing.FilingFixtures.INFANTS;
+import static org.careledger.command.filing.FilingFixtures.INSPECTOR;
+import static org.careledger.command.filing.FilingFixtures.NOW;
+import static org.careledger.command.filing.FilingFixtures.OPERATOR;
+import static org.careledger.command.filing.FilingFixtures.OTHER_OPERATOR;
+import static org.careledger.command.filing.FilingFixtures.TODDLERS;
+import static org.careledger.command.filing.FilingFixtures.approved;
+import static org.careledger.command.filing.FilingFixtures.as;
+import static org.careledger.command.filing.FilingFixtures.infantClassOpened;
+import static org.careledger.command.filing.FilingFixtures.submitted;
+import static org.careledger.command.filing.FilingFixtures.submittedFamilyCarePoint;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.careledger.kernel.child.HealthOutcome;
+import org.careledger.kernel.enrolment.ChildEnrolled;
+import org.careledger.kernel.enrolment.ChildTransferred;
+import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
+import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
+import org.careledger.kernel.enrolment.EndEnrolment;
+import org.careledger.kernel.enrolment.EnrolChild;
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.enrolment.EnrolmentEnded;
+import org.careledger.kernel.enrolment.ServiceContract;
+import org.careledger.kernel.enrolment.TransferChild;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.filing.ClassOpened;
+import org.careledger.kernel.filing.FilingSuspended;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.Fee;
+import org.careledger.kernel.value.FeeUnit;
+import org.careledger.kernel.value.ServiceType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Given/when/then for every enrolment rule (issue 3, part 2); "now" is 2026-03-02. */
+class EnrolmentTest {
+
+    static final ChildRef BABY = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
+    static final ChildRef TODDLER = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b02");
+    static final EnrolmentId E1 = EnrolmentId.of("7e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b01");
+    static final EnrolmentId E2 = EnrolmentId.of("7e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b02");
+    static final LocalDate START = LocalDate.of(2026, 3, 9);
+    static final ClassId MIXED = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c03");
+
+    private AggregateTestFixture<Institution> fixture;
+    private final Map<ChildRef, ChildDirectory.ChildFacts> children = new HashMap<>();
+    private InMemoryEnrolmentRegistry registry;
+    private final List<EnrolmentPolicies.EnrolmentPolicy> policy = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Institution.class);
+        fixture.registerInjectableResource(CLOCK);
+        registry = new InMemoryEnrolmentRegistry();
+        fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource((ChildDirectory) ref -> {
+            ChildDirectory.ChildFacts f = children.get(ref);
+            if (f == null) {
+                throw new DomainException(ErrorCode.CHILD_NOT_FOUND, "no child");
+            }
+            return f;
+        });
+        policy.clear();
+        policy.add(new EnrolmentPolicies.EnrolmentPolicy("test-cap-3", 3, 3, "郑东新区 (test)"));
+        fixture.registerInjectableResource((EnrolmentPolicies) (division, day) -> policy.get(0));
+        // born 2025-07: 8 months old at the start (乳儿班); checked on 2026-02-20
+        children.put(BABY, new ChildDirectory.ChildFacts(YearMonth.of(2025, 7), false, LocalDate.of(2026, 2, 20),
+                HealthOutcome.NORMAL));
+        // born 2024-09: 18 months old at the start (托小班 or mixed)
+        children.put(TODDLER, new ChildDirectory.ChildFacts(YearMonth.of(2024, 9), false, LocalDate.of(2026, 2, 1),
+                HealthOutcome.FOLLOW_UP));
+    }
+
+    static ServiceContract contract(int prepaidMonths) {
+        return new ServiceContract(ServiceType.FULL_DAY, START, LocalDate.of(2027, 2, 28),
+                List.of(new Fee("保育费", 180_000, FeeUnit.PER_MONTH)), "按未服务天数退还", "协商；不成向汶上县卫健局申请调解",
+                prepaidMonths);
+    }
+
+    static EnrolChild enrol(EnrolmentId id, ChildRef child, ClassId classId) {
+        return new EnrolChild(ID, id, child, classId, contract(1));
+    }
+
+    static ChildEnrolled enrolled(EnrolmentId id, ChildRef child, ClassId classId, ClassType type, YearMonth born) {
+        return new ChildEnrolled(ID, id, child, classId, type, born, contract(1), NOW);
+    }
+
+    private Object[] filed() {
+        return new Object[] {submitted(), infantClassOpened(),
+                new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, NOW), approved()};
+    }
+
+    @Test
+    void aFiledInstitutionEnrolsAChildWhoMeetsEveryRule() {
+        fixture.given(filed())
+                .when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectEvents(enrolled(E1, BABY, INFANTS, ClassType.INFANT, YearMonth.of(2025, 7)))
+                .expectResultMessagePayload(E1.value());
+        assertThat(registry.rows).containsKey(E1.value());
+    }
+
+    @Test
+    void onlyTheInstitutionItselfEnrols() {
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OTHER_OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.NOT_IN_JURISDICTION));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(INSPECTOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.FORBIDDEN_ROLE));
+    }
+
+    @Test
+    void theInstitutionMustBeFiledAndNotSuspended() {
+        fixture.given(submitted(), infantClassOpened())
+                .when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.INSTITUTION_NOT_ACCEPTING_CHILDREN));
+        fixture.given(submitted(), infantClassOpened(), approved(), new FilingSuspended(ID, "fire exit blocked", NOW))
+                .when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.INSTITUTION_NOT_ACCEPTING_CHILDREN));
+        assertThat(registry.rows).isEmpty();
+    }
+
+    @Test
+    void theChildsAgeAtTheStartMustFitTheClassType() {
+        // 18 months: too old for 乳儿班
+        fixture.given(filed()).when(enrol(E1, TODDLER, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.AGE_OUTSIDE_CLASS_BAND));
+        // 8 months: too young for 托小班
+        fixture.given(filed()).when(enrol(E1, BABY, TODDLERS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.AGE_OUTSIDE_CLASS_BAND));
+    }
+
+    @Test
+    void mixedClassesTakeChildrenFromEighteenMonths() {
+        Object[] withMixed = {submitted(), infantClassOpened(), new ClassOpened(ID, MIXED, "混合班", ClassType.MIXED, 18, NOW),
+                approved()};
+        fixture.given(withMixed).when(enrol(E1, TODDLER, MIXED), as(OPERATOR))
+                .expectEvents(enrolled(E1, TODDLER, MIXED, ClassType.MIXED, YearMonth.of(2024, 9)));
+        fixture.given(withMixed).when(enrol(E2, BABY, MIXED), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.AGE_OUTSIDE_CLASS_BAND));
+    }
+
+    @Test
+    void nobodyAgedThirtySixMonthsOrMoreIsEnrolled() {
+        ChildRef big = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b09");
+        children.put(big, new ChildDirectory.ChildFacts(YearMonth.of(2023, 3), false, LocalDate.of(2026, 3, 1),
+                HealthOutcome.NORMAL));
+        fixture.given(submitted(), new ClassOpened(ID, MIXED, "混合班", ClassType.MIXED, 18, NOW), approved())
+                .when(enrol(E1, big, MIXED), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CHILD_OVER_AGE_LIMIT));
+    }
+
+    @Test
+    void aClassTakesNoMoreChildrenThanItsPlaces() {
+        List<Object> given = new ArrayList<>(List.of(submitted(),
+                new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 2, NOW), approved()));
+        given.add(enrolled(E1, ChildRef.generate(), INFANTS, ClassType.INFANT, YearMonth.of(2025, 6)));
+        given.add(enrolled(E2, ChildRef.generate(), INFANTS, ClassType.INFANT, YearMonth.of(2025, 6)));
+        fixture.given(given).when(enrol(EnrolmentId.generate(), BABY, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_FULL));
+    }
+
+    @Test
+    void aFamilyCarePointTakesAtMostFiveChildren() {
+        ClassId small = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c04");
+        ClassId mixed = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c05");
+        List<Object> given = new ArrayList<>(List.of(submittedFamilyCarePoint(),
+                new ClassOpened(ID, small, "乳儿组", ClassType.INFANT, 3, NOW),
+                new ClassOpened(ID, mixed, "混龄组", ClassType.MIXED, 2, NOW), approved()));
+        for (int i = 0; i < 2; i++) {
+            given.add(enrolled(EnrolmentId.generate(), ChildRef.generate(), mixed, ClassType.MIXED, YearMonth.of(2024, 6)));
+        }
+        for (int i = 0; i < 3; i++) {
+            given.add(enrolled(EnrolmentId.generate(), ChildRef.generate(), small, ClassType.INFANT, YearMonth.of(2025, 6)));
+        }
+        // both groups are full; even a place freed by a resize could not take a sixth child
+        fixture.given(given).when(enrol(E1, BABY, small), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_FULL));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrolmentRules.familyCarePointTakesAtMostFive(
+                        org.careledger.kernel.value.InstitutionType.FAMILY_CARE_POINT, 5))
+                .isInstanceOf(DomainException.class)
+                .matches(e -> ((DomainException) e).code() == ErrorCode.FAMILY_CARE_POINT_CAPACITY_EXCEEDED);
+        EnrolmentRules.familyCarePointTakesAtMostFive(org.careledger.kernel.value.InstitutionType.CHILDCARE_CENTRE, 5);
+    }
+
+    @Test
+    void prepaymentMayNotExceedTheJurisdictionsCap() {
+        fixture.given(filed())
+                .when(new EnrolChild(ID, E1, BABY, INFANTS, contract(4)), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.PREPAYMENT_EXCEEDS_CAP));
+        fixture.given(filed())
+                .when(new EnrolChild(ID, E1, BABY, INFANTS, contract(3)), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void whereNoCapIsConfiguredAnyPrepaymentIsAccepted() {
+        policy.set(0, new EnrolmentPolicies.EnrolmentPolicy("uncapped", null, 3, "none"));
+        fixture.given(filed())
+                .when(new EnrolChild(ID, E1, BABY, INFANTS, contract(12)), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aValidEntryHealthCheckMustBeOnRecord() {
+        children.put(BABY, new ChildDirectory.ChildFacts(YearMonth.of(2025, 7), false, null, null));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.ENTRY_HEALTH_CHECK_MISSING));
+        // older than the policy's three months
+        children.put(BABY, new ChildDirectory.ChildFacts(YearMonth.of(2025, 7), false, LocalDate.of(2025, 11, 30),
+                HealthOutcome.NORMAL));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.ENTRY_HEALTH_CHECK_MISSING));
+        // rated unfit
+        children.put(BABY, new ChildDirectory.ChildFacts(YearMonth.of(2025, 7), false, LocalDate.of(2026, 2, 20),
+                HealthOutcome.UNFIT));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.ENTRY_HEALTH_CHECK_MISSING));
+    }
+
+    @Test
+    void aChildHoldingAnActiveEnrolmentAnywhereIsRefusedAndTheAttemptIsRecorded() {
+        InstitutionId elsewhere = InstitutionId.of("11111111-2222-4333-8444-555555555555");
+        EnrolmentId held = EnrolmentId.generate();
+        registry.claim(new EnrolmentRegistry.Enrolment(held, BABY, elsewhere, ClassId.generate(), YearMonth.of(2025, 7),
+                LocalDate.of(2026, 1, 5), LocalDate.of(2026, 12, 31), true));
+        fixture.given(filed())
+                .when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectEvents(new DoubleEnrolmentAttempted(ID, E1, BABY, elsewhere, held, NOW))
+                .expectResultMessagePayload(new DoubleEnrolmentRefusal(BABY.value()));
+        assertThat(registry.rows).doesNotContainKey(E1.value());
+    }
+
+    @Test
+    void aChildMovesToAnotherClassAsItGrowsWithinTheTargetsAgeBand() {
+        YearMonth born = YearMonth.of(2025, 7);
+        fixture.given(submitted(), infantClassOpened(),
+                        new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, NOW), approved(),
+                        enrolled(E1, BABY, INFANTS, ClassType.INFANT, born))
+                .when(new TransferChild(ID, E1, TODDLERS, LocalDate.of(2026, 7, 1)), as(OPERATOR))
+                .expectEvents(new ChildTransferred(ID, E1, BABY, INFANTS, TODDLERS, ClassType.YOUNG_TODDLER,
+                        LocalDate.of(2026, 7, 1), NOW));
+        // eleven months in June: still an infant
+        fixture.given(submitted(), infantClassOpened(),
+                        new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, NOW), approved(),
+                        enrolled(E1, BABY, INFANTS, ClassType.INFANT, born))
+                .when(new TransferChild(ID, E1, TODDLERS, LocalDate.of(2026, 6, 1)), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.AGE_OUTSIDE_CLASS_BAND));
+    }
+
+    @Test
+    void theInstitutionWithdrawsAChildAndThePlaceIsFreed() {
+        List<Object> given = new ArrayList<>(List.of(submitted(),
+                new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 1, NOW), approved(),
+                enrolled(E2, TODDLER, INFANTS, ClassType.INFANT, YearMonth.of(2025, 6))));
+        fixture.given(given)
+                .when(new EndEnrolment(ID, E2, EnrolmentEndReason.WITHDRAWN, LocalDate.of(2026, 4, 30), "family moved"),
+                        as(OPERATOR))
+                .expectEvents(new EnrolmentEnded(ID, E2, TODDLER, INFANTS, EnrolmentEndReason.WITHDRAWN,
+                        LocalDate.of(2026, 4, 30), "family moved", NOW));
+        given.add(new EnrolmentEnded(ID, E2, TODDLER, INFANTS, EnrolmentEndReason.WITHDRAWN, LocalDate.of(2026, 4, 30),
+                "family moved", NOW));
+        fixture.given(given).when(enrol(E1, BABY, INFANTS), as(OPERATOR)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void contractEndAndAgeOutComeFromTheApplicationNotFromOperators() {
+        Object[] given = {submitted(), infantClassOpened(), approved(),
+                enrolled(E1, BABY, INFANTS, ClassType.INFANT, YearMonth.of(2025, 7))};
+        fixture.given(given)
+                .when(new EndEnrolment(ID, E1, EnrolmentEndReason.AGED_OUT, LocalDate.of(2026, 6, 30), null), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.FORBIDDEN_ROLE));
+        fixture.given(given)
+                .when(new EndEnrolment(ID, E1, EnrolmentEndReason.CONTRACT_ENDED, LocalDate.of(2027, 2, 28), null),
+                        as(Caller.system("enrolment-lifecycle")))
+                .expectEvents(new EnrolmentEnded(ID, E1, BABY, INFANTS, EnrolmentEndReason.CONTRACT_ENDED,
+                        LocalDate.of(2027, 2, 28), null, NOW));
+    }
+
+    @Test
+    void anEnrolmentEndsOnlyWithinItsPeriodAndOnlyOnce() {
+        Object[] given = {submitted(), infantClassOpened(), approved(),
+                enrolled(E1, BABY, INFANTS, ClassType.INFANT, YearMonth.of(2025, 7)),
+                new EnrolmentEnded(ID, E1, BABY, INFANTS, EnrolmentEndReason.WITHDRAWN, LocalDate.of(2026, 4, 1), null, NOW)};
+        fixture.given(given)
+                .when(new EndEnrolment(ID, E1, EnrolmentEndReason.WITHDRAWN, LocalDate.of(2026, 4, 2), null), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.ENROLMENT_NOT_FOUND));
+        fixture.given(submitted(), infantClassOpened(), approved(),
+                        enrolled(E1, BABY, INFANTS, ClassType.INFANT, YearMonth.of(2025, 7)))
+                .when(new EndEnrolment(ID, E1, EnrolmentEndReason.WITHDRAWN, LocalDate.of(2028, 1, 1), null), as(ADMIN))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.INVALID_INPUT));
+    }
+
+    @Test
+    void theLastDayOfCareIsTheDayBeforeTheChildTurnsThirtySixMonths() {
+        assertThat(AgeBandPolicy.ageOutDay(YearMonth.of(2024, 9))).isEqualTo(LocalDate.of(2027, 9, 1));
+        assertThat(AgeBandPolicy.ageInMonths(YearMonth.of(2024, 9), LocalDate.of(2026, 3, 9))).isEqualTo(18);
+        fixture.given(filed())
+                .when(new EnrolChild(ID, E1, TODDLER, TODDLERS, new ServiceContract(ServiceType.FULL_DAY, START,
+                        LocalDate.of(2028, 6, 30), List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0)),
+                        as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        assertThat(registry.rows.get(E1.value()).endsOn()).isEqualTo(LocalDate.of(2027, 8, 31));
+    }
+
+    @Test
+    void configuredPoliciesPickTheMostSpecificJurisdictionThenTheLatestInEffect() {
+        var policies = new ConfiguredEnrolmentPolicies(List.of(
+                new ConfiguredEnrolmentPolicies.Policy("national", "", LocalDate.of(2019, 1, 1), null, 3, "n"),
+                new ConfiguredEnrolmentPolicies.Policy("zz-2022", "4101", LocalDate.of(2022, 1, 1), 3, null, "z"),
+                new ConfiguredEnrolmentPolicies.Policy("zz-2027", "4101", LocalDate.of(2027, 1, 1), 2, null, "z2")));
+        DivisionCode zhengzhou = DivisionCode.parse("410105");
+        assertThat(policies.at(zhengzhou, LocalDate.of(2026, 5, 1)).id()).isEqualTo("zz-2022");
+        assertThat(policies.at(zhengzhou, LocalDate.of(2027, 5, 1)).prepaidMonthsCap()).isEqualTo(2);
+        assertThat(policies.at(DivisionCode.parse("370830"), LocalDate.of(2026, 5, 1)).prepaidMonthsCap()).isNull();
+        assertThat(policies.at(zhengzhou, LocalDate.of(2021, 5, 1)).id()).isEqualTo("national");
+    }
+}

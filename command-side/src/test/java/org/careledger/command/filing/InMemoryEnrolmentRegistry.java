@@ -1,0 +1,59 @@
+package org.careledger.command.filing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+
+/** The enrolment index in memory, with the same "one active enrolment per child" rule as the table. */
+final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
+
+    final Map<String, Enrolment> rows = new LinkedHashMap<>();
+
+    @Override
+    public Optional<Enrolment> claim(Enrolment e) {
+        Optional<Enrolment> held = rows.values().stream()
+                .filter(r -> r.active() && r.childRef().equals(e.childRef())).findFirst();
+        if (held.isEmpty()) {
+            rows.put(e.enrolmentId().value(), e);
+        }
+        return held;
+    }
+
+    @Override
+    public void end(EnrolmentId id, LocalDate endsOn, EnrolmentEndReason reason) {
+        rows.computeIfPresent(id.value(), (k, r) -> new Enrolment(r.enrolmentId(), r.childRef(), r.institutionId(),
+                r.classId(), r.birthMonth(), r.startsOn(), endsOn, false));
+    }
+
+    @Override
+    public void moveTo(EnrolmentId id, ClassId classId) {
+        rows.computeIfPresent(id.value(), (k, r) -> new Enrolment(r.enrolmentId(), r.childRef(), r.institutionId(),
+                classId, r.birthMonth(), r.startsOn(), r.endsOn(), r.active()));
+    }
+
+    @Override
+    public List<Enrolment> coveringDay(InstitutionId institution, LocalDate day) {
+        return rows.values().stream().filter(r -> r.institutionId().equals(institution)
+                && !r.startsOn().isAfter(day) && !r.endsOn().isBefore(day)).toList();
+    }
+
+    @Override
+    public boolean everEnrolled(InstitutionId institution, ChildRef child) {
+        return rows.values().stream().anyMatch(r -> r.institutionId().equals(institution) && r.childRef().equals(child));
+    }
+
+    @Override
+    public List<Enrolment> dueToEnd(LocalDate today, int limit) {
+        return new ArrayList<>(rows.values().stream().filter(r -> r.active() && r.endsOn().isBefore(today))
+                .limit(limit).toList());
+    }
+}

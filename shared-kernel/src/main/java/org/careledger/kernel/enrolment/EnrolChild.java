@@ -1,0 +1,12 @@
+package org.careledger.kernel.enrolment;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+
+/** Enrol a registered child into a class of the institution under a service contract. */
+public record EnrolChild(@TargetAggregateIdentifier InstitutionId institutionId, EnrolmentId enrolmentId,
+                         ChildRef childRef, ClassId classId, ServiceContract contract) {
+}

@@ -1,0 +1,32 @@
+package org.careledger.kernel.id;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Opaque reference to a staff member (a UUID); name and contact live only in the protected store. */
+public record StaffRef(String value) {
+
+    public StaffRef {
+        Ids.requireUuid("staff reference", value);
+    }
+
+    @JsonCreator
+    public static StaffRef of(String value) {
+        return new StaffRef(value);
+    }
+
+    public static StaffRef generate() {
+        return new StaffRef(Ids.newUuid());
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,16 @@
+package org.careledger.kernel.staff;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.StaffRef;
+
+/** A staff member's qualification and health certificates now expire on these dates. */
+@Revision("1")
+public record StaffCertificatesRenewed(InstitutionId institutionId, StaffRef staffRef, LocalDate qualificationExpiresOn,
+                                       LocalDate healthCertificateExpiresOn, Instant occurredAt)
+        implements InstitutionEvent {
+}

@@ -1,0 +1,17 @@
+package org.careledger.kernel.staff;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.StaffRef;
+
+/** A staff member joined; {@code classId} is the class a carer looks after (may be null). */
+@Revision("1")
+public record StaffMemberRegistered(InstitutionId institutionId, StaffRef staffRef, StaffRole role, ClassId classId,
+                                    String qualification, LocalDate qualificationExpiresOn,
+                                    LocalDate healthCertificateExpiresOn, Instant occurredAt) implements InstitutionEvent {
+}
