@@ -23,6 +23,7 @@ import org.careledger.kernel.value.ServiceType;
  *
  * @param lastPosition      global position of the last event applied (for idempotent updates)
  * @param certificateNumber the filing certificate issued with the approval, if any
+ * @param care              enrolments, health-check dates, staff, medical agreement (opaque references only)
  */
 public record InstitutionView(
         String institutionId,
@@ -45,7 +46,8 @@ public record InstitutionView(
         Instant statusChangedAt,
         Instant lastChangedAt,
         long lastPosition,
-        String certificateNumber) {
+        String certificateNumber,
+        Care care) {
 
     /** A class as the views show it. */
     public record ClassView(String name, ClassType classType, int places, boolean open) {
@@ -59,6 +61,17 @@ public record InstitutionView(
         classes = classes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         serviceTypes = serviceTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(serviceTypes));
         fees = fees == null ? List.of() : List.copyOf(fees);
+        care = care == null ? Care.EMPTY : care;
+    }
+
+    /** Free places of an open class (never negative). */
+    public int vacancies(String classId) {
+        ClassView c = classes.get(classId);
+        return c == null || !c.open() ? 0 : Math.max(0, c.places() - care.enrolledIn(classId));
+    }
+
+    public int totalVacancies() {
+        return classes.keySet().stream().mapToInt(this::vacancies).sum();
     }
 
     /** Places of open classes of a type. */

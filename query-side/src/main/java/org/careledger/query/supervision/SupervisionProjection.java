@@ -59,14 +59,14 @@ public class SupervisionProjection {
                     v.type().name(), v.status().name(), v.puhui(), v.filingNumber(), v.places(ClassType.INFANT),
                     v.places(ClassType.YOUNG_TODDLER), v.places(ClassType.OLDER_TODDLER), v.places(ClassType.MIXED),
                     v.totalPlaces(), v.openClasses(), ts(v.submittedAt()), ts(v.filedAt()), ts(v.statusChangedAt()),
-                    ts(v.lastChangedAt()), v.lastPosition(), write(v)});
+                    ts(v.lastChangedAt()), v.lastPosition(), write(v), v.care().enrolled()});
         }
         jdbc.batchUpdate("""
                 INSERT INTO supervision_institution (institution_id, name, credit_code, credit_code_checksum_valid,
                     division_code, institution_type, status, puhui, filing_number, places_infant, places_young_toddler,
                     places_older_toddler, places_mixed, total_places, open_classes, submitted_at, filed_at,
-                    status_changed_at, last_changed_at, last_position, view)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                    status_changed_at, last_changed_at, last_position, view, enrolled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
                 ON CONFLICT (institution_id) DO UPDATE SET name = EXCLUDED.name, status = EXCLUDED.status,
                     puhui = EXCLUDED.puhui, filing_number = EXCLUDED.filing_number,
                     places_infant = EXCLUDED.places_infant, places_young_toddler = EXCLUDED.places_young_toddler,
@@ -74,7 +74,7 @@ public class SupervisionProjection {
                     total_places = EXCLUDED.total_places, open_classes = EXCLUDED.open_classes,
                     filed_at = EXCLUDED.filed_at, status_changed_at = EXCLUDED.status_changed_at,
                     last_changed_at = EXCLUDED.last_changed_at, last_position = EXCLUDED.last_position,
-                    view = EXCLUDED.view
+                    view = EXCLUDED.view, enrolled = EXCLUDED.enrolled
                 WHERE supervision_institution.last_position < EXCLUDED.last_position""", rows);
     }
 

@@ -72,7 +72,7 @@ public class PublicInstitutionController {
     }
 
     /** A class as the public sees it. */
-    public record PublicClass(String name, ClassType classType, int places) {
+    public record PublicClass(String name, ClassType classType, int places, int vacancies) {
     }
 
     /** An institution on the white-list. */
@@ -81,7 +81,8 @@ public class PublicInstitutionController {
                                     String address, GeoPoint location, InstitutionType institutionType, boolean puhui,
                                     LocalDate puhuiSince, List<PublicClass> classes, Set<ClassType> classTypes,
                                     int totalPlaces, Set<ServiceType> serviceTypes, List<Fee> fees, Instant filedAt,
-                                    Instant lastChangedAt, String certificateNumber, Double distanceKm) {
+                                    Instant lastChangedAt, String certificateNumber, int vacancies,
+                                    String medicalAgreementPartner, Double distanceKm) {
     }
 
     @GetMapping
@@ -93,6 +94,7 @@ public class PublicInstitutionController {
                                                 @RequestParam(required = false) String q,
                                                 @RequestParam(required = false) String near,
                                                 @RequestParam(required = false) Double radiusKm,
+                                                @RequestParam(required = false) Boolean hasVacancy,
                                                 @RequestParam(required = false) Integer page,
                                                 @RequestParam(required = false) Integer size,
                                                 @RequestParam(required = false) Long minPosition) {
@@ -114,6 +116,9 @@ public class PublicInstitutionController {
         ClassType ct = enumParam(v, "classType", classType, ClassType.class);
         if (ct != null) {
             filters.add(Filters.eq("classTypes", ct.name()));
+        }
+        if (hasVacancy != null) {
+            filters.add(hasVacancy ? Filters.gt("vacancies", 0) : Filters.lte("vacancies", 0));
         }
         ServiceType svc = enumParam(v, "serviceType", serviceType, ServiceType.class);
         if (svc != null) {
@@ -204,13 +209,15 @@ public class PublicInstitutionController {
 
     private PublicInstitution toPublic(Document d, Double distanceKm) {
         InstitutionView v = projection.read(d.getString("viewJson"));
-        List<PublicClass> classes = v.classes().values().stream().filter(InstitutionView.ClassView::open)
-                .map(c -> new PublicClass(c.name(), c.classType(), c.places())).toList();
+        List<PublicClass> classes = v.classes().entrySet().stream().filter(c -> c.getValue().open())
+                .map(c -> new PublicClass(c.getValue().name(), c.getValue().classType(), c.getValue().places(),
+                        v.vacancies(c.getKey()))).toList();
         Set<ClassType> types = new java.util.TreeSet<>();
         classes.forEach(c -> types.add(c.classType()));
         return new PublicInstitution(v.filingNumber(), v.status().name(), v.name(), v.creditCode(), v.division(),
                 v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
                 new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
+                v.totalVacancies(), v.care().medicalAgreement() == null ? null : v.care().medicalAgreement().partnerName(),
                 distanceKm);
     }
 

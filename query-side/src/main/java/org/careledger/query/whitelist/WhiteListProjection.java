@@ -107,6 +107,7 @@ public class WhiteListProjection {
                 .append("serviceTypes", v.serviceTypes().stream().map(Enum::name).sorted().toList())
                 .append("location", new Document("lat", v.location().latitude()).append("lng", v.location().longitude()))
                 .append("totalPlaces", v.totalPlaces())
+                .append("vacancies", v.totalVacancies())
                 .append("classes", classes)
                 .append("statusChangedAt", v.statusChangedAt() == null ? null : Date.from(v.statusChangedAt()))
                 .append("lastPosition", v.lastPosition())

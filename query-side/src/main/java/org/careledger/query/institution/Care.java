@@ -1,0 +1,131 @@
+package org.careledger.query.institution;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.careledger.kernel.child.HealthOutcome;
+import org.careledger.kernel.staff.StaffRole;
+import org.careledger.kernel.value.ClassType;
+
+/**
+ * The care side of an institution's view: active enrolments, health-check dates of its children,
+ * staff with certificate expiry, its medical agreement, and recent double-enrolment attempts.
+ * Children and staff appear only by opaque reference; nothing here identifies a person, and the
+ * public white-list shows only counts from it.
+ */
+public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthRecord> health,
+                   Map<String, StaffMember> staff, MedicalAgreement medicalAgreement,
+                   List<DoubleEnrolmentAttempt> doubleEnrolmentAttempts) {
+
+    /** Attempts kept in the view (the events keep them all). */
+    static final int ATTEMPTS_KEPT = 20;
+
+    public static final Care EMPTY = new Care(Map.of(), Map.of(), Map.of(), null, List.of());
+
+    public record EnrolledChild(String childRef, String classId, YearMonth birthMonth, LocalDate startsOn) {
+    }
+
+    /** Latest health-check dates of a child; outcomes are codes only. */
+    public record HealthRecord(LocalDate entryCheckOn, HealthOutcome entryOutcome, LocalDate lastCheckOn) {
+    }
+
+    public record StaffMember(StaffRole role, String classId, String qualification, LocalDate qualificationExpiresOn,
+                              LocalDate healthCertificateExpiresOn) {
+    }
+
+    public record MedicalAgreement(String partnerName, LocalDate signedOn, LocalDate validUntil) {
+    }
+
+    public record DoubleEnrolmentAttempt(String childRef, String holdingInstitutionId, Instant at) {
+    }
+
+    /** An alert the supervision view raises; {@code subject} is a class id, child or staff reference. */
+    public record Alert(String type, String subject, String detail) {
+    }
+
+    public Care {
+        enrolments = enrolments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(enrolments));
+        health = health == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(health));
+        staff = staff == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(staff));
+        doubleEnrolmentAttempts = doubleEnrolmentAttempts == null ? List.of() : List.copyOf(doubleEnrolmentAttempts);
+    }
+
+    public int enrolledIn(String classId) {
+        return (int) enrolments.values().stream().filter(e -> e.classId().equals(classId)).count();
+    }
+
+    public int enrolled() {
+        return enrolments.size();
+    }
+
+    public int carersIn(String classId) {
+        return (int) staff.values().stream()
+                .filter(s -> s.role() == StaffRole.CARER && classId.equals(s.classId())).count();
+    }
+
+    /**
+     * Children per carer allowed in a class type (《托育机构设置标准（试行）》, national, 2019):
+     * 1:3 乳儿班, 1:5 托小班, 1:7 托大班; none set for mixed classes (0 = no ratio).
+     */
+    public static int childrenPerCarer(ClassType type) {
+        return switch (type) {
+            case INFANT -> 3;
+            case YOUNG_TODDLER -> 5;
+            case OLDER_TODDLER -> 7;
+            case MIXED -> 0;
+        };
+    }
+
+    /**
+     * The supervision alerts as of a day: over capacity, staff-ratio breach, enrolled child without
+     * a valid entry check, overdue periodic check (children from 12 months, every six months),
+     * double-enrolment attempts, expired staff certificates.
+     */
+    public List<Alert> alerts(Map<String, InstitutionView.ClassView> classes, LocalDate today) {
+        List<Alert> alerts = new ArrayList<>();
+        classes.forEach((classId, c) -> {
+            int enrolled = enrolledIn(classId);
+            if (enrolled > c.places()) {
+                alerts.add(new Alert("OVER_CAPACITY", classId, enrolled + " children in " + c.places() + " places"));
+            }
+            int perCarer = childrenPerCarer(c.classType());
+            if (enrolled > 0 && perCarer > 0 && enrolled > carersIn(classId) * perCarer) {
+                alerts.add(new Alert("STAFF_RATIO_BREACH", classId, enrolled + " children with " + carersIn(classId)
+                        + " carer(s); the standard is 1:" + perCarer + " for " + c.classType().label()));
+            }
+        });
+        for (EnrolledChild e : enrolments.values()) {
+            HealthRecord h = health.get(e.childRef());
+            if (h == null || h.entryCheckOn() == null || h.entryOutcome() == HealthOutcome.UNFIT) {
+                alerts.add(new Alert("MISSING_ENTRY_CHECK", e.childRef(), "no valid entry check on record"));
+                continue;
+            }
+            int age = (int) e.birthMonth().until(YearMonth.from(today), ChronoUnit.MONTHS);
+            LocalDate last = h.lastCheckOn() == null ? h.entryCheckOn() : h.lastCheckOn();
+            if (age >= 12 && last.plusMonths(6).isBefore(today)) {
+                alerts.add(new Alert("PERIODIC_CHECK_OVERDUE", e.childRef(), "last check on " + last));
+            }
+        }
+        for (DoubleEnrolmentAttempt a : doubleEnrolmentAttempts) {
+            alerts.add(new Alert("DOUBLE_ENROLMENT_ATTEMPT", a.childRef(), "attempted at " + a.at()
+                    + " while enrolled in " + a.holdingInstitutionId()));
+        }
+        staff.forEach((ref, s) -> {
+            if (s.qualificationExpiresOn() != null && s.qualificationExpiresOn().isBefore(today)) {
+                alerts.add(new Alert("STAFF_CERTIFICATE_EXPIRED", ref, "qualification expired on " + s.qualificationExpiresOn()));
+            }
+            if (s.healthCertificateExpiresOn() != null && s.healthCertificateExpiresOn().isBefore(today)) {
+                alerts.add(new Alert("STAFF_CERTIFICATE_EXPIRED", ref,
+                        "health certificate expired on " + s.healthCertificateExpiresOn()));
+            }
+        });
+        return alerts;
+    }
+}

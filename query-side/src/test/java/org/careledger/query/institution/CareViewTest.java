@@ -1,0 +1,162 @@
+package org.careledger.query.institution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import org.careledger.kernel.child.HealthCheckKind;
+import org.careledger.kernel.child.HealthCheckRecorded;
+import org.careledger.kernel.child.HealthOutcome;
+import org.careledger.kernel.enrolment.ChildEnrolled;
+import org.careledger.kernel.enrolment.ChildTransferred;
+import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
+import org.careledger.kernel.enrolment.EnrolmentEndReason;
+import org.careledger.kernel.enrolment.EnrolmentEnded;
+import org.careledger.kernel.enrolment.ServiceContract;
+import org.careledger.kernel.filing.ClassOpened;
+import org.careledger.kernel.filing.ClassResized;
+import org.careledger.kernel.filing.FilingSubmitted;
+import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.EnrolmentId;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.staff.MedicalAgreementSigned;
+import org.careledger.kernel.staff.StaffCertificatesRenewed;
+import org.careledger.kernel.staff.StaffMemberLeft;
+import org.careledger.kernel.staff.StaffMemberRegistered;
+import org.careledger.kernel.staff.StaffRole;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.CreditCode;
+import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InstitutionType;
+import org.careledger.kernel.value.ServiceType;
+import org.junit.jupiter.api.Test;
+
+/** Occupancy, vacancies and the supervision alerts folded from care events (issue 3, part 5). */
+class CareViewTest {
+
+    static final InstitutionId ID = InstitutionId.generate();
+    static final ClassId INFANTS = ClassId.generate();
+    static final ClassId TODDLERS = ClassId.generate();
+    static final Instant T = Instant.parse("2026-03-02T01:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+
+    static FilingSubmitted submitted() {
+        return new FilingSubmitted(ID, CreditCode.parse("91370830MA3N000021"), true, "甲托育中心",
+                InstitutionType.CHILDCARE_CENTRE, DivisionCode.parse("370830"), "地址", new GeoPoint(35.7, 116.5), "0537",
+                true, Set.of(ServiceType.FULL_DAY), List.of(), List.of(), T);
+    }
+
+    static ChildEnrolled enrolled(EnrolmentId id, ChildRef child, ClassId classId, YearMonth born) {
+        return new ChildEnrolled(ID, id, child, classId, ClassType.INFANT, born, new ServiceContract(ServiceType.FULL_DAY,
+                LocalDate.of(2026, 3, 2), LocalDate.of(2027, 2, 28), List.of(), "r", "d", 1), T);
+    }
+
+    static HealthCheckRecorded check(ChildRef child, HealthCheckKind kind, LocalDate on, HealthOutcome outcome) {
+        return new HealthCheckRecorded(child, ID, kind, on, outcome, T);
+    }
+
+    static InstitutionView fold(Object... events) {
+        InstitutionView v = null;
+        long position = 1;
+        for (Object e : events) {
+            v = InstitutionViewReducer.apply(v, e, position++);
+        }
+        return v;
+    }
+
+    static List<String> alertTypes(InstitutionView v, LocalDate day) {
+        return v.care().alerts(v.classes(), day).stream().map(Care.Alert::type).toList();
+    }
+
+    @Test
+    void enrolmentsFillPlacesAndWithdrawalsFreeThem() {
+        ChildRef a = ChildRef.generate();
+        ChildRef b = ChildRef.generate();
+        EnrolmentId ea = EnrolmentId.generate();
+        InstitutionView v = fold(submitted(), new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T),
+                new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, T),
+                enrolled(ea, a, INFANTS, YearMonth.of(2025, 6)), enrolled(EnrolmentId.generate(), b, INFANTS,
+                        YearMonth.of(2025, 6)));
+        assertThat(v.vacancies(INFANTS.value())).isEqualTo(8);
+        assertThat(v.totalVacancies()).isEqualTo(23);
+        v = InstitutionViewReducer.apply(v, new ChildTransferred(ID, ea, a, INFANTS, TODDLERS, ClassType.YOUNG_TODDLER,
+                LocalDate.of(2026, 6, 1), T), 10);
+        assertThat(v.care().enrolledIn(TODDLERS.value())).isEqualTo(1);
+        v = InstitutionViewReducer.apply(v, new EnrolmentEnded(ID, ea, a, TODDLERS, EnrolmentEndReason.WITHDRAWN,
+                LocalDate.of(2026, 7, 1), null, T), 11);
+        assertThat(v.care().enrolled()).isEqualTo(1);
+        assertThat(v.totalVacancies()).isEqualTo(24);
+    }
+
+    @Test
+    void overCapacityAndStaffRatioBreachesAreAlerts() {
+        ChildRef a = ChildRef.generate();
+        InstitutionView v = fold(submitted(), new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T));
+        long position = 10;
+        for (int i = 0; i < 4; i++) {
+            ChildRef c = i == 0 ? a : ChildRef.generate();
+            v = InstitutionViewReducer.apply(v, enrolled(EnrolmentId.generate(), c, INFANTS, YearMonth.of(2025, 6)), position++);
+            v = InstitutionViewReducer.apply(v, check(c, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 20),
+                    HealthOutcome.NORMAL), position++);
+        }
+        StaffRef carer = StaffRef.generate();
+        v = InstitutionViewReducer.apply(v, new StaffMemberRegistered(ID, carer, StaffRole.CARER, INFANTS, "保育师",
+                LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T), position++);
+        // four infants, one carer: 1:3 is not met
+        assertThat(alertTypes(v, TODAY)).containsExactly("STAFF_RATIO_BREACH");
+        v = InstitutionViewReducer.apply(v, new StaffMemberRegistered(ID, StaffRef.generate(), StaffRole.CARER, INFANTS,
+                "保育师", LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T), position++);
+        assertThat(alertTypes(v, TODAY)).isEmpty();
+        v = InstitutionViewReducer.apply(v, new ClassResized(ID, INFANTS, 3, 10, T), position++);
+        assertThat(alertTypes(v, TODAY)).containsExactly("OVER_CAPACITY");
+        assertThat(v.vacancies(INFANTS.value())).isZero();
+    }
+
+    @Test
+    void childrenWithoutAValidEntryCheckAndOverduePeriodicChecksAreAlerts() {
+        ChildRef unchecked = ChildRef.generate();
+        ChildRef toddler = ChildRef.generate();
+        InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, T),
+                enrolled(EnrolmentId.generate(), unchecked, TODDLERS, YearMonth.of(2024, 10)),
+                check(toddler, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 1), HealthOutcome.NORMAL),
+                enrolled(EnrolmentId.generate(), toddler, TODDLERS, YearMonth.of(2024, 10)),
+                new StaffMemberRegistered(ID, StaffRef.generate(), StaffRole.CARER, TODDLERS, "保育师",
+                        LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T));
+        assertThat(alertTypes(v, TODAY)).containsExactly("MISSING_ENTRY_CHECK");
+        // six months after the last check, a child of 1-3 years is due again
+        assertThat(alertTypes(v, LocalDate.of(2026, 8, 2))).containsExactly("MISSING_ENTRY_CHECK", "PERIODIC_CHECK_OVERDUE");
+        v = InstitutionViewReducer.apply(v, check(toddler, HealthCheckKind.PERIODIC, LocalDate.of(2026, 7, 30),
+                HealthOutcome.NORMAL), 20);
+        assertThat(alertTypes(v, LocalDate.of(2026, 8, 2))).containsExactly("MISSING_ENTRY_CHECK");
+    }
+
+    @Test
+    void doubleEnrolmentAttemptsAndExpiredStaffCertificatesAreAlerts() {
+        StaffRef nurse = StaffRef.generate();
+        InstitutionView v = fold(submitted(),
+                new DoubleEnrolmentAttempted(ID, EnrolmentId.generate(), ChildRef.generate(), InstitutionId.generate(),
+                        EnrolmentId.generate(), T),
+                new StaffMemberRegistered(ID, nurse, StaffRole.HEALTH_STAFF, null, "护士执业证书",
+                        LocalDate.of(2026, 3, 1), LocalDate.of(2027, 1, 1), T));
+        assertThat(alertTypes(v, TODAY)).containsExactly("DOUBLE_ENROLMENT_ATTEMPT", "STAFF_CERTIFICATE_EXPIRED");
+        v = InstitutionViewReducer.apply(v, new StaffCertificatesRenewed(ID, nurse, LocalDate.of(2031, 3, 1),
+                LocalDate.of(2027, 1, 1), T), 10);
+        assertThat(alertTypes(v, TODAY)).containsExactly("DOUBLE_ENROLMENT_ATTEMPT");
+        v = InstitutionViewReducer.apply(v, new StaffMemberLeft(ID, nurse, TODAY, T), 11);
+        assertThat(v.care().staff()).isEmpty();
+    }
+
+    @Test
+    void theMedicalAgreementPartnerIsKept() {
+        InstitutionView v = fold(submitted(), new MedicalAgreementSigned(ID, "汶上县妇幼保健院", null,
+                LocalDate.of(2026, 1, 1), null, T));
+        assertThat(v.care().medicalAgreement().partnerName()).isEqualTo("汶上县妇幼保健院");
+    }
+}
