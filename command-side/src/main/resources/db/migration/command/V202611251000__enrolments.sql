@@ -1,6 +1,6 @@
 -- Enrolments (issue 3): the command side's index across institutions, written in the same
 -- transaction as the enrolment events. It holds "one active enrolment per child" as a unique
--- index and answers which children are enrolled on a day for attendance (ADR 0012).
+-- index and answers which children are enrolled on a day for attendance (ADR 0013).
 CREATE TABLE enrolment (
     enrolment_id    VARCHAR(36) NOT NULL PRIMARY KEY,
     child_ref       VARCHAR(36) NOT NULL,

@@ -39,7 +39,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 
 /**
- * One institution's attendance on one day (ADR 0012): the stream is bounded by the children
+ * One institution's attendance on one day (ADR 0013): the stream is bounded by the children
  * enrolled that day, however long the institution operates. A batch records new children's
  * records; a record already known unchanged is ignored (resubmission writes nothing); a changed
  * record is an explicit correction with its before, after and reason, never a silent overwrite.

@@ -42,6 +42,13 @@ public final class EventRows {
                 .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
     }
 
+    /** The stored payloads (JSON text) of the aggregate's events. */
+    public List<String> payloadsFor(String aggregateId) {
+        return jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", byte[].class, aggregateId).stream()
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();
+    }
+
     public List<Map<String, Object>> metaDataFor(String aggregateId) {
         return jdbc.queryForList("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number", byte[].class, aggregateId).stream()
