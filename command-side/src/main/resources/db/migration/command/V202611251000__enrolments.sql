@@ -17,3 +17,9 @@ CREATE TABLE enrolment (
 CREATE UNIQUE INDEX enrolment_one_active_per_child ON enrolment (child_ref) WHERE active;
 CREATE INDEX enrolment_by_institution ON enrolment (institution_id, starts_on);
 CREATE INDEX enrolment_active_by_end ON enrolment (ends_on) WHERE active;
+
+-- The last day each child was present in care, for the re-check after more than 3 months away.
+CREATE TABLE child_presence (
+    child_ref       VARCHAR(36) NOT NULL PRIMARY KEY,
+    last_present_on DATE        NOT NULL
+);

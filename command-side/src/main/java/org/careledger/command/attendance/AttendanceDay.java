@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.careledger.command.filing.ChildDirectory;
 import org.careledger.command.filing.CreditCodeRegistry;
 import org.careledger.command.filing.EnrolmentRegistry;
 import org.careledger.kernel.attendance.AttendanceCorrected;
@@ -51,6 +52,8 @@ class AttendanceDay {
 
     /** Longest session a child may spend in care in a day. */
     static final Duration LONGEST_SESSION = Duration.ofHours(12);
+    /** An absence longer than this needs a health re-check before the child returns. */
+    static final java.time.Period LONGEST_ABSENCE = java.time.Period.ofMonths(3);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
@@ -64,7 +67,7 @@ class AttendanceDay {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     AttendanceOutcome handle(SubmitAttendance command, MetaData metaData, Clock clock, CreditCodeRegistry institutions,
-                             EnrolmentRegistry enrolments) {
+                             EnrolmentRegistry enrolments, ChildDirectory children) {
         if (command.institutionId() == null || command.day() == null
                 || !command.attendanceDayId().equals(SubmitAttendance.dayId(command.institutionId(), command.day()))) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "institution and day must match the attendance day");
@@ -80,7 +83,7 @@ class AttendanceDay {
         if (command.entries().isEmpty()) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "entries needs at least one child's record");
         }
-        validate(command, enrolments);
+        validate(command, enrolments, children);
 
         List<AttendanceEntry> fresh = new ArrayList<>();
         Map<AttendanceEntry, AttendanceEntry> changed = new LinkedHashMap<>();
@@ -102,6 +105,11 @@ class AttendanceDay {
         }
         MetaData meta = MetaData.with(EventMetadata.INSTITUTION_ID, command.institutionId().value())
                 .and(EventMetadata.JURISDICTION, division.value());
+        List<org.careledger.kernel.id.ChildRef> present = command.entries().stream().filter(AttendanceEntry::present)
+                .map(AttendanceEntry::childRef).toList();
+        if (!present.isEmpty()) {
+            enrolments.recordPresence(present, command.day());
+        }
         if (!fresh.isEmpty()) {
             apply(new AttendanceRecorded(command.institutionId(), command.day(), fresh, clock.instant()), meta);
         }
@@ -118,7 +126,7 @@ class AttendanceDay {
      * children check in and out with check-out after check-in and at most 12 hours in care, absent
      * children carry a reason and no times.
      */
-    private static void validate(SubmitAttendance command, EnrolmentRegistry enrolments) {
+    private static void validate(SubmitAttendance command, EnrolmentRegistry enrolments, ChildDirectory children) {
         Set<String> enrolledThatDay = new HashSet<>();
         enrolments.coveringDay(command.institutionId(), command.day())
                 .forEach(e -> enrolledThatDay.add(e.childRef().value()));
@@ -141,6 +149,7 @@ class AttendanceDay {
                         : "the child is not enrolled in this institution");
             }
             if (e.present()) {
+                returnCheckAfterLongAbsence(v, f, e, command.day(), enrolments, children);
                 if (e.checkIn() == null || e.checkOut() == null) {
                     v.add(f, "CHECK_IN_AND_OUT_REQUIRED", "a present child needs checkIn and checkOut (or an absence reason)");
                 } else if (!e.checkOut().isAfter(e.checkIn())) {
@@ -155,6 +164,24 @@ class AttendanceDay {
         if (!v.isEmpty()) {
             throw new DomainException(ErrorCode.ATTENDANCE_REJECTED, v.list().size() + " attendance record(s) are refused",
                     v.list());
+        }
+    }
+
+    /**
+     * A child back after more than 3 months away is re-checked before returning
+     * (《托育机构管理规范（试行）》, 2019): a RETURN_AFTER_ABSENCE check dated after the last day
+     * present. The child's record is read only when the gap is that long.
+     */
+    private static void returnCheckAfterLongAbsence(Violations v, String field, AttendanceEntry e, LocalDate day,
+                                                    EnrolmentRegistry enrolments, ChildDirectory children) {
+        var last = enrolments.lastPresentDay(e.childRef());
+        if (last.isEmpty() || !day.isAfter(last.get().plus(LONGEST_ABSENCE))) {
+            return;
+        }
+        LocalDate check = children.facts(e.childRef()).returnCheckOn();
+        if (check == null || !check.isAfter(last.get()) || check.isAfter(day)) {
+            v.add(field, "RETURN_CHECK_REQUIRED", "the child was last present on " + last.get()
+                    + "; after more than 3 months away a health re-check is required before returning");
         }
     }
 

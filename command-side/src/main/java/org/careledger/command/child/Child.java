@@ -46,6 +46,7 @@ class Child {
     private boolean erased;
     private java.time.LocalDate entryCheckOn;
     private org.careledger.kernel.child.HealthOutcome entryCheckResult;
+    private java.time.LocalDate returnCheckOn;
 
     protected Child() {
     }
@@ -127,7 +128,8 @@ class Child {
 
     /** What the enrolment rules need to know of this child. */
     org.careledger.command.filing.ChildDirectory.ChildFacts facts() {
-        return new org.careledger.command.filing.ChildDirectory.ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult);
+        return new org.careledger.command.filing.ChildDirectory.ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult,
+                returnCheckOn);
     }
 
     @EventSourcingHandler
@@ -136,6 +138,10 @@ class Child {
                 && (entryCheckOn == null || !event.checkedOn().isBefore(entryCheckOn))) {
             entryCheckOn = event.checkedOn();
             entryCheckResult = event.outcome();
+        }
+        if (event.kind() == org.careledger.kernel.child.HealthCheckKind.RETURN_AFTER_ABSENCE
+                && (returnCheckOn == null || event.checkedOn().isAfter(returnCheckOn))) {
+            returnCheckOn = event.checkedOn();
         }
     }
 

@@ -17,7 +17,13 @@ public interface ChildDirectory {
      * @param erased           whether the personal data was erased (such a child cannot be enrolled)
      * @param entryCheckOn     date of the latest entry health check (入托体检), or null
      * @param entryCheckResult its outcome, or null
+     * @param returnCheckOn    date of the latest re-check after an absence, or null
      */
-    record ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult) {
+    record ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult,
+                      LocalDate returnCheckOn) {
+
+        public ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult) {
+            this(birthMonth, erased, entryCheckOn, entryCheckResult, null);
+        }
     }
 }

@@ -33,6 +33,12 @@ public interface EnrolmentRegistry {
     /** Enrolments of the institution whose period covers the day (ended ones included). */
     List<Enrolment> coveringDay(InstitutionId institution, LocalDate day);
 
+    /** The last day the child was present in care anywhere (for the re-check after a long absence), if any. */
+    Optional<LocalDate> lastPresentDay(ChildRef child);
+
+    /** Records days the children were present (keeps the latest per child). */
+    void recordPresence(java.util.Collection<ChildRef> children, LocalDate day);
+
     /** Whether the child was ever enrolled in the institution (to tell "outside the contract" from "never enrolled"). */
     boolean everEnrolled(InstitutionId institution, ChildRef child);
 

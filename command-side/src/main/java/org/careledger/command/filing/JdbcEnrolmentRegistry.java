@@ -65,6 +65,19 @@ class JdbcEnrolmentRegistry implements EnrolmentRegistry {
     }
 
     @Override
+    public Optional<LocalDate> lastPresentDay(ChildRef child) {
+        return jdbc.queryForList("SELECT last_present_on FROM child_presence WHERE child_ref = ?", Date.class, child.value())
+                .stream().findFirst().map(Date::toLocalDate);
+    }
+
+    @Override
+    public void recordPresence(java.util.Collection<ChildRef> children, LocalDate day) {
+        List<Object[]> rows = children.stream().map(c -> new Object[] {c.value(), Date.valueOf(day)}).toList();
+        jdbc.batchUpdate("INSERT INTO child_presence (child_ref, last_present_on) VALUES (?, ?) ON CONFLICT (child_ref) "
+                + "DO UPDATE SET last_present_on = GREATEST(child_presence.last_present_on, EXCLUDED.last_present_on)", rows);
+    }
+
+    @Override
     public boolean everEnrolled(InstitutionId institution, ChildRef child) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM enrolment WHERE institution_id = ? AND child_ref = ?",
                 Integer.class, institution.value(), child.value());

@@ -12,9 +12,11 @@ import java.util.Optional;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.careledger.command.filing.ChildDirectory;
 import org.careledger.command.filing.CreditCodeRegistry;
 import org.careledger.command.filing.EnrolmentRegistry;
 import org.careledger.kernel.attendance.AbsenceReason;
+import org.careledger.kernel.child.HealthOutcome;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceOutcome;
@@ -51,6 +53,8 @@ class AttendanceDayTest {
 
     private AggregateTestFixture<AttendanceDay> fixture;
     private final List<EnrolmentRegistry.Enrolment> enrolments = new ArrayList<>();
+    private final java.util.Map<ChildRef, LocalDate> lastPresent = new java.util.HashMap<>();
+    private LocalDate returnCheckOfA;
 
     @BeforeEach
     void setUp() {
@@ -67,6 +71,10 @@ class AttendanceDayTest {
                 return ID.equals(institutionId) ? Optional.of(DivisionCode.parse("370830")) : Optional.empty();
             }
         });
+        lastPresent.clear();
+        returnCheckOfA = null;
+        fixture.registerInjectableResource((ChildDirectory) child -> new ChildDirectory.ChildFacts(YearMonth.of(2025, 1),
+                false, LocalDate.of(2025, 6, 1), HealthOutcome.NORMAL, child.equals(A) ? returnCheckOfA : null));
         enrolments.clear();
         enrolments.add(enrolment(A, LocalDate.of(2026, 3, 2), LocalDate.of(2027, 2, 28)));
         enrolments.add(enrolment(B, LocalDate.of(2026, 3, 2), LocalDate.of(2027, 2, 28)));
@@ -90,6 +98,16 @@ class AttendanceDayTest {
             public List<Enrolment> coveringDay(InstitutionId institution, LocalDate day) {
                 return enrolments.stream().filter(e -> e.institutionId().equals(institution)
                         && !e.startsOn().isAfter(day) && !e.endsOn().isBefore(day)).toList();
+            }
+
+            @Override
+            public Optional<LocalDate> lastPresentDay(ChildRef child) {
+                return Optional.ofNullable(lastPresent.get(child));
+            }
+
+            @Override
+            public void recordPresence(java.util.Collection<ChildRef> children, LocalDate day) {
+                children.forEach(c -> lastPresent.merge(c, day, (x, y) -> x.isAfter(y) ? x : y));
             }
 
             @Override
@@ -190,6 +208,10 @@ class AttendanceDayTest {
 
     @Test
     void daysOutsideTheContractAreRefused() {
+        lastPresent.clear();
+        returnCheckOfA = null;
+        fixture.registerInjectableResource((ChildDirectory) child -> new ChildDirectory.ChildFacts(YearMonth.of(2025, 1),
+                false, LocalDate.of(2025, 6, 1), HealthOutcome.NORMAL, child.equals(A) ? returnCheckOfA : null));
         enrolments.clear();
         enrolments.add(enrolment(A, LocalDate.of(2025, 9, 1), LocalDate.of(2026, 2, 28)));
         fixture.givenNoPriorActivity()
@@ -221,5 +243,28 @@ class AttendanceDayTest {
         fixture.givenNoPriorActivity()
                 .when(submit(DAY, null, present(A, "08:00", "17:00")), as(OTHER))
                 .expectNoEvents().expectException(refused(ErrorCode.NOT_IN_JURISDICTION));
+    }
+
+    @Test
+    void aChildBackAfterMoreThanThreeMonthsAwayNeedsAReCheckFirst() {
+        enrolments.clear();
+        enrolments.add(enrolment(A, LocalDate.of(2025, 6, 2), LocalDate.of(2027, 2, 28)));
+        lastPresent.put(A, LocalDate.of(2025, 11, 28));
+        fixture.givenNoPriorActivity()
+                .when(submit(DAY, null, present(A, "08:00", "17:00")), as(OPERATOR))
+                .expectNoEvents().expectException(refused(ErrorCode.ATTENDANCE_REJECTED, "RETURN_CHECK_REQUIRED"));
+        // absent children need no check; a re-check after the last day present lets the child back
+        fixture.givenNoPriorActivity()
+                .when(submit(DAY, null, new AttendanceEntry(A, null, null, AbsenceReason.ILLNESS)), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        returnCheckOfA = LocalDate.of(2026, 3, 5);
+        fixture.givenNoPriorActivity()
+                .when(submit(DAY, null, present(A, "08:00", "17:00")), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        lastPresent.put(A, LocalDate.of(2025, 12, 10));
+        returnCheckOfA = null;
+        fixture.givenNoPriorActivity()
+                .when(submit(DAY, null, present(A, "08:00", "17:00")), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
     }
 }

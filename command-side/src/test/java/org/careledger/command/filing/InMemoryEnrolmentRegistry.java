@@ -46,6 +46,18 @@ final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
                 && !r.startsOn().isAfter(day) && !r.endsOn().isBefore(day)).toList();
     }
 
+    final Map<ChildRef, LocalDate> presence = new LinkedHashMap<>();
+
+    @Override
+    public Optional<LocalDate> lastPresentDay(ChildRef child) {
+        return Optional.ofNullable(presence.get(child));
+    }
+
+    @Override
+    public void recordPresence(java.util.Collection<ChildRef> children, LocalDate day) {
+        children.forEach(c -> presence.merge(c, day, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
     @Override
     public boolean everEnrolled(InstitutionId institution, ChildRef child) {
         return rows.values().stream().anyMatch(r -> r.institutionId().equals(institution) && r.childRef().equals(child));

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.careledger.kernel.child.HealthOutcome;
 import org.careledger.kernel.staff.StaffRole;
 import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.InstitutionType;
 
 /**
  * The care side of an institution's view: active enrolments, health-check dates of its children,
@@ -23,6 +24,8 @@ import org.careledger.kernel.value.ClassType;
 public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthRecord> health,
                    Map<String, StaffMember> staff, MedicalAgreement medicalAgreement,
                    List<DoubleEnrolmentAttempt> doubleEnrolmentAttempts) {
+
+    static final int FAMILY_CARE_POINT_CHILDREN_PER_CARER = 3;
 
     /** Attempts kept in the view (the events keep them all). */
     static final int ATTEMPTS_KEPT = 20;
@@ -89,7 +92,22 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
      * double-enrolment attempts, expired staff certificates.
      */
     public List<Alert> alerts(Map<String, InstitutionView.ClassView> classes, LocalDate today) {
+        return alerts(classes, null, today);
+    }
+
+    /**
+     * As {@link #alerts(Map, LocalDate)}; a family care point (家庭托育点) is also checked as a whole:
+     * each carer looks after at most 3 children (national rules for family care points, 2023).
+     */
+    public List<Alert> alerts(Map<String, InstitutionView.ClassView> classes, InstitutionType type, LocalDate today) {
         List<Alert> alerts = new ArrayList<>();
+        if (type == InstitutionType.FAMILY_CARE_POINT) {
+            long carers = staff.values().stream().filter(s -> s.role() == StaffRole.CARER).count();
+            if (enrolled() > carers * FAMILY_CARE_POINT_CHILDREN_PER_CARER) {
+                alerts.add(new Alert("STAFF_RATIO_BREACH", "institution", enrolled() + " children with " + carers
+                        + " carer(s); a family care point's carer looks after at most 3"));
+            }
+        }
         classes.forEach((classId, c) -> {
             int enrolled = enrolledIn(classId);
             if (enrolled > c.places()) {

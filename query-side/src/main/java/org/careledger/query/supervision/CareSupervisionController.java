@@ -105,7 +105,7 @@ public class CareSupervisionController {
         LocalDate today = LocalDate.now(CHINA);
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .thenMany(views(prefix))
-                .flatMapIterable(v -> v.care().alerts(v.classes(), today).stream()
+                .flatMapIterable(v -> v.care().alerts(v.classes(), v.type(), today).stream()
                         .filter(a -> type == null || type.isBlank() || a.type().equalsIgnoreCase(type.strip()))
                         .map(a -> new InstitutionAlert(v.institutionId(), v.name(), v.division(), a.type(), a.subject(),
                                 a.detail())).toList())
@@ -182,7 +182,7 @@ public class CareSupervisionController {
         });
         return new CareSummary(v.institutionId(), v.name(), v.division(), v.status().name(), day, v.totalPlaces(),
                 care.enrolled(), v.totalVacancies(), care.staff().size(), care.medicalAgreement(), classes,
-                care.alerts(v.classes(), day));
+                care.alerts(v.classes(), v.type(), day));
     }
 
     private static Double ratio(long part, long whole) {

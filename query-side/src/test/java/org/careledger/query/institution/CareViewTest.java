@@ -159,4 +159,22 @@ class CareViewTest {
                 LocalDate.of(2026, 1, 1), null, T));
         assertThat(v.care().medicalAgreement().partnerName()).isEqualTo("汶上县妇幼保健院");
     }
+
+    @Test
+    void aFamilyCarePointsCarerLooksAfterAtMostThreeChildren() {
+        InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "混龄组", ClassType.MIXED, 5, T),
+                new StaffMemberRegistered(ID, StaffRef.generate(), StaffRole.CARER, TODDLERS, "保育师",
+                        LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T));
+        long position = 10;
+        for (int i = 0; i < 4; i++) {
+            ChildRef c = ChildRef.generate();
+            v = InstitutionViewReducer.apply(v, enrolled(EnrolmentId.generate(), c, TODDLERS, YearMonth.of(2024, 6)), position++);
+            v = InstitutionViewReducer.apply(v, check(c, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 20),
+                    HealthOutcome.NORMAL), position++);
+        }
+        assertThat(v.care().alerts(v.classes(), InstitutionType.FAMILY_CARE_POINT, TODAY)).extracting(Care.Alert::type)
+                .containsExactly("STAFF_RATIO_BREACH");
+        // a childcare centre's mixed class has no national ratio
+        assertThat(v.care().alerts(v.classes(), InstitutionType.CHILDCARE_CENTRE, TODAY)).isEmpty();
+    }
 }
