@@ -91,4 +91,19 @@ public class AxonConfiguration {
                 .registerPooledStreamingEventProcessorConfiguration(
                         (config, builder) -> builder.claimExtensionThreshold(claimExtensionMs));
     }
+
+    /**
+     * The institution views (white-list, supervision) fold events of several aggregates per
+     * institution; they are sequenced per institution so that one segment sees them in order.
+     */
+    @Bean
+    ConfigurerModule institutionViewsSequencedPerInstitution() {
+        return configurer -> {
+            for (String processor : java.util.List.of(org.careledger.query.whitelist.WhiteListProjection.NAME,
+                    org.careledger.query.supervision.SupervisionProjection.NAME)) {
+                configurer.eventProcessing().registerSequencingPolicy(processor,
+                        c -> new org.careledger.query.institution.PerInstitutionSequencingPolicy());
+            }
+        };
+    }
 }

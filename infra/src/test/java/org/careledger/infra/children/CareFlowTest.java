@@ -155,7 +155,8 @@ class CareFlowTest extends IntegrationTest {
         Map<String, Object> care = get(opA, "/api/v1/supervision/institutions/" + a + "/care?minPosition=" + enrolledPosition(enrolled));
         assertThat(care.get("enrolled")).isEqualTo(1);
         assertThat(care.get("vacancies")).isEqualTo(24);
-        assertThat((List<Map<String, Object>>) care.get("alerts")).extracting(x -> x.get("type")).contains("STAFF_RATIO_BREACH");
+        assertThat((List<Map<String, Object>>) care.get("alerts")).extracting(x -> x.get("type"))
+                .containsExactly("STAFF_RATIO_BREACH");
         Map<String, Object> carer = post(opA, "/api/v1/institutions/" + a + "/staff", Map.of("role", "CARER",
                 "classId", toddlersA, "qualification", "保育师（四级）", "qualificationExpiresOn", "2029-06-30",
                 "healthCertificateExpiresOn", TODAY.plusMonths(10).toString(), "name", "孙保育", "phone", "139-0537-0000"), 201);
