@@ -155,14 +155,45 @@ class ChildPrivacyTest extends IntegrationTest {
         filings.file(operator, Filings.body(Filings.freshCreditCode(), "公开扫描托育中心"));
         long position = filings.approve(tokens.inspector("3708"), institution).position();
         String id = citizenId(305);
-        register(operator, institution, child(id));
-        for (String path : List.of("/api/v1/public/institutions?size=100&minPosition=" + position,
+        String child = register(operator, institution, child(id));
+        // the child is enrolled and attends, so the views hold it (by reference) when they are scanned
+        client.post().uri("/api/v1/children/" + child + "/health-checks").headers(h -> h.setBearerAuth(operator))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("kind", "ENTRY", "outcome", "NORMAL",
+                        "checkedOn", LocalDate.now().minusDays(2).toString(), "details", NAME + "体检正常"))
+                .exchange().expectStatus().isCreated();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> classes = (List<Map<String, Object>>) client.get()
+                .uri("/api/v1/supervision/institutions/" + institution + "/care?minPosition=" + position)
+                .headers(h -> h.setBearerAuth(operator)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("classes");
+        String toddlers = (String) classes.stream().filter(c -> "YOUNG_TODDLER".equals(c.get("classType")))
+                .findFirst().orElseThrow().get("classId");
+        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> enrolled = client.post().uri("/api/v1/institutions/" + institution + "/enrolments")
+                .headers(h -> h.setBearerAuth(operator)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("childRef", child, "classId", toddlers, "contract", Map.of("serviceType", "FULL_DAY",
+                        "startsOn", start.toString(), "endsOn", start.plusMonths(6).toString(),
+                        "fees", List.of(Map.of("item", "保育费", "amountFen", 150000, "unit", "PER_MONTH")),
+                        "refundStandard", "按日退还", "disputeResolution", "协商", "prepaidMonths", 1)))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        long enrolledAt = ((Number) enrolled.get("position")).longValue();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> listed = client.get().uri("/api/v1/public/institutions?q=公开扫描&minPosition=" + enrolledAt)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = ((List<Map<String, Object>>) listed.get("items")).get(0);
+        for (String path : List.of("/api/v1/public/institutions?size=100&minPosition=" + enrolledAt,
                 "/api/v1/public/institutions?q=公开扫描", "/api/v1/public/institutions?division=37",
+                "/api/v1/public/institutions?hasVacancy=true&division=3708",
+                "/api/v1/public/institutions/" + entry.get("filingNumber"),
+                "/api/v1/public/certificates/" + entry.get("certificateNumber"),
                 "/api/v1/public/certificates/public-key")) {
             String body = client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class)
                     .returnResult().getResponseBody();
             assertThat(body).as(path).doesNotContain(NAME).doesNotContain(id).doesNotContain(BIRTH.toString())
-                    .doesNotContain("王大明").doesNotContain("138-0537");
+                    .doesNotContain("王大明").doesNotContain("138-0537").doesNotContain(child)
+                    .doesNotContain(BIRTH.toString().replace("-", ""));
         }
     }
 
