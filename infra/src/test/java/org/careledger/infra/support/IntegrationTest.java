@@ -37,6 +37,7 @@ public abstract class IntegrationTest {
         registry.add("careledger.e-license.retries", () -> "1");
         registry.add("careledger.e-license.breaker-failures", () -> "1000");
         registry.add("careledger.e-license.platforms.test-platform.secret", () -> PLATFORM_SECRET);
+        registry.add("careledger.enrolment.lifecycle-interval", () -> "500ms");
     }
 
     private static Path createDataDir() {

@@ -1,0 +1,111 @@
+package org.careledger.infra.children;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.careledger.infra.support.Filings;
+import org.careledger.infra.support.IntegrationTest;
+import org.careledger.infra.support.Tokens;
+import org.careledger.kernel.child.CitizenId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Enrolments end by themselves: when the contract runs out, and when the child turns three. */
+class EnrolmentLifecycleTest extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> post(String token, String path, Object body) {
+        return client.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
+                .getResponseBody();
+    }
+
+    /** Registers, checks and enrols a child born on {@code birth}; answers the enrolment id. */
+    @SuppressWarnings("unchecked")
+    private String enrol(String op, String institution, long position, LocalDate birth, int sequence, LocalDate start,
+                         LocalDate end) {
+        String first17 = "370830" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        String child = (String) post(op, "/api/v1/institutions/" + institution + "/children", Map.of("name", "孙小满",
+                "citizenId", first17 + CitizenId.checkCharacterFor(first17), "birthDate", birth.toString(),
+                "guardianName", "孙大满", "guardianPhone", "135-0000-0000")).get("id");
+        post(op, "/api/v1/children/" + child + "/health-checks", Map.of("kind", "ENTRY",
+                "checkedOn", start.minusDays(1).toString(), "outcome", "NORMAL"));
+        List<Map<String, Object>> classes = (List<Map<String, Object>>) client.get()
+                .uri("/api/v1/supervision/institutions/" + institution + "/care?minPosition=" + position)
+                .headers(h -> h.setBearerAuth(op)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("classes");
+        String older = (String) classes.stream().filter(c -> "OLDER_TODDLER".equals(c.get("classType"))).findFirst()
+                .orElseThrow().get("classId");
+        return (String) post(op, "/api/v1/institutions/" + institution + "/enrolments", Map.of("childRef", child,
+                "classId", older, "contract", Map.of("serviceType", "FULL_DAY", "startsOn", start.toString(),
+                        "endsOn", end.toString(), "fees", List.of(Map.of("item", "保育费", "amountFen", 1, "unit", "PER_MONTH")),
+                        "refundStandard", "按日退还", "disputeResolution", "协商", "prepaidMonths", 0))).get("id");
+    }
+
+    private String endedReason(String enrolmentId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> reasons = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                    + "WHERE payload_type LIKE '%EnrolmentEnded' AND convert_from(payload, 'UTF8') LIKE ?", String.class,
+                    "%" + enrolmentId + "%");
+            if (!reasons.isEmpty()) {
+                return reasons.get(0);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("enrolment " + enrolmentId + " was not ended");
+    }
+
+    @Test
+    void theApplicationEndsRunOutContractsAndAgesOutChildrenOfThirtySixMonths() {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        String institution = UUID.randomUUID().toString();
+        String op = tokens.operator(institution);
+        filings.file(op, Filings.body(Filings.freshCreditCode(), "满园托育中心", "370830", 35.7, 116.5,
+                List.of(Map.of("name", "托大班", "classType", "OLDER_TODDLER", "places", 20))));
+        long position = filings.approve(tokens.inspector("3708"), institution).position();
+
+        // a 30-month-old whose contract ended yesterday
+        String ran = enrol(op, institution, position, TODAY.minusMonths(30).withDayOfMonth(3), 611,
+                TODAY.minusDays(20), TODAY.minusDays(1));
+        // a child who turns three this month, enrolled 40 days ago under a contract running a year
+        LocalDate turnsThree = TODAY.minusMonths(36).withDayOfMonth(TODAY.getDayOfMonth() == 1 ? 1 : 2);
+        String aged = enrol(op, institution, position, turnsThree, 612, TODAY.minusDays(40), TODAY.plusYears(1));
+        // a child with a running contract, not yet three: stays enrolled
+        String stays = enrol(op, institution, position, TODAY.minusMonths(28).withDayOfMonth(5), 613,
+                TODAY.minusDays(5), TODAY.plusMonths(6));
+
+        assertThat(endedReason(ran)).contains("\"reason\":\"CONTRACT_ENDED\"")
+                .contains("\"endsOn\":\"" + TODAY.minusDays(1) + "\"");
+        assertThat(endedReason(aged)).contains("\"reason\":\"AGED_OUT\"")
+                .contains("\"endsOn\":\"" + TODAY.withDayOfMonth(1).minusDays(1) + "\"");
+        List<String> actors = jdbc.queryForList("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "WHERE payload_type LIKE '%EnrolmentEnded' AND convert_from(payload, 'UTF8') LIKE ?", String.class,
+                "%" + ran + "%");
+        assertThat(actors.get(0)).contains("system:enrolment-lifecycle");
+        assertThat(jdbc.queryForObject("SELECT active FROM enrolment WHERE enrolment_id = ?", Boolean.class, stays))
+                .isTrue();
+    }
+}
