@@ -58,6 +58,10 @@ public enum ErrorCode {
     ATTENDANCE_DAY_IN_FUTURE(400, "Attendance cannot be recorded for a future day"),
     ATTENDANCE_CORRECTION_NEEDS_REASON(409, "Changing records already submitted is a correction and needs a reason"),
 
+    // inspections (issue 5)
+    INSPECTION_NOT_FOUND(404, "No such inspection"),
+    RECTIFICATION_ORDER_NOT_OPEN(409, "No open rectification order with this id"),
+
     // e-license (issue 6)
     LICENCE_VERIFICATION_PENDING(503, "The business licence is still being verified with the e-license platform"),
     LICENCE_NOT_VERIFIED(409, "The business licence could not be verified; an inspector may override with a reason"),

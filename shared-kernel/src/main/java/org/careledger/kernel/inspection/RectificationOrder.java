@@ -1,0 +1,7 @@
+package org.careledger.kernel.inspection;
+
+import java.time.LocalDate;
+
+/** A rectification order (整改通知) with its deadline, about one finding (by index). */
+public record RectificationOrder(String orderId, int findingIndex, String requirement, LocalDate deadline) {
+}

@@ -1,0 +1,15 @@
+package org.careledger.kernel.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.id.InstitutionId;
+
+/** A follow-up checked a rectification order: closed if rectified, else open with a new deadline. */
+@Revision("1")
+public record RectificationVerified(InstitutionId institutionId, String inspectionId, String orderId, boolean rectified,
+                                    LocalDate verifiedOn, LocalDate newDeadline, String note, Instant occurredAt)
+        implements InstitutionEvent {
+}
