@@ -24,6 +24,7 @@ import org.careledger.kernel.value.ServiceType;
  * @param lastPosition      global position of the last event applied (for idempotent updates)
  * @param certificateNumber the filing certificate issued with the approval, if any
  * @param care              enrolments, health-check dates, staff, medical agreement (opaque references only)
+ * @param oversight         latest inspection and open rectification orders
  */
 public record InstitutionView(
         String institutionId,
@@ -47,7 +48,8 @@ public record InstitutionView(
         Instant lastChangedAt,
         long lastPosition,
         String certificateNumber,
-        Care care) {
+        Care care,
+        Oversight oversight) {
 
     /** A class as the views show it. */
     public record ClassView(String name, ClassType classType, int places, boolean open) {
@@ -62,6 +64,7 @@ public record InstitutionView(
         serviceTypes = serviceTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(serviceTypes));
         fees = fees == null ? List.of() : List.copyOf(fees);
         care = care == null ? Care.EMPTY : care;
+        oversight = oversight == null ? Oversight.EMPTY : oversight;
     }
 
     /** Free places of an open class (never negative). */

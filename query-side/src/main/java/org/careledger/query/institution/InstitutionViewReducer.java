@@ -42,7 +42,7 @@ public final class InstitutionViewReducer {
             return new InstitutionView(e.institutionId().value(), e.creditCode().value(), e.creditCodeChecksumValid(),
                     e.name(), e.type(), e.division().value(), e.address(), e.location(), FilingStatus.SUBMITTED, null,
                     false, null, e.serviceTypes(), e.fees(), Map.of(), e.occurredAt(), null, e.occurredAt(),
-                    e.occurredAt(), position, null, Care.EMPTY);
+                    e.occurredAt(), position, null, Care.EMPTY, Oversight.EMPTY);
         }
         if (view == null) {
             return null;
@@ -51,7 +51,7 @@ public final class InstitutionViewReducer {
             return new InstitutionView(view.institutionId(), view.creditCode(), view.creditCodeChecksumValid(), view.name(),
                     view.type(), view.division(), view.address(), view.location(), view.status(), view.filingNumber(),
                     view.puhui(), view.puhuiSince(), view.serviceTypes(), view.fees(), view.classes(), view.submittedAt(),
-                    view.filedAt(), view.statusChangedAt(), view.lastChangedAt(), position, e.certificateNumber(), view.care());
+                    view.filedAt(), view.statusChangedAt(), view.lastChangedAt(), position, e.certificateNumber(), view.care(), view.oversight());
         }
         if (event instanceof ClassOpened e) {
             return withClass(view, e.classId().value(),
@@ -72,7 +72,7 @@ public final class InstitutionViewReducer {
                     view.creditCodeChecksumValid(), view.name(), view.type(), view.division(), view.address(),
                     view.location(), FilingStatus.FILED, e.filingNumber().value(), view.puhui(), view.puhuiSince(),
                     view.serviceTypes(), view.fees(), view.classes(), view.submittedAt(), e.occurredAt(),
-                    e.occurredAt(), e.occurredAt(), position, view.certificateNumber(), view.care());
+                    e.occurredAt(), e.occurredAt(), position, view.certificateNumber(), view.care(), view.oversight());
         }
         if (event instanceof FilingRejected e) {
             return status(view, FilingStatus.REJECTED, e.occurredAt(), position);
@@ -95,11 +95,20 @@ public final class InstitutionViewReducer {
                     e.resubmitted() ? FilingStatus.SUBMITTED : view.status(), view.filingNumber(), view.puhui(),
                     view.puhuiSince(), e.serviceTypes(), e.fees(), view.classes(), view.submittedAt(), view.filedAt(),
                     e.resubmitted() ? e.occurredAt() : view.statusChangedAt(), e.occurredAt(), position,
-                    view.certificateNumber(), view.care());
+                    view.certificateNumber(), view.care(), view.oversight());
         }
         Care care = CareReducer.apply(view.care(), event);
         if (care != null) {
             return withCare(view, care, ((org.careledger.kernel.filing.InstitutionEvent) event).occurredAt(), position);
+        }
+        Oversight oversight = OversightReducer.apply(view.oversight(), event);
+        if (oversight != null) {
+            InstitutionView v = view;
+            return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
+                    v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
+                    v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(),
+                    ((org.careledger.kernel.filing.InstitutionEvent) event).occurredAt(), position, v.certificateNumber(),
+                    v.care(), oversight);
         }
         if (event instanceof PuhuiStatusGranted e) {
             return puhui(view, true, e.effectiveFrom(), e.occurredAt(), position);
@@ -117,13 +126,13 @@ public final class InstitutionViewReducer {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
                 v.serviceTypes(), v.fees(), classes, v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
-                v.certificateNumber(), v.care());
+                v.certificateNumber(), v.care(), v.oversight());
     }
 
     private static InstitutionView status(InstitutionView v, FilingStatus status, Instant at, long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), status, v.filingNumber(), v.puhui(), v.puhuiSince(),
-                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), at, at, position, v.certificateNumber(), v.care());
+                v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), at, at, position, v.certificateNumber(), v.care(), v.oversight());
     }
 
     private static InstitutionView puhui(InstitutionView v, boolean puhui, java.time.LocalDate since, Instant at,
@@ -131,20 +140,20 @@ public final class InstitutionViewReducer {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), puhui, since,
                 v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
-                v.certificateNumber(), v.care());
+                v.certificateNumber(), v.care(), v.oversight());
     }
 
     private static InstitutionView withCare(InstitutionView v, Care care, Instant at, long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
                 v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
-                v.certificateNumber(), care);
+                v.certificateNumber(), care, v.oversight());
     }
 
     private static InstitutionView touched(InstitutionView v, Instant at, long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
                 v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,
-                v.certificateNumber(), v.care());
+                v.certificateNumber(), v.care(), v.oversight());
     }
 }

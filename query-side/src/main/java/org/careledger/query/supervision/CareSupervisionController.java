@@ -105,7 +105,7 @@ public class CareSupervisionController {
         LocalDate today = LocalDate.now(CHINA);
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .thenMany(views(prefix))
-                .flatMapIterable(v -> v.care().alerts(v.classes(), v.type(), today).stream()
+                .flatMapIterable(v -> alertsOf(v, today).stream()
                         .filter(a -> type == null || type.isBlank() || a.type().equalsIgnoreCase(type.strip()))
                         .map(a -> new InstitutionAlert(v.institutionId(), v.name(), v.division(), a.type(), a.subject(),
                                 a.detail())).toList())
@@ -182,7 +182,14 @@ public class CareSupervisionController {
         });
         return new CareSummary(v.institutionId(), v.name(), v.division(), v.status().name(), day, v.totalPlaces(),
                 care.enrolled(), v.totalVacancies(), care.staff().size(), care.medicalAgreement(), classes,
-                care.alerts(v.classes(), v.type(), day));
+                alertsOf(v, day));
+    }
+
+    /** Care alerts and overdue rectification orders of an institution as of a day. */
+    static List<Care.Alert> alertsOf(InstitutionView v, LocalDate day) {
+        List<Care.Alert> alerts = new ArrayList<>(v.care().alerts(v.classes(), v.type(), day));
+        alerts.addAll(v.oversight().alerts(day));
+        return alerts;
     }
 
     private static Double ratio(long part, long whole) {

@@ -82,7 +82,8 @@ public class PublicInstitutionController {
                                     LocalDate puhuiSince, List<PublicClass> classes, Set<ClassType> classTypes,
                                     int totalPlaces, Set<ServiceType> serviceTypes, List<Fee> fees, Instant filedAt,
                                     Instant lastChangedAt, String certificateNumber, int vacancies,
-                                    String medicalAgreementPartner, Double distanceKm) {
+                                    String medicalAgreementPartner, LocalDate latestInspectionOn,
+                                    String latestInspectionOutcome, Double distanceKm) {
     }
 
     @GetMapping
@@ -214,11 +215,12 @@ public class PublicInstitutionController {
                         v.vacancies(c.getKey()))).toList();
         Set<ClassType> types = new java.util.TreeSet<>();
         classes.forEach(c -> types.add(c.classType()));
+        org.careledger.query.institution.Oversight.LatestInspection latest = v.oversight().latestInspection();
         return new PublicInstitution(v.filingNumber(), v.status().name(), v.name(), v.creditCode(), v.division(),
                 v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
                 new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
                 v.totalVacancies(), v.care().medicalAgreement() == null ? null : v.care().medicalAgreement().partnerName(),
-                distanceKm);
+                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(), distanceKm);
     }
 
     private static GeoPoint parseNear(Violations v, String near) {

@@ -121,7 +121,7 @@ class InstitutionViewReducerTest {
                 stepwise.creditCodeChecksumValid(), stepwise.name(), stepwise.type(), stepwise.division(), stepwise.address(),
                 stepwise.location(), stepwise.status(), stepwise.filingNumber(), stepwise.puhui(), stepwise.puhuiSince(),
                 stepwise.serviceTypes(), stepwise.fees(), stepwise.classes(), stepwise.submittedAt(), stepwise.filedAt(),
-                stepwise.statusChangedAt(), stepwise.lastChangedAt(), stepwise.lastPosition(), stepwise.certificateNumber(), stepwise.care()),
+                stepwise.statusChangedAt(), stepwise.lastChangedAt(), stepwise.lastPosition(), stepwise.certificateNumber(), stepwise.care(), stepwise.oversight()),
                 new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T), 2);
         stepwise = InstitutionViewReducer.apply(stepwise, new ClassOpened(ID, second, "托小班", ClassType.YOUNG_TODDLER, 15, T), 3);
         assertThat(List.copyOf(stepwise.classes().keySet())).containsExactly(INFANTS.value(), second.value());
