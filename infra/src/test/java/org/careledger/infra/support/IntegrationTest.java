@@ -38,6 +38,10 @@ public abstract class IntegrationTest {
         registry.add("careledger.e-license.breaker-failures", () -> "1000");
         registry.add("careledger.e-license.platforms.test-platform.secret", () -> PLATFORM_SECRET);
         registry.add("careledger.enrolment.lifecycle-interval", () -> "500ms");
+        // the ledger links promptly and publishes a root every second (the defaults are for production)
+        registry.add("careledger.ledger.poll-interval", () -> "200ms");
+        registry.add("careledger.ledger.gap-settle-time", () -> "5s");
+        registry.add("careledger.ledger.root-interval", () -> "1s");
     }
 
     private static Path createDataDir() {
