@@ -1,0 +1,243 @@
+package org.careledger.query.inspector;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.DivisionCode;
+import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.progress.ProjectionProgress;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The inspector's view of one institution's past (issue 5): every event about it across all its
+ * aggregates as an NDJSON stream (cursor-paged, filtered by time and type), its state as of any
+ * instant in both readings, and what changed between two instants. Inspectors of the
+ * institution's jurisdiction and administrators only. Events name children by opaque reference;
+ * their personal data is seen only through the recorded personal-data view.
+ */
+@RestController
+@RequestMapping("/api/v1/inspector/institutions/{id}")
+public class InspectorController {
+
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 10_000;
+    /** Attendance does not change an institution's state; as-of and diff skip it. */
+    private static final String STATE_EVENTS = "h.event_type NOT IN ('AttendanceRecorded', 'AttendanceCorrected')";
+
+    private final DatabaseClient db;
+    private final ProjectionProgress progress;
+    private final Serializer serializer;
+    private final ObjectMapper json;
+
+    public InspectorController(DatabaseClient db, ProjectionProgress progress,
+                               @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json) {
+        this.db = db;
+        this.progress = progress;
+        this.serializer = serializer;
+        this.json = json;
+    }
+
+    /** One line of the history: the event as stored, with both times. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryLine(long position, String eventId, String type, String revision, String aggregateType,
+                              String aggregateId, long sequence, Instant recordedAt, Instant businessAt,
+                              @JsonRawValue String payload, @JsonRawValue String metaData) {
+    }
+
+    public record Diff(String institutionId, String reading, Instant from, Instant to, List<JsonDiff.Change> changes) {
+    }
+
+    @GetMapping(value = "/history", produces = MediaType.APPLICATION_NDJSON_VALUE)
+    public Flux<HistoryLine> history(Caller caller, @PathVariable String id,
+                                     @RequestParam(required = false) Long after,
+                                     @RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String types,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String time,
+                                     @RequestParam(required = false) Long minPosition) {
+        InstitutionId institution = institutionId(id);
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT || (after != null && after < 0)) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "limit is 1.." + MAX_LIMIT + " and after is a position ≥ 0");
+        }
+        String column = timeColumn(time);
+        Instant start = from == null || from.isBlank() ? null : instant("from", from, false);
+        Instant end = to == null || to.isBlank() ? null : instant("to", to, true);
+        List<Object> binds = new ArrayList<>(List.of(institution.value(), after == null ? 0L : after));
+        StringBuilder sql = new StringBuilder("""
+                SELECT e.global_index, e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number,
+                       e.payload_type, e.payload_revision, e.payload, e.meta_data, h.recorded_at, h.business_at
+                FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index
+                WHERE h.institution_id = $1 AND h.global_index > $2""");
+        if (types != null && !types.isBlank()) {
+            binds.add(Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toArray(String[]::new));
+            sql.append(" AND h.event_type = ANY($").append(binds.size()).append(")");
+        }
+        if (start != null) {
+            binds.add(OffsetDateTime.ofInstant(start, java.time.ZoneOffset.UTC));
+            sql.append(" AND h.").append(column).append(" >= $").append(binds.size());
+        }
+        if (end != null) {
+            binds.add(OffsetDateTime.ofInstant(end, java.time.ZoneOffset.UTC));
+            sql.append(" AND h.").append(column).append(" <= $").append(binds.size());
+        }
+        sql.append(" ORDER BY h.global_index LIMIT ").append(size);
+        return authorised(caller, institution, minPosition).thenMany(Flux.defer(() -> {
+            DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+            for (int i = 0; i < binds.size(); i++) {
+                spec = spec.bind(i, binds.get(i));
+            }
+            return spec.map(row -> {
+                String payloadType = row.get("payload_type", String.class);
+                byte[] meta = row.get("meta_data", byte[].class);
+                return new HistoryLine(row.get("global_index", Long.class), row.get("event_identifier", String.class),
+                        payloadType.substring(payloadType.lastIndexOf('.') + 1), row.get("payload_revision", String.class),
+                        row.get("type", String.class), row.get("aggregate_identifier", String.class),
+                        row.get("sequence_number", Long.class), row.get("recorded_at", OffsetDateTime.class).toInstant(),
+                        row.get("business_at", OffsetDateTime.class).toInstant(),
+                        new String(row.get("payload", byte[].class), StandardCharsets.UTF_8),
+                        meta == null ? null : new String(meta, StandardCharsets.UTF_8));
+            }).all();
+        }));
+    }
+
+    @GetMapping("/state")
+    public Mono<InstitutionState> state(Caller caller, @PathVariable String id, @RequestParam(required = false) String asOf,
+                                        @RequestParam(required = false) String reading,
+                                        @RequestParam(required = false) Long minPosition) {
+        InstitutionId institution = institutionId(id);
+        Instant at = asOf == null || asOf.isBlank() ? Instant.now() : instant("asOf", asOf, true);
+        InstitutionReplay.Reading r = reading(reading);
+        return authorised(caller, institution, minPosition)
+                .then(stateAt(institution, at, r))
+                .switchIfEmpty(Mono.error(new DomainException(ErrorCode.INSTITUTION_NOT_FOUND,
+                        "The institution was not known as of " + at + " (" + r + " reading)")));
+    }
+
+    @GetMapping("/diff")
+    public Mono<Diff> diff(Caller caller, @PathVariable String id, @RequestParam String from, @RequestParam String to,
+                           @RequestParam(required = false) String reading,
+                           @RequestParam(required = false) Long minPosition) {
+        InstitutionId institution = institutionId(id);
+        Instant a = instant("from", from, true);
+        Instant b = instant("to", to, true);
+        if (a.isAfter(b)) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "from must not be after to");
+        }
+        InstitutionReplay.Reading r = reading(reading);
+        return authorised(caller, institution, minPosition)
+                .then(Mono.zip(stateAt(institution, a, r).map(s -> json.valueToTree(s)).defaultIfEmpty(json.nullNode()),
+                        stateAt(institution, b, r).map(s -> json.valueToTree(s)).defaultIfEmpty(json.nullNode())))
+                .map(t -> new Diff(institution.value(), r.name(), a, b,
+                        JsonDiff.between((JsonNode) t.getT1(), (JsonNode) t.getT2(), List.of("/asOf"))));
+    }
+
+    private Mono<InstitutionState> stateAt(InstitutionId institution, Instant at, InstitutionReplay.Reading reading) {
+        String column = reading == InstitutionReplay.Reading.RECORDED ? "recorded_at" : "business_at";
+        return db.sql("""
+                        SELECT h.global_index, h.recorded_at, h.business_at, e.payload_type, e.payload_revision, e.payload
+                        FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index
+                        WHERE h.institution_id = $1 AND h.%s <= $2 AND %s
+                        ORDER BY h.global_index""".formatted(column, STATE_EVENTS))
+                .bind(0, institution.value()).bind(1, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .map(row -> new InstitutionReplay.StoredEvent(row.get("global_index", Long.class),
+                        row.get("recorded_at", OffsetDateTime.class).toInstant(),
+                        row.get("business_at", OffsetDateTime.class).toInstant(),
+                        serializer.deserialize(new SimpleSerializedObject<>(row.get("payload", byte[].class), byte[].class,
+                                row.get("payload_type", String.class), row.get("payload_revision", String.class)))))
+                .all()
+                .collectList()
+                .publishOn(Schedulers.parallel())
+                .flatMap(events -> {
+                    InstitutionView view = InstitutionReplay.asOf(events, at, reading);
+                    return view == null ? Mono.empty() : Mono.just(InstitutionState.of(view, at, reading));
+                });
+    }
+
+    /** Inspectors of the institution's jurisdiction and administrators, after the index caught up. */
+    private Mono<Void> authorised(Caller caller, InstitutionId institution, Long minPosition) {
+        caller.requireRole(Role.INSPECTOR, Role.ADMIN);
+        return progress.await(HistoryIndexProjection.NAME, minPosition)
+                .then(db.sql("SELECT division_code FROM supervision_institution WHERE institution_id = $1")
+                        .bind(0, institution.value()).map(row -> row.get("division_code", String.class)).one())
+                .switchIfEmpty(Mono.error(new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution")))
+                .doOnNext(division -> caller.requireAccess(institution, DivisionCode.parse(division)))
+                .then();
+    }
+
+    private static String timeColumn(String time) {
+        if (time == null || time.isBlank() || time.equalsIgnoreCase("recorded")) {
+            return "recorded_at";
+        }
+        if (time.equalsIgnoreCase("business")) {
+            return "business_at";
+        }
+        throw new DomainException(ErrorCode.INVALID_QUERY, "time is recorded or business");
+    }
+
+    private static InstitutionReplay.Reading reading(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return InstitutionReplay.Reading.RECORDED;
+        }
+        try {
+            return InstitutionReplay.Reading.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "reading is RECORDED (as known then) or BUSINESS (as now known)");
+        }
+    }
+
+    /** An ISO instant, or a date: its start (from) or its end (to, asOf) in China Standard Time. */
+    static Instant instant(String field, String raw, boolean endOfDay) {
+        String value = raw.strip();
+        try {
+            return Instant.parse(value).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException notInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value);
+                // the last microsecond of the day: PostgreSQL keeps microseconds (and would round nanoseconds up)
+                return endOfDay ? day.plusDays(1).atStartOfDay(BusinessTime.CHINA).toInstant().minus(1, ChronoUnit.MICROS)
+                        : day.atStartOfDay(BusinessTime.CHINA).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new DomainException(ErrorCode.INVALID_QUERY, field + " is an ISO instant or a date YYYY-MM-DD");
+            }
+        }
+    }
+
+    private static InstitutionId institutionId(String raw) {
+        try {
+            return InstitutionId.of(raw);
+        } catch (DomainException e) {
+            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
+        }
+    }
+}
