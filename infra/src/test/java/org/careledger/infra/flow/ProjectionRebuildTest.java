@@ -74,6 +74,78 @@ class ProjectionRebuildTest extends IntegrationTest {
     }
 
     @Test
+    void theHistoryIndexAndTheAttendanceViewAreRebuiltToTheSameRows() throws InterruptedException {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        String id = UUID.randomUUID().toString();
+        filings.file(tokens.operator(id), Filings.body(Filings.freshCreditCode(), "重建索引托育中心"));
+        String op = tokens.operator(id);
+        long position = filings.approve(tokens.inspector("3708"), id).position();
+        position = attendOneDay(op, id, position);
+        client.get().uri("/api/v1/supervision/utilisation?minPosition=" + position)
+                .headers(h -> h.setBearerAuth(tokens.admin())).exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/inspector/institutions/" + id + "/state?minPosition=" + position)
+                .headers(h -> h.setBearerAuth(tokens.inspector("3708"))).exchange().expectStatus().isOk();
+        String history = "SELECT institution_id, global_index, event_type, recorded_at, business_at FROM institution_history "
+                + "ORDER BY institution_id, global_index";
+        String attendance = "SELECT institution_id, day, child_ref, present, last_position FROM attendance_child_day "
+                + "ORDER BY institution_id, day, child_ref";
+        List<Map<String, Object>> historyBefore = jdbc.queryForList(history);
+        List<Map<String, Object>> attendanceBefore = jdbc.queryForList(attendance);
+        assertThat(historyBefore).isNotEmpty();
+        assertThat(attendanceBefore).isNotEmpty();
+
+        jdbc.update("DELETE FROM institution_history WHERE institution_id = ?", id);
+        jdbc.update("UPDATE attendance_child_day SET present = NOT present");
+        String admin = tokens.admin();
+        for (String projection : List.of("institution-history", "utilisation")) {
+            client.post().uri("/api/v1/admin/projections/" + projection + "/replay").headers(h -> h.setBearerAuth(admin))
+                    .exchange().expectStatus().isAccepted();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!(jdbc.queryForList(history).equals(historyBefore) && jdbc.queryForList(attendance).equals(attendanceBefore))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("history index and attendance view were not rebuilt within 60 s");
+            }
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForList(history)).isEqualTo(historyBefore);
+    }
+
+    /** Registers, checks and enrols a child of 14 months and records today's attendance; answers the position. */
+    @SuppressWarnings("unchecked")
+    private long attendOneDay(String op, String id, long position) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate birth = today.minusMonths(14).withDayOfMonth(4);
+        String first17 = "370830" + birth.toString().replace("-", "") + "919";
+        String child = (String) post(op, "/api/v1/institutions/" + id + "/children", Map.of("name", "吴小重",
+                "citizenId", first17 + org.careledger.kernel.child.CitizenId.checkCharacterFor(first17),
+                "birthDate", birth.toString(), "guardianName", "吴大重", "guardianPhone", "130-0000-0000")).get("id");
+        post(op, "/api/v1/children/" + child + "/health-checks", Map.of("kind", "ENTRY", "checkedOn", today.toString(),
+                "outcome", "NORMAL"));
+        List<Map<String, Object>> classes = (List<Map<String, Object>>) client.get()
+                .uri("/api/v1/supervision/institutions/" + id + "/care?minPosition=" + position)
+                .headers(h -> h.setBearerAuth(op)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("classes");
+        String toddlers = (String) classes.stream().filter(c -> "YOUNG_TODDLER".equals(c.get("classType"))).findFirst()
+                .orElseThrow().get("classId");
+        post(op, "/api/v1/institutions/" + id + "/enrolments", Map.of("childRef", child, "classId", toddlers,
+                "contract", Map.of("serviceType", "FULL_DAY", "startsOn", today.toString(), "endsOn",
+                        today.plusMonths(3).toString(), "fees", List.of(Map.of("item", "保育费", "amountFen", 1,
+                                "unit", "PER_MONTH")), "refundStandard", "r", "disputeResolution", "d", "prepaidMonths", 0)));
+        return ((Number) post(op, "/api/v1/institutions/" + id + "/attendance", Map.of("day", today.toString(),
+                "entries", List.of(Map.of("childRef", child, "checkIn", "08:00", "checkOut", "12:00"))))
+                .get("position")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> post(String token, String path, Object body) {
+        return client.post().uri(path).headers(h -> h.setBearerAuth(token))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void onlyAnAdministratorOperatesProjections() {
         client.get().uri("/api/v1/admin/projections").headers(h -> h.setBearerAuth(new Tokens(client).inspector("37")))
                 .exchange().expectStatus().isForbidden();

@@ -177,4 +177,25 @@ class CareViewTest {
         // a childcare centre's mixed class has no national ratio
         assertThat(v.care().alerts(v.classes(), InstitutionType.CHILDCARE_CENTRE, TODAY)).isEmpty();
     }
+
+    @Test
+    void anOrderPastItsDeadlineIsOverdueUntilAFollowUpFindsItRectified() {
+        var inspected = new org.careledger.kernel.inspection.InspectionRecorded(ID, "i-1",
+                org.careledger.kernel.inspection.InspectionType.COMPREHENSIVE_PATROL, Set.of(), LocalDate.of(2026, 2, 1),
+                List.of(new org.careledger.kernel.inspection.Finding(org.careledger.kernel.inspection.FindingCategory.PREMISES,
+                        org.careledger.kernel.inspection.FindingSeverity.MAJOR, "围栏破损")),
+                List.of(new org.careledger.kernel.inspection.RectificationOrder("R1", 0, "修复围栏", LocalDate.of(2026, 3, 1))),
+                org.careledger.kernel.inspection.InspectionOutcome.RECTIFICATION_REQUIRED, T);
+        InstitutionView v = fold(submitted(), inspected);
+        assertThat(v.oversight().alerts(LocalDate.of(2026, 3, 1))).isEmpty();
+        assertThat(v.oversight().alerts(LocalDate.of(2026, 3, 2))).extracting(Care.Alert::type)
+                .containsExactly("RECTIFICATION_OVERDUE");
+        v = InstitutionViewReducer.apply(v, new org.careledger.kernel.inspection.RectificationVerified(ID, "i-1", "R1", false,
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 20), null, T), 10);
+        assertThat(v.oversight().alerts(LocalDate.of(2026, 3, 10))).isEmpty();
+        v = InstitutionViewReducer.apply(v, new org.careledger.kernel.inspection.RectificationVerified(ID, "i-1", "R1", true,
+                LocalDate.of(2026, 3, 18), null, null, T), 11);
+        assertThat(v.oversight().openOrders()).isEmpty();
+        assertThat(v.oversight().alerts(LocalDate.of(2026, 4, 1))).isEmpty();
+    }
 }
