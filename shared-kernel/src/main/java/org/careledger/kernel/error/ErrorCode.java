@@ -62,6 +62,14 @@ public enum ErrorCode {
     INSPECTION_NOT_FOUND(404, "No such inspection"),
     RECTIFICATION_ORDER_NOT_OPEN(409, "No open rectification order with this id"),
 
+    // subsidies (issue 4)
+    NO_SUBSIDY_POLICY(409, "No subsidy policy of this kind is in force for the institution's jurisdiction and period"),
+    SUBSIDY_NOT_ELIGIBLE(409, "The institution is not eligible for this subsidy"),
+    SUBSIDY_ALREADY_DECIDED(409, "A decision of this kind for this period already exists"),
+    SUBSIDY_NOT_AWAITING_DECISION(409, "Nothing in this case awaits an officer's decision"),
+    SUBSIDY_NOTHING_TO_PAY(409, "Nothing approved in this case is unpaid"),
+    SUBSIDY_CASE_NOT_FOUND(404, "No such subsidy case"),
+
     // e-license (issue 6)
     LICENCE_VERIFICATION_PENDING(503, "The business licence is still being verified with the e-license platform"),
     LICENCE_NOT_VERIFIED(409, "The business licence could not be verified; an inspector may override with a reason"),

@@ -1,0 +1,92 @@
+package org.careledger.command.subsidy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.subsidy.ApplyForSubsidy;
+import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
+import org.careledger.kernel.subsidy.SubsidyInputs;
+import org.careledger.kernel.value.DivisionCode;
+import org.springframework.stereotype.Component;
+
+/**
+ * An application (by the institution, an officer, or the system at the end of a period): picks the
+ * policy in force for the jurisdiction and the period's start, computes from the events, and opens
+ * the case with {@code SubsidyDecisionComputed}. One case per institution, kind and period.
+ */
+@Component
+class SubsidyApplicationHandler {
+
+    /** Longest period one case covers. */
+    static final int MAX_PERIOD_DAYS = 366;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final Repository<SubsidyCase> cases;
+    private final CreditCodeRegistry institutions;
+    private final SubsidyPolicies policies;
+    private final SubsidyFactsLoader loader;
+    private final Clock clock;
+
+    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, CreditCodeRegistry institutions,
+                              SubsidyPolicies policies, SubsidyFactsLoader loader, Clock clock) {
+        this.cases = subsidyCaseRepository;
+        this.institutions = institutions;
+        this.policies = policies;
+        this.loader = loader;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(ApplyForSubsidy command, MetaData metaData) throws Exception {
+        Caller caller = Caller.fromMetaData(metaData);
+        caller.requireRole(Role.OPERATOR, Role.SUBSIDY_OFFICER, Role.ADMIN, Role.SYSTEM);
+        DivisionCode division = institutions.divisionOf(command.institutionId())
+                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        caller.requireAccess(command.institutionId(), division);
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        if (command.kind() == null || command.periodFrom() == null || command.periodTo() == null
+                || command.periodTo().isBefore(command.periodFrom())
+                || command.periodTo().toEpochDay() - command.periodFrom().toEpochDay() >= MAX_PERIOD_DAYS
+                || command.periodTo().isAfter(today)) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "kind and a period of at most " + MAX_PERIOD_DAYS
+                    + " days, ending today at the latest, are required");
+        }
+        String caseId = ApplyForSubsidy.caseId(command.institutionId(), command.kind(), command.periodFrom(),
+                command.periodTo());
+        if (exists(caseId)) {
+            throw new DomainException(ErrorCode.SUBSIDY_ALREADY_DECIDED, "A " + command.kind() + " case for "
+                    + command.periodFrom() + " – " + command.periodTo() + " already exists: " + caseId);
+        }
+        SubsidyPolicy policy = policies.inForce(division, command.kind(), command.periodFrom()).orElseThrow(() ->
+                new DomainException(ErrorCode.NO_SUBSIDY_POLICY, "No " + command.kind() + " policy is in force in "
+                        + division + " on " + command.periodFrom()));
+        Instant now = clock.instant();
+        SubsidyInputs inputs = command.inputs() == null ? SubsidyInputs.NONE : command.inputs();
+        SubsidyEngine.Result result = SubsidyComputation.compute(policy, loader, command.institutionId(),
+                command.periodFrom(), command.periodTo(), inputs, now);
+        cases.newInstance(() -> new SubsidyCase(caseId, division, new SubsidyDecisionComputed(command.institutionId(),
+                caseId, command.kind(), command.periodFrom(), command.periodTo(), inputs, result.amountFen(),
+                result.basis(), now)));
+        return caseId;
+    }
+
+    private boolean exists(String caseId) {
+        try {
+            cases.load(caseId);
+            return true;
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
+    }
+}

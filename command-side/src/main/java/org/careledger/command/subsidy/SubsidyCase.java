@@ -1,0 +1,181 @@
+package org.careledger.command.subsidy;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.subsidy.DecideSubsidy;
+import org.careledger.kernel.subsidy.RecomputeSubsidy;
+import org.careledger.kernel.subsidy.RecordSubsidyPayment;
+import org.careledger.kernel.subsidy.SubsidyAdjustmentDecided;
+import org.careledger.kernel.subsidy.SubsidyApproved;
+import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
+import org.careledger.kernel.subsidy.SubsidyInputs;
+import org.careledger.kernel.subsidy.SubsidyKind;
+import org.careledger.kernel.subsidy.SubsidyPaid;
+import org.careledger.kernel.subsidy.SubsidyRejected;
+import org.careledger.kernel.value.DivisionCode;
+
+/**
+ * One subsidy case: an institution, a kind, a period. It holds the computed decision, the officer's
+ * approval or rejection, payments, and adjustments after recomputation. A decided amount never
+ * changes: a different recomputed amount becomes a supplement or a clawback of its own.
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class SubsidyCase {
+
+    /** Answer of a recomputation that found the same amount and basis: nothing is written. */
+    static final String UNCHANGED = "UNCHANGED";
+
+    @AggregateIdentifier
+    private String caseId;
+    private InstitutionId institutionId;
+    private DivisionCode division;
+    private SubsidyKind kind;
+    private LocalDate periodFrom;
+    private LocalDate periodTo;
+    private SubsidyInputs inputs;
+    private String policyId;
+    private int policyVersion;
+    /** Amount computed so far (decision plus adjustments), and what awaits a decision (null if nothing). */
+    private long computedFen;
+    private Long awaitingFen;
+    private long approvedFen;
+    private long paidFen;
+    private boolean rejected;
+
+    protected SubsidyCase() {
+    }
+
+    SubsidyCase(String caseId, DivisionCode division, SubsidyDecisionComputed decision) {
+        this.division = division;
+        apply(decision, metaData(decision.institutionId(), division));
+    }
+
+    @CommandHandler
+    void handle(DecideSubsidy command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
+        officer(metaData, institutions);
+        if (awaitingFen == null) {
+            throw new DomainException(ErrorCode.SUBSIDY_NOT_AWAITING_DECISION, "Nothing in case " + caseId + " awaits a decision");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "A decision gives its reason");
+        }
+        if (command.approve()) {
+            apply(new SubsidyApproved(institutionId, caseId, awaitingFen, command.reason().strip(), clock.instant()), meta());
+        } else {
+            apply(new SubsidyRejected(institutionId, caseId, command.reason().strip(), clock.instant()), meta());
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordSubsidyPayment command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
+        officer(metaData, institutions);
+        long unpaid = approvedFen - paidFen;
+        if (unpaid == 0) {
+            throw new DomainException(ErrorCode.SUBSIDY_NOTHING_TO_PAY, "Case " + caseId + " has nothing approved and unpaid");
+        }
+        if (command.paidOn() == null || command.reference() == null || command.reference().isBlank()) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "paidOn and reference are required");
+        }
+        apply(new SubsidyPaid(institutionId, caseId, unpaid, command.paidOn(), command.reference().strip(), clock.instant()),
+                meta());
+    }
+
+    /**
+     * Recomputes on the facts known now with the policy version of the decision. The same amount
+     * writes nothing; another amount is decided as a supplement or a clawback awaiting an officer.
+     */
+    @CommandHandler
+    Object handle(RecomputeSubsidy command, MetaData metaData, Clock clock, SubsidyPolicies policies,
+                  SubsidyFactsLoader loader, CreditCodeRegistry institutions) {
+        officer(metaData, institutions);
+        if (awaitingFen != null || rejected) {
+            throw new DomainException(ErrorCode.SUBSIDY_NOT_AWAITING_DECISION,
+                    "Only a case whose decisions are all taken, and not rejected, is recomputed");
+        }
+        SubsidyPolicy policy = policies.version(policyId, policyVersion).orElseThrow(() -> new DomainException(
+                ErrorCode.NO_SUBSIDY_POLICY, "Policy " + policyId + " v" + policyVersion + " is no longer loaded"));
+        Instant now = clock.instant();
+        SubsidyEngine.Result result = SubsidyComputation.computeOrZero(policy, loader, institutionId, periodFrom, periodTo,
+                inputs, now);
+        long delta = result.amountFen() - computedFen;
+        if (delta == 0) {
+            return UNCHANGED;
+        }
+        apply(new SubsidyAdjustmentDecided(institutionId, caseId, delta > 0 ? SubsidyAdjustmentDecided.Adjustment.SUPPLEMENT
+                : SubsidyAdjustmentDecided.Adjustment.CLAWBACK, delta, computedFen, result.amountFen(), result.basis(), now),
+                meta());
+        return caseId;
+    }
+
+    private void officer(MetaData metaData, CreditCodeRegistry institutions) {
+        if (division == null) {
+            division = institutions.divisionOf(institutionId)
+                    .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        }
+        Caller.fromMetaData(metaData).requireRole(Role.SUBSIDY_OFFICER, Role.ADMIN).requireAccess(institutionId, division);
+    }
+
+    private MetaData meta() {
+        return metaData(institutionId, division);
+    }
+
+    private static MetaData metaData(InstitutionId institution, DivisionCode division) {
+        return MetaData.with(EventMetadata.INSTITUTION_ID, institution.value()).and(EventMetadata.JURISDICTION, division.value());
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyDecisionComputed e) {
+        caseId = e.caseId();
+        institutionId = e.institutionId();
+        kind = e.kind();
+        periodFrom = e.periodFrom();
+        periodTo = e.periodTo();
+        inputs = e.inputs();
+        policyId = e.basis().policyId();
+        policyVersion = e.basis().policyVersion();
+        computedFen = e.amountFen();
+        awaitingFen = e.amountFen();
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyApproved e) {
+        approvedFen += e.amountFen();
+        awaitingFen = null;
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyRejected e) {
+        awaitingFen = null;
+        rejected = true;
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyPaid e) {
+        paidFen += e.amountFen();
+    }
+
+    @EventSourcingHandler
+    void on(SubsidyAdjustmentDecided e) {
+        computedFen = e.recomputedAmountFen();
+        awaitingFen = e.deltaFen();
+    }
+}

@@ -1,0 +1,105 @@
+package org.careledger.command.subsidy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.kernel.subsidy.SubsidyKind;
+import org.careledger.kernel.value.DivisionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The subsidy policies in force: the JSON files shipped in {@code classpath:subsidy-policies/} and
+ * those in the folder {@code careledger.subsidy.policy-dir} (a new city adds its files there and
+ * restarts; no code changes). A policy is identified by id and version; a file that is incomplete,
+ * unknown-fielded or a duplicate stops the start.
+ */
+@Component
+public class SubsidyPolicies {
+
+    private static final Logger log = LoggerFactory.getLogger(SubsidyPolicies.class);
+
+    private final List<SubsidyPolicy> policies;
+
+    public SubsidyPolicies(ObjectMapper json, @Value("${careledger.subsidy.policy-dir:}") String policyDir)
+            throws IOException {
+        this(load(json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), policyDir));
+    }
+
+    SubsidyPolicies(List<SubsidyPolicy> policies) {
+        Set<String> seen = new HashSet<>();
+        for (SubsidyPolicy p : policies) {
+            if (!seen.add(p.policyId() + "@" + p.version())) {
+                throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version() + " is defined twice");
+            }
+        }
+        this.policies = List.copyOf(policies);
+    }
+
+    /**
+     * The policy of the kind in force on the period's first day for the division: the most specific
+     * jurisdiction, then the latest effective date, then the highest version.
+     */
+    public Optional<SubsidyPolicy> inForce(DivisionCode division, SubsidyKind kind, LocalDate periodStart) {
+        return policies.stream()
+                .filter(p -> p.kind() == kind && division.value().startsWith(p.jurisdiction()) && p.inForceOn(periodStart))
+                .max(Comparator.comparingInt((SubsidyPolicy p) -> p.jurisdiction().length())
+                        .thenComparing(SubsidyPolicy::effectiveFrom).thenComparingInt(SubsidyPolicy::version));
+    }
+
+    /** A given version (to recompute a decision under the policy it was made with). */
+    public Optional<SubsidyPolicy> version(String policyId, int version) {
+        return policies.stream().filter(p -> p.policyId().equals(policyId) && p.version() == version).findFirst();
+    }
+
+    public List<SubsidyPolicy> all() {
+        return policies;
+    }
+
+    private static List<SubsidyPolicy> load(ObjectMapper json, String policyDir) throws IOException {
+        List<SubsidyPolicy> found = new ArrayList<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:subsidy-policies/*.json")) {
+            try (InputStream in = r.getInputStream()) {
+                found.add(read(json, in, r.getFilename()));
+            }
+        }
+        if (policyDir != null && !policyDir.isBlank()) {
+            Path dir = Path.of(policyDir);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                        try (InputStream in = Files.newInputStream(f)) {
+                            found.add(read(json, in, f.toString()));
+                        }
+                    }
+                }
+            } else {
+                log.warn("careledger.subsidy.policy-dir {} is not a directory; only the shipped policies apply", dir);
+            }
+        }
+        log.info("{} subsidy policies loaded", found.size());
+        return found;
+    }
+
+    private static SubsidyPolicy read(ObjectMapper json, InputStream in, String name) throws IOException {
+        SubsidyPolicy p = json.readValue(in, SubsidyPolicy.class);
+        p.validate(name);
+        return p;
+    }
+}

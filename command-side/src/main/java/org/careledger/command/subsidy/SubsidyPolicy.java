@@ -1,0 +1,116 @@
+package org.careledger.command.subsidy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.careledger.kernel.subsidy.SubsidyKind;
+
+/**
+ * One version of a local subsidy policy, read from a JSON file (docs/subsidies.md): where it
+ * applies (a division-code prefix), from when to when, its kind, its source document, how money is
+ * rounded, the eligibility it demands, and the parameters of its formula. Money is integer fen.
+ */
+public record SubsidyPolicy(String policyId, int version, String jurisdiction, SubsidyKind kind, LocalDate effectiveFrom,
+                            LocalDate effectiveTo, String source, Rounding rounding, boolean requiresPuhui,
+                            SuspensionRule suspension, Parameters parameters) {
+
+    /** How a computed total becomes money. */
+    public enum Rounding {
+        HALF_UP_FEN(0, RoundingMode.HALF_UP), DOWN_FEN(0, RoundingMode.DOWN),
+        HALF_UP_YUAN(2, RoundingMode.HALF_UP), DOWN_YUAN(2, RoundingMode.DOWN);
+
+        private final int fenDigits;
+        private final RoundingMode mode;
+
+        Rounding(int fenDigits, RoundingMode mode) {
+            this.fenDigits = fenDigits;
+            this.mode = mode;
+        }
+
+        /** An exact amount in fen, rounded to whole fen or whole yuan. */
+        public long apply(BigDecimal fen) {
+            return fen.movePointLeft(fenDigits).setScale(0, mode).movePointRight(fenDigits).longValueExact();
+        }
+    }
+
+    /** What a suspension of the filing during the period does. */
+    public enum SuspensionRule { PRORATE, REFUSE }
+
+    /**
+     * Formula parameters; each kind uses its own.
+     *
+     * @param ratesPerChildYearFen     OPERATING: yearly rate per child by class type, key DEFAULT for the rest
+     * @param minEnrolledDaysPerMonth  OPERATING: a month counts for a child enrolled at least this many days in it
+     * @param minAttendedDaysPerMonth  OPERATING: … and present at least this many days (0: attendance not needed)
+     * @param perPlaceFen              CONSTRUCTION: per approved place
+     * @param amountsByLevelFen        DEMONSTRATION: award by designation level (MUNICIPAL, PROVINCIAL, NATIONAL)
+     * @param thresholdPercent         UTILISATION_INCENTIVE: actual utilisation at least this
+     * @param minChainSize             CHAIN_INCENTIVE: filed institutions in the chain, this one included
+     * @param amountFen                UTILISATION_INCENTIVE, CHAIN_INCENTIVE: the award
+     * @param rentFenPerSquareMetreMonth RENT_REDUCTION: reduction per square metre and month
+     * @param maxSquareMetresPerPlace  RENT_REDUCTION: area counted at most per approved place
+     */
+    public record Parameters(Map<String, Long> ratesPerChildYearFen, Integer minEnrolledDaysPerMonth,
+                             Integer minAttendedDaysPerMonth, Long perPlaceFen, Map<String, Long> amountsByLevelFen,
+                             Integer thresholdPercent, Integer minChainSize, Long amountFen,
+                             Long rentFenPerSquareMetreMonth, Integer maxSquareMetresPerPlace) {
+    }
+
+    /** Whether this version is in force on the day. */
+    boolean inForceOn(LocalDate day) {
+        return !effectiveFrom.isAfter(day) && (effectiveTo == null || !effectiveTo.isBefore(day));
+    }
+
+    /** Checks that the file says everything its kind needs; a broken file stops the application at start. */
+    void validate(String file) {
+        StringBuilder missing = new StringBuilder();
+        require(missing, policyId != null && !policyId.isBlank(), "policyId");
+        require(missing, version > 0, "version ≥ 1");
+        require(missing, jurisdiction != null && jurisdiction.matches("\\d{0,6}"), "jurisdiction (division-code prefix)");
+        require(missing, kind != null, "kind");
+        require(missing, effectiveFrom != null, "effectiveFrom");
+        require(missing, effectiveTo == null || effectiveFrom == null || !effectiveTo.isBefore(effectiveFrom),
+                "effectiveTo on or after effectiveFrom");
+        require(missing, source != null && !source.isBlank(), "source");
+        require(missing, rounding != null, "rounding");
+        require(missing, suspension != null, "suspension");
+        require(missing, parameters != null, "parameters");
+        if (kind != null && parameters != null) {
+            switch (kind) {
+                case OPERATING -> {
+                    require(missing, parameters.ratesPerChildYearFen() != null && !parameters.ratesPerChildYearFen().isEmpty(),
+                            "parameters.ratesPerChildYearFen");
+                    require(missing, parameters.minEnrolledDaysPerMonth() != null, "parameters.minEnrolledDaysPerMonth");
+                    require(missing, parameters.minAttendedDaysPerMonth() != null, "parameters.minAttendedDaysPerMonth");
+                }
+                case CONSTRUCTION -> require(missing, parameters.perPlaceFen() != null, "parameters.perPlaceFen");
+                case DEMONSTRATION -> require(missing, parameters.amountsByLevelFen() != null
+                        && !parameters.amountsByLevelFen().isEmpty(), "parameters.amountsByLevelFen");
+                case UTILISATION_INCENTIVE -> {
+                    require(missing, parameters.thresholdPercent() != null, "parameters.thresholdPercent");
+                    require(missing, parameters.amountFen() != null, "parameters.amountFen");
+                }
+                case CHAIN_INCENTIVE -> {
+                    require(missing, parameters.minChainSize() != null, "parameters.minChainSize");
+                    require(missing, parameters.amountFen() != null, "parameters.amountFen");
+                }
+                case RENT_REDUCTION -> {
+                    require(missing, parameters.rentFenPerSquareMetreMonth() != null,
+                            "parameters.rentFenPerSquareMetreMonth");
+                    require(missing, parameters.maxSquareMetresPerPlace() != null, "parameters.maxSquareMetresPerPlace");
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("subsidy policy file " + file + " lacks: " + missing);
+        }
+    }
+
+    private static void require(StringBuilder missing, boolean ok, String what) {
+        if (!ok) {
+            missing.append(missing.isEmpty() ? "" : ", ").append(what);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.careledger.kernel.subsidy;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.id.InstitutionId;
+
+/** A subsidy officer rejected the computed amount, with a reason. */
+@Revision("1")
+public record SubsidyRejected(InstitutionId institutionId, String caseId, String reason, Instant occurredAt)
+        implements InstitutionEvent {
+}
