@@ -47,7 +47,6 @@ class SubsidyCase {
     @AggregateIdentifier
     private String caseId;
     private InstitutionId institutionId;
-    private DivisionCode division;
     private SubsidyKind kind;
     private LocalDate periodFrom;
     private LocalDate periodTo;
@@ -65,13 +64,12 @@ class SubsidyCase {
     }
 
     SubsidyCase(String caseId, DivisionCode division, SubsidyDecisionComputed decision) {
-        this.division = division;
         apply(decision, metaData(decision.institutionId(), division));
     }
 
     @CommandHandler
     void handle(DecideSubsidy command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
-        officer(metaData, institutions);
+        DivisionCode division = officer(metaData, institutions);
         if (awaitingFen == null) {
             throw new DomainException(ErrorCode.SUBSIDY_NOT_AWAITING_DECISION, "Nothing in case " + caseId + " awaits a decision");
         }
@@ -79,15 +77,15 @@ class SubsidyCase {
             throw new DomainException(ErrorCode.INVALID_INPUT, "A decision gives its reason");
         }
         if (command.approve()) {
-            apply(new SubsidyApproved(institutionId, caseId, awaitingFen, command.reason().strip(), clock.instant()), meta());
+            apply(new SubsidyApproved(institutionId, caseId, awaitingFen, command.reason().strip(), clock.instant()), metaData(institutionId, division));
         } else {
-            apply(new SubsidyRejected(institutionId, caseId, command.reason().strip(), clock.instant()), meta());
+            apply(new SubsidyRejected(institutionId, caseId, command.reason().strip(), clock.instant()), metaData(institutionId, division));
         }
     }
 
     @CommandHandler
     void handle(RecordSubsidyPayment command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
-        officer(metaData, institutions);
+        DivisionCode division = officer(metaData, institutions);
         long unpaid = approvedFen - paidFen;
         if (unpaid == 0) {
             throw new DomainException(ErrorCode.SUBSIDY_NOTHING_TO_PAY, "Case " + caseId + " has nothing approved and unpaid");
@@ -96,7 +94,7 @@ class SubsidyCase {
             throw new DomainException(ErrorCode.INVALID_INPUT, "paidOn and reference are required");
         }
         apply(new SubsidyPaid(institutionId, caseId, unpaid, command.paidOn(), command.reference().strip(), clock.instant()),
-                meta());
+                metaData(institutionId, division));
     }
 
     /**
@@ -106,7 +104,7 @@ class SubsidyCase {
     @CommandHandler
     Object handle(RecomputeSubsidy command, MetaData metaData, Clock clock, SubsidyPolicies policies,
                   SubsidyFactsLoader loader, CreditCodeRegistry institutions) {
-        officer(metaData, institutions);
+        DivisionCode division = officer(metaData, institutions);
         if (awaitingFen != null || rejected) {
             throw new DomainException(ErrorCode.SUBSIDY_NOT_AWAITING_DECISION,
                     "Only a case whose decisions are all taken, and not rejected, is recomputed");
@@ -122,20 +120,16 @@ class SubsidyCase {
         }
         apply(new SubsidyAdjustmentDecided(institutionId, caseId, delta > 0 ? SubsidyAdjustmentDecided.Adjustment.SUPPLEMENT
                 : SubsidyAdjustmentDecided.Adjustment.CLAWBACK, delta, computedFen, result.amountFen(), result.basis(), now),
-                meta());
+                metaData(institutionId, division));
         return caseId;
     }
 
-    private void officer(MetaData metaData, CreditCodeRegistry institutions) {
-        if (division == null) {
-            division = institutions.divisionOf(institutionId)
-                    .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
-        }
+    /** Subsidy officers of the institution's jurisdiction (and administrators); answers the division. */
+    private DivisionCode officer(MetaData metaData, CreditCodeRegistry institutions) {
+        DivisionCode division = institutions.divisionOf(institutionId)
+                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
         Caller.fromMetaData(metaData).requireRole(Role.SUBSIDY_OFFICER, Role.ADMIN).requireAccess(institutionId, division);
-    }
-
-    private MetaData meta() {
-        return metaData(institutionId, division);
+        return division;
     }
 
     private static MetaData metaData(InstitutionId institution, DivisionCode division) {

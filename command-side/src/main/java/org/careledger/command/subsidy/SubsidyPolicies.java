@@ -37,6 +37,7 @@ public class SubsidyPolicies {
 
     private final List<SubsidyPolicy> policies;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public SubsidyPolicies(ObjectMapper json, @Value("${careledger.subsidy.policy-dir:}") String policyDir)
             throws IOException {
         this(load(json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), policyDir));

@@ -16,13 +16,14 @@ import org.careledger.query.institution.Oversight;
  * An institution's state as an inspector sees it at an instant: filing status, classes with places
  * and the children enrolled in each (opaque references), staff, 普惠 status, medical agreement,
  * latest inspection and open rectification orders. Maps are keyed by id so that a diff names what
- * changed. Subsidy decisions join when subsidies exist (issue 4).
+ * changed, and the subsidy cases with what was computed, approved and paid.
  */
 public record InstitutionState(String institutionId, Instant asOf, String reading, String name, String status,
                                String filingNumber, boolean puhui, LocalDate puhuiSince, int totalPlaces, int enrolled,
                                Map<String, ClassState> classes, Map<String, StaffState> staff,
                                Care.MedicalAgreement medicalAgreement, Oversight.LatestInspection latestInspection,
-                               Map<String, Oversight.OpenOrder> openRectifications) {
+                               Map<String, Oversight.OpenOrder> openRectifications,
+                               Map<String, Oversight.Subsidy> subsidies) {
 
     public record ClassState(String name, String classType, int places, boolean open, List<String> children) {
     }
@@ -44,6 +45,7 @@ public record InstitutionState(String institutionId, Instant asOf, String readin
                 s.qualificationExpiresOn(), s.healthCertificateExpiresOn())));
         return new InstitutionState(v.institutionId(), asOf, reading.name(), v.name(), v.status().name(),
                 v.filingNumber(), v.puhui(), v.puhuiSince(), v.totalPlaces(), v.care().enrolled(), classes, staff,
-                v.care().medicalAgreement(), v.oversight().latestInspection(), new TreeMap<>(v.oversight().openOrders()));
+                v.care().medicalAgreement(), v.oversight().latestInspection(), new TreeMap<>(v.oversight().openOrders()),
+                new TreeMap<>(v.oversight().subsidies()));
     }
 }

@@ -16,9 +16,15 @@ import org.careledger.kernel.inspection.InspectionType;
  * The health commission's oversight of an institution: its latest inspection (public: date and
  * outcome) and the rectification orders still open, with their deadlines.
  */
-public record Oversight(LatestInspection latestInspection, Map<String, OpenOrder> openOrders) {
+public record Oversight(LatestInspection latestInspection, Map<String, OpenOrder> openOrders,
+                        Map<String, Subsidy> subsidies) {
 
-    public static final Oversight EMPTY = new Oversight(null, Map.of());
+    public static final Oversight EMPTY = new Oversight(null, Map.of(), Map.of());
+
+    /** A subsidy case of the institution: what was computed, approved and paid, in fen. */
+    public record Subsidy(String kind, LocalDate periodFrom, LocalDate periodTo, String status, long computedFen,
+                          long approvedFen, long paidFen) {
+    }
 
     public record LatestInspection(String inspectionId, InspectionType type, LocalDate inspectedOn,
                                    InspectionOutcome outcome) {
@@ -30,6 +36,7 @@ public record Oversight(LatestInspection latestInspection, Map<String, OpenOrder
 
     public Oversight {
         openOrders = openOrders == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(openOrders));
+        subsidies = subsidies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(subsidies));
     }
 
     /** Orders whose deadline has passed without a verified rectification. */

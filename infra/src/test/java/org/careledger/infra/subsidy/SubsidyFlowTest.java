@@ -1,0 +1,165 @@
+package org.careledger.infra.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.careledger.infra.support.EventRows;
+import org.careledger.infra.support.Filings;
+import org.careledger.infra.support.IntegrationTest;
+import org.careledger.infra.support.Tokens;
+import org.careledger.kernel.child.CitizenId;
+import org.careledger.kernel.value.CreditCode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Issue 4 over HTTP in 太白湖新区: an operating subsidy computed from enrolments under the shipped
+ * policy, explained, reproduced, approved and paid; a late enrolment recomputed into a supplement;
+ * one case per kind and period; the construction subsidy per place.
+ */
+class SubsidyFlowTest extends IntegrationTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final LocalDate BIRTH = TODAY.minusMonths(16).withDayOfMonth(2);
+
+    @Autowired
+    WebTestClient client;
+    @Autowired
+    JdbcTemplate jdbc;
+    private int sequence = 700;
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> post(String token, String path, Object body, int status) {
+        return client.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult()
+                .getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> get(String token, String path) {
+        return client.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    private static long position(Map<String, Object> answer) {
+        return ((Number) answer.get("position")).longValue();
+    }
+
+    private long enrolToddler(String op, String id, String toddlers) {
+        String first17 = "370872" + BIRTH.toString().replace("-", "") + (sequence++);
+        String child = (String) post(op, "/api/v1/institutions/" + id + "/children", Map.of("name", "郑小树",
+                "citizenId", first17 + CitizenId.checkCharacterFor(first17), "birthDate", BIRTH.toString(),
+                "guardianName", "郑大树", "guardianPhone", "131-0000-0000"), 201).get("id");
+        post(op, "/api/v1/children/" + child + "/health-checks", Map.of("kind", "ENTRY", "checkedOn", TODAY.toString(),
+                "outcome", "NORMAL"), 201);
+        return position(post(op, "/api/v1/institutions/" + id + "/enrolments", Map.of("childRef", child, "classId", toddlers,
+                "contract", Map.of("serviceType", "FULL_DAY", "startsOn", TODAY.toString(),
+                        "endsOn", TODAY.plusMonths(12).toString(),
+                        "fees", List.of(Map.of("item", "保育费", "amountFen", 150000, "unit", "PER_MONTH")),
+                        "refundStandard", "按日退还", "disputeResolution", "协商", "prepaidMonths", 1)), 201));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOperatingSubsidyIsComputedExplainedReproducedDecidedPaidAndSupplemented() {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        EventRows events = new EventRows(jdbc);
+        String id = UUID.randomUUID().toString();
+        String op = tokens.operator(id);
+        String inspector = tokens.inspector("3708");
+        String officer = tokens.officer("3708");
+        String code17 = "52370872MJ" + String.format("%07d", (System.nanoTime() / 1000) % 10_000_000);
+        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补助测试托育中心", "370872", 35.38,
+                116.58, List.of(Map.of("name", "乳儿班", "classType", "INFANT", "places", 10),
+                        Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+        long position = filings.approve(inspector, id).position();
+        position = filings.post(officer, "/api/v1/institutions/" + id + "/puhui", Map.of("granted", true,
+                "effectiveFrom", TODAY.toString(), "reference", "太白湖普惠认定2026-1")).position();
+        List<Map<String, Object>> classes = (List<Map<String, Object>>) get(op,
+                "/api/v1/supervision/institutions/" + id + "/care?minPosition=" + position).get("classes");
+        String toddlers = (String) classes.stream().filter(c -> "YOUNG_TODDLER".equals(c.get("classType"))).findFirst()
+                .orElseThrow().get("classId");
+        enrolToddler(op, id, toddlers);
+        enrolToddler(op, id, toddlers);
+
+        // the institution applies for today's period: two toddlers, one counted month each at 2,000 yuan a year
+        Map<String, Object> application = Map.of("institutionId", id, "kind", "OPERATING",
+                "periodFrom", TODAY.toString(), "periodTo", TODAY.toString());
+        Map<String, Object> opened = post(op, "/api/v1/subsidies", application, 201);
+        String caseId = (String) opened.get("id");
+        assertThat(post(op, "/api/v1/subsidies", application, 409).get("code")).isEqualTo("SUBSIDY_ALREADY_DECIDED");
+        assertThat(post(op, "/api/v1/subsidies", Map.of("institutionId", id, "kind", "OPERATING",
+                "periodFrom", TODAY.toString(), "periodTo", TODAY.plusDays(1).toString()), 400).get("code"))
+                .isEqualTo("INVALID_INPUT");
+        assertThat(post(op, "/api/v1/subsidies", Map.of("institutionId", id, "kind", "RENT_REDUCTION",
+                "periodFrom", TODAY.toString(), "periodTo", TODAY.toString()), 409).get("code"))
+                .isEqualTo("NO_SUBSIDY_POLICY");
+
+        Map<String, Object> ledger = get(officer, "/api/v1/subsidies?division=370872&institutionId=" + id
+                + "&minPosition=" + position(opened));
+        Map<String, Object> entry = ((List<Map<String, Object>>) ledger.get("items")).get(0);
+        assertThat(entry.get("status")).isEqualTo("AWAITING_DECISION");
+        assertThat(entry.get("computedFen")).isEqualTo(33_333);         // 2 × 200,000 / 12, rounded half up
+        assertThat(entry.get("policyId")).isEqualTo("taibaihu-operating");
+        assertThat(((Map<String, Object>) ledger.get("totals")).get("computedFen")).isEqualTo(33_333);
+
+        Map<String, Object> explanation = get(op, "/api/v1/subsidies/" + caseId + "/explanation");
+        Map<String, Object> computed = ((List<Map<String, Object>>) explanation.get("decisions")).get(0);
+        assertThat(computed.get("decision")).isEqualTo("COMPUTED");
+        assertThat((List<String>) computed.get("lines")).hasSize(2)
+                .allMatch(l -> l.contains("托小班") && l.contains("1/12 year × 2000.00 yuan"));
+        assertThat(get(officer, "/api/v1/subsidies/" + caseId + "/reproduction").get("reproduced")).isEqualTo(true);
+        client.get().uri("/api/v1/subsidies/" + caseId + "/explanation")
+                .headers(h -> h.setBearerAuth(tokens.operator(UUID.randomUUID().toString()))).exchange()
+                .expectStatus().isForbidden();
+
+        // the operator cannot decide; the officer approves and records the payment
+        assertThat(post(op, "/api/v1/subsidies/" + caseId + "/decision", Map.of("approve", true, "reason", "x"), 403)
+                .get("code")).isEqualTo("FORBIDDEN_ROLE");
+        post(officer, "/api/v1/subsidies/" + caseId + "/decision", Map.of("approve", true, "reason", "核实无误"), 200);
+        long paid = position(post(officer, "/api/v1/subsidies/" + caseId + "/payment", Map.of("paidOn", TODAY.toString(),
+                "reference", "CZ-2026-0042"), 200));
+        entry = ((List<Map<String, Object>>) get(officer, "/api/v1/subsidies?institutionId=" + id + "&minPosition=" + paid)
+                .get("items")).get(0);
+        assertThat(entry.get("status")).isEqualTo("PAID");
+        assertThat(entry.get("paidFen")).isEqualTo(33_333);
+
+        // recomputing on the same facts writes nothing; a third child enrolled late becomes a supplement
+        int before = events.countFor(caseId);
+        assertThat(post(officer, "/api/v1/subsidies/" + caseId + "/recompute", Map.of(), 200).get("outcome"))
+                .isEqualTo("UNCHANGED");
+        assertThat(events.countFor(caseId)).isEqualTo(before);
+        enrolToddler(op, id, toddlers);
+        Map<String, Object> adjusted = post(officer, "/api/v1/subsidies/" + caseId + "/recompute", Map.of(), 200);
+        assertThat(adjusted.get("outcome")).isEqualTo("ADJUSTED");
+        List<Map<String, Object>> decisions = (List<Map<String, Object>>) get(officer, "/api/v1/subsidies/" + caseId
+                + "/explanation?minPosition=" + position(adjusted)).get("decisions");
+        assertThat(decisions).extracting(d -> d.get("decision")).containsExactly("COMPUTED", "SUPPLEMENT");
+        assertThat(decisions.get(1).get("deltaFen")).isEqualTo(16_667);
+        assertThat(decisions.get(1).get("amountFen")).isEqualTo(50_000);
+        assertThat(decisions.get(0).get("amountFen")).isEqualTo(33_333);   // the decided amount did not change
+
+        // the inspector's state shows the case
+        Map<String, Object> state = get(inspector, "/api/v1/inspector/institutions/" + id + "/state?minPosition="
+                + position(adjusted));
+        Map<String, Object> subsidy = (Map<String, Object>) ((Map<String, Object>) state.get("subsidies")).get(caseId);
+        assertThat(subsidy.get("computedFen")).isEqualTo(50_000);
+        assertThat(subsidy.get("paidFen")).isEqualTo(33_333);
+
+        // the construction subsidy: 25 places approved at acceptance × 2,000 yuan
+        Map<String, Object> construction = post(op, "/api/v1/subsidies", Map.of("institutionId", id, "kind", "CONSTRUCTION",
+                "periodFrom", TODAY.withDayOfYear(1).toString(), "periodTo", TODAY.toString()), 201);
+        Map<String, Object> built = ((List<Map<String, Object>>) get(officer, "/api/v1/subsidies?kind=CONSTRUCTION&institutionId="
+                + id + "&minPosition=" + position(construction)).get("items")).get(0);
+        assertThat(built.get("computedFen")).isEqualTo(25 * 200_000);
+    }
+}
