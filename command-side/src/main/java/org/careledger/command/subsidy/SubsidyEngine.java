@@ -19,6 +19,7 @@ import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.subsidy.BasisItem;
 import org.careledger.kernel.subsidy.SubsidyBasis;
 import org.careledger.kernel.subsidy.SubsidyInputs;
+import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.ClassType;
 
 /**
@@ -55,17 +56,21 @@ final class SubsidyEngine {
         }
         List<YearMonth> months = months(from, to);
         Map<YearMonth, String> excluded = new LinkedHashMap<>();
-        for (YearMonth m : months) {
-            String why = monthExcludedBecause(policy, facts, m, from, to);
-            if (why != null) {
-                excluded.put(m, why);
+        boolean monthly = policy.kind() == SubsidyKind.OPERATING || policy.kind() == SubsidyKind.RENT_REDUCTION;
+        if (monthly) {
+            for (YearMonth m : months) {
+                String why = monthExcludedBecause(policy, facts, m, from, to);
+                if (why != null) {
+                    excluded.put(m, why);
+                }
             }
+            excluded.forEach((m, why) -> trace.add("month " + m + " does not count: " + why));
         }
-        if (policy.requiresPuhui() && months.stream().noneMatch(m -> puhuiAllMonth(facts, m, from, to))) {
+        if (policy.requiresPuhui() && (monthly ? months.stream().noneMatch(m -> puhuiAllMonth(facts, m, from, to))
+                : !facts.puhuiOn(to))) {
             refusals.add("puhui", "NOT_PUHUI", "policy " + policy.policyId() + " requires 普惠 status, which the "
-                    + "institution did not hold for a whole month of the period");
+                    + "institution did not hold " + (monthly ? "for a whole month of the period" : "at the period's end"));
         }
-        excluded.forEach((m, why) -> trace.add("month " + m + " does not count: " + why));
 
         BigDecimal exact = switch (policy.kind()) {
             case OPERATING -> operating(policy, facts, months, excluded, from, to, items, trace);
