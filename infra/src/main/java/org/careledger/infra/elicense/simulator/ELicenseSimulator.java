@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
  *   EXPIRED, REVOKED or UNKNOWN for that code;</li>
  *   <li>{@code PUT /simulator/e-license/mode} {@code {"down": true, "delayMs": 0}} — answer 503, or
  *   answer late;</li>
- *   <li>{@code GET /simulator/e-license/requests} — how many verifications it answered.</li>
+ *   <li>{@code GET /simulator/e-license/requests[?creditCode=]} — how many verifications it answered, and the
+ *       last request (for a credit code).</li>
  * </ul>
  */
 @RestController
@@ -42,6 +43,14 @@ public class ELicenseSimulator {
     private final AtomicReference<Mode> mode = new AtomicReference<>(new Mode(false, 0));
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicReference<VerifyRequest> lastRequest = new AtomicReference<>();
+    /** The last request per credit code (bounded), so a caller finds its own among concurrent ones. */
+    private final Map<String, VerifyRequest> lastByCode = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, VerifyRequest> eldest) {
+                    return size() > 1_000;
+                }
+            });
 
     public record Mode(boolean down, long delayMs) {
     }
@@ -66,6 +75,7 @@ public class ELicenseSimulator {
             answered.incrementAndGet();
             lastRequest.set(request);
             String code = request == null || request.creditCode() == null ? "" : request.creditCode();
+            lastByCode.put(code, request);
             String status = scripted.getOrDefault(code, "VALID");
             LocalDate today = LocalDate.now();
             return ResponseEntity.ok(switch (status) {
@@ -97,8 +107,9 @@ public class ELicenseSimulator {
     }
 
     @GetMapping("/requests")
-    public Map<String, Object> requests() {
-        VerifyRequest last = lastRequest.get();
+    public Map<String, Object> requests(@org.springframework.web.bind.annotation.RequestParam(required = false)
+                                        String creditCode) {
+        VerifyRequest last = creditCode == null ? lastRequest.get() : lastByCode.get(creditCode);
         return last == null ? Map.of("answered", answered.get())
                 : Map.of("answered", answered.get(), "lastRequest", last);
     }
