@@ -132,6 +132,8 @@ class AttendanceDay {
                 .forEach(e -> enrolledThatDay.add(e.childRef().value()));
         Violations v = new Violations();
         Set<String> seen = new HashSet<>();
+        Map<org.careledger.kernel.id.ChildRef, LocalDate> lastPresent = enrolments.lastPresentDays(command.entries().stream()
+                .filter(e -> e != null && e.childRef() != null && e.present()).map(AttendanceEntry::childRef).toList());
         for (int i = 0; i < command.entries().size(); i++) {
             AttendanceEntry e = command.entries().get(i);
             String f = "entries[" + i + "]";
@@ -149,7 +151,7 @@ class AttendanceDay {
                         : "the child is not enrolled in this institution");
             }
             if (e.present()) {
-                returnCheckAfterLongAbsence(v, f, e, command.day(), enrolments, children);
+                returnCheckAfterLongAbsence(v, f, e, command.day(), lastPresent.get(e.childRef()), children);
                 if (e.checkIn() == null || e.checkOut() == null) {
                     v.add(f, "CHECK_IN_AND_OUT_REQUIRED", "a present child needs checkIn and checkOut (or an absence reason)");
                 } else if (!e.checkOut().isAfter(e.checkIn())) {
@@ -173,14 +175,13 @@ class AttendanceDay {
      * present. The child's record is read only when the gap is that long.
      */
     private static void returnCheckAfterLongAbsence(Violations v, String field, AttendanceEntry e, LocalDate day,
-                                                    EnrolmentRegistry enrolments, ChildDirectory children) {
-        var last = enrolments.lastPresentDay(e.childRef());
-        if (last.isEmpty() || !day.isAfter(last.get().plus(LONGEST_ABSENCE))) {
+                                                    LocalDate last, ChildDirectory children) {
+        if (last == null || !day.isAfter(last.plus(LONGEST_ABSENCE))) {
             return;
         }
         LocalDate check = children.facts(e.childRef()).returnCheckOn();
-        if (check == null || !check.isAfter(last.get()) || check.isAfter(day)) {
-            v.add(field, "RETURN_CHECK_REQUIRED", "the child was last present on " + last.get()
+        if (check == null || !check.isAfter(last) || check.isAfter(day)) {
+            v.add(field, "RETURN_CHECK_REQUIRED", "the child was last present on " + last
                     + "; after more than 3 months away a health re-check is required before returning");
         }
     }

@@ -33,8 +33,11 @@ public interface EnrolmentRegistry {
     /** Enrolments of the institution whose period covers the day (ended ones included). */
     List<Enrolment> coveringDay(InstitutionId institution, LocalDate day);
 
-    /** The last day the child was present in care anywhere (for the re-check after a long absence), if any. */
-    Optional<LocalDate> lastPresentDay(ChildRef child);
+    /**
+     * The last day each child was present in care anywhere (for the re-check after a long
+     * absence); children never present are absent from the answer. One query for a whole batch.
+     */
+    java.util.Map<ChildRef, LocalDate> lastPresentDays(java.util.Collection<ChildRef> children);
 
     /** Records days the children were present (keeps the latest per child). */
     void recordPresence(java.util.Collection<ChildRef> children, LocalDate day);

@@ -65,9 +65,18 @@ class JdbcEnrolmentRegistry implements EnrolmentRegistry {
     }
 
     @Override
-    public Optional<LocalDate> lastPresentDay(ChildRef child) {
-        return jdbc.queryForList("SELECT last_present_on FROM child_presence WHERE child_ref = ?", Date.class, child.value())
-                .stream().findFirst().map(Date::toLocalDate);
+    public java.util.Map<ChildRef, LocalDate> lastPresentDays(java.util.Collection<ChildRef> children) {
+        java.util.Map<ChildRef, LocalDate> days = new java.util.HashMap<>();
+        if (children.isEmpty()) {
+            return days;
+        }
+        String[] refs = children.stream().map(ChildRef::value).toArray(String[]::new);
+        jdbc.query("SELECT child_ref, last_present_on FROM child_presence WHERE child_ref = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", refs)),
+                rs -> {
+                    days.put(ChildRef.of(rs.getString(1)), rs.getDate(2).toLocalDate());
+                });
+        return days;
     }
 
     @Override

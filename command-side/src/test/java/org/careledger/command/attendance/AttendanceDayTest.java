@@ -101,8 +101,10 @@ class AttendanceDayTest {
             }
 
             @Override
-            public Optional<LocalDate> lastPresentDay(ChildRef child) {
-                return Optional.ofNullable(lastPresent.get(child));
+            public java.util.Map<ChildRef, LocalDate> lastPresentDays(java.util.Collection<ChildRef> children) {
+                java.util.Map<ChildRef, LocalDate> days = new java.util.HashMap<>();
+                children.stream().filter(lastPresent::containsKey).forEach(c -> days.put(c, lastPresent.get(c)));
+                return days;
             }
 
             @Override

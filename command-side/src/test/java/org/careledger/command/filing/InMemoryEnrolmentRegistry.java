@@ -49,8 +49,10 @@ final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
     final Map<ChildRef, LocalDate> presence = new LinkedHashMap<>();
 
     @Override
-    public Optional<LocalDate> lastPresentDay(ChildRef child) {
-        return Optional.ofNullable(presence.get(child));
+    public Map<ChildRef, LocalDate> lastPresentDays(java.util.Collection<ChildRef> children) {
+        Map<ChildRef, LocalDate> days = new LinkedHashMap<>();
+        children.stream().filter(presence::containsKey).forEach(c -> days.put(c, presence.get(c)));
+        return days;
     }
 
     @Override
