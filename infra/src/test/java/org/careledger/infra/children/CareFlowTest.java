@@ -186,6 +186,15 @@ class CareFlowTest extends IntegrationTest {
         assertThat(rowA.get("recordedDays")).isEqualTo(1);
         assertThat(rowA.get("attendanceRate")).isEqualTo(1.0);
 
+        // the jurisdiction's indicators count what this test built (among other tests' institutions)
+        Map<String, Object> indicators = get(inspector, "/api/v1/supervision/indicators?division=370830&minPosition=" + now);
+        assertThat(((Number) indicators.get("filedInstitutions")).intValue()).isGreaterThanOrEqualTo(2);
+        assertThat(((Number) indicators.get("enrolled")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) indicators.get("withDoubleEnrolmentAttempts")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(indicators.get("placesPer1000Population")).isNull();
+        client.get().uri("/api/v1/supervision/indicators?division=3301").headers(h -> h.setBearerAuth(inspector))
+                .exchange().expectStatus().isForbidden();
+
         // withdrawal frees the child; the second institution may now enrol it
         post(opA, "/api/v1/institutions/" + a + "/enrolments/" + enrolmentA + "/withdraw",
                 Map.of("endsOn", TODAY.toString(), "note", "家庭搬迁"), 200);

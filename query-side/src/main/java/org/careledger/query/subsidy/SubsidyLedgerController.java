@@ -19,7 +19,6 @@ import org.careledger.kernel.subsidy.BasisItem;
 import org.careledger.kernel.subsidy.SubsidyBasis;
 import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.DivisionCode;
-import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.query.api.Paging;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -82,7 +81,7 @@ public class SubsidyLedgerController {
             binds.add(caller.institutionId().value());
             where.append(" AND institution_id = $").append(binds.size());
         } else {
-            binds.add(scope(caller, division) + "%");
+            binds.add(org.careledger.query.api.Scopes.divisionPrefix(caller, division) + "%");
             where.append(" AND division_code LIKE $").append(binds.size());
             if (institutionId != null && !institutionId.isBlank()) {
                 binds.add(institution(institutionId).value());
@@ -176,26 +175,6 @@ public class SubsidyLedgerController {
             spec = spec.bind(i, binds.get(i));
         }
         return spec;
-    }
-
-    private static String scope(Caller caller, String division) {
-        Jurisdiction requested;
-        try {
-            requested = division == null || division.isBlank() ? null : Jurisdiction.of(division);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_QUERY, "division is not a division-code prefix");
-        }
-        if (caller.role() == Role.ADMIN) {
-            return requested == null ? "" : requested.prefix();
-        }
-        Jurisdiction own = caller.jurisdiction();
-        if (requested == null) {
-            return own.prefix();
-        }
-        if (own.contains(requested)) {
-            return requested.prefix();
-        }
-        throw new DomainException(ErrorCode.NOT_IN_JURISDICTION, "Division " + requested + " is outside " + own);
     }
 
     private static InstitutionId institution(String raw) {

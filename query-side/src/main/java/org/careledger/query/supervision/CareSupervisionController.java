@@ -14,7 +14,6 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
-import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.careledger.query.institution.Care;
@@ -100,7 +99,7 @@ public class CareSupervisionController {
                                                @RequestParam(required = false) Integer size,
                                                @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
-        String prefix = scope(caller, division);
+        String prefix = org.careledger.query.api.Scopes.divisionPrefix(caller, division);
         Paging paging = Paging.of(page, size);
         LocalDate today = LocalDate.now(CHINA);
         return progress.await(SupervisionProjection.NAME, minPosition)
@@ -120,7 +119,7 @@ public class CareSupervisionController {
                                          @RequestParam(required = false) String to,
                                          @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
-        String prefix = scope(caller, division);
+        String prefix = org.careledger.query.api.Scopes.divisionPrefix(caller, division);
         LocalDate today = LocalDate.now(CHINA);
         LocalDate end = day("to", to, today);
         LocalDate start = day("from", from, end.withDayOfMonth(1));
@@ -194,27 +193,6 @@ public class CareSupervisionController {
 
     private static Double ratio(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
-    }
-
-    private static String scope(Caller caller, String division) {
-        Jurisdiction requested;
-        try {
-            requested = division == null || division.isBlank() ? null : Jurisdiction.of(division);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_QUERY, "division is not a division-code prefix");
-        }
-        if (caller.role() == Role.ADMIN) {
-            return requested == null ? "" : requested.prefix();
-        }
-        Jurisdiction own = caller.jurisdiction();
-        if (requested == null) {
-            return own.prefix();
-        }
-        if (own.contains(requested)) {
-            return requested.prefix();
-        }
-        throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
-                "Division " + requested + " is outside the caller's jurisdiction " + own);
     }
 
     private static LocalDate day(String field, String raw, LocalDate fallback) {

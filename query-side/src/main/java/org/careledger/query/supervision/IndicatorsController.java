@@ -1,0 +1,168 @@
+package org.careledger.query.supervision;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.query.institution.Care;
+import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.progress.ProjectionProgress;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The supervision indicators of a jurisdiction (DOMAIN.md, "Supervision indicators"): places per
+ * 1,000 population and children under three (with reference data), 普惠 and under-2 shares of
+ * places, utilisation, certified-staff and medical-agreement rates, health-check coverage, and the
+ * institutions with open orders, expired licences, over-capacity classes, ratio breaches and double
+ * enrolment attempts. Computed from the current views as of a day (certificate expiry, overdue
+ * orders and check coverage are judged on {@code asOf}); shares are rounded to 4 decimals.
+ */
+@RestController
+@EnableConfigurationProperties(PopulationReference.class)
+public class IndicatorsController {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_SCAN = 20_000;
+
+    private final DatabaseClient db;
+    private final ProjectionProgress progress;
+    private final ObjectMapper json;
+    private final PopulationReference population;
+
+    public IndicatorsController(DatabaseClient db, ProjectionProgress progress, ObjectMapper json,
+                                PopulationReference population) {
+        this.db = db;
+        this.progress = progress;
+        this.json = json;
+        this.population = population;
+    }
+
+    public record Indicators(String division, LocalDate asOf, int filedInstitutions, int places, int puhuiPlaces,
+                             Double puhuiShare, int placesUnder2, Double under2Share, Double placesPer1000Population,
+                             Double placesPer1000ChildrenUnder3, String populationSource, int enrolled,
+                             Double enrolmentRate, long attendedDays, long recordedDays, Double attendanceRate,
+                             int staff, int certifiedStaff, Double certifiedStaffRate, int withMedicalAgreement,
+                             Double medicalAgreementRate, int checkedInSixMonths, Double healthCheckCoverage,
+                             int withOpenRectifications, int withExpiredLicence, int withOverCapacityClasses,
+                             int withStaffRatioBreaches, int withDoubleEnrolmentAttempts) {
+    }
+
+    @GetMapping("/api/v1/supervision/indicators")
+    public Mono<Indicators> indicators(Caller caller, @RequestParam(required = false) String division,
+                                       @RequestParam(required = false) String asOf,
+                                       @RequestParam(required = false) Long minPosition) {
+        caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
+        String prefix = org.careledger.query.api.Scopes.divisionPrefix(caller, division);
+        LocalDate day;
+        try {
+            day = asOf == null || asOf.isBlank() ? LocalDate.now(CHINA) : LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "asOf must be a date YYYY-MM-DD");
+        }
+        Mono<List<InstitutionView>> views = db.sql("SELECT view::text AS view FROM supervision_institution "
+                        + "WHERE division_code LIKE $1 AND status = 'FILED' LIMIT " + MAX_SCAN)
+                .bind(0, prefix + "%").map(row -> row.get("view", String.class)).all().map(this::read).collectList();
+        Mono<long[]> attendance = db.sql("""
+                        SELECT count(*) FILTER (WHERE a.present) AS attended, count(*) AS recorded
+                        FROM attendance_child_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
+                        WHERE s.division_code LIKE $1 AND s.status = 'FILED' AND a.day BETWEEN $2 AND $3""")
+                .bind(0, prefix + "%").bind(1, day.minusDays(29)).bind(2, day)
+                .map(row -> new long[] {row.get("attended", Long.class), row.get("recorded", Long.class)}).one();
+        Mono<Long> expired = db.sql("SELECT count(*) AS n FROM licence_view WHERE division_code LIKE $1 "
+                        + "AND (licence_status IN ('FAILED', 'EXPIRED', 'REVOKED') OR valid_until < $2)")
+                .bind(0, prefix + "%").bind(1, day).map(row -> row.get("n", Long.class)).one();
+        return progress.await(SupervisionProjection.NAME, minPosition)
+                .then(Mono.zip(views, attendance, expired))
+                .map(t -> compute(prefix, day, t.getT1(), t.getT2(), t.getT3().intValue()));
+    }
+
+    Indicators compute(String prefix, LocalDate day, List<InstitutionView> views, long[] attendance, int expiredLicences) {
+        int places = 0;
+        int puhuiPlaces = 0;
+        int under2 = 0;
+        int enrolled = 0;
+        int staff = 0;
+        int certified = 0;
+        int withAgreement = 0;
+        int checked = 0;
+        int openOrders = 0;
+        int overCapacity = 0;
+        int ratioBreaches = 0;
+        int doubleAttempts = 0;
+        for (InstitutionView v : views) {
+            int p = v.totalPlaces();
+            places += p;
+            puhuiPlaces += v.puhui() ? p : 0;
+            under2 += v.places(ClassType.INFANT) + v.places(ClassType.YOUNG_TODDLER);
+            Care care = v.care();
+            enrolled += care.enrolled();
+            for (Care.StaffMember s : care.staff().values()) {
+                staff++;
+                if (s.qualification() != null && (s.qualificationExpiresOn() == null || !s.qualificationExpiresOn().isBefore(day))) {
+                    certified++;
+                }
+            }
+            Care.MedicalAgreement agreement = care.medicalAgreement();
+            if (agreement != null && (agreement.validUntil() == null || !agreement.validUntil().isBefore(day))) {
+                withAgreement++;
+            }
+            for (Care.EnrolledChild e : care.enrolments().values()) {
+                Care.HealthRecord h = care.health().get(e.childRef());
+                LocalDate last = h == null ? null : h.lastCheckOn() != null ? h.lastCheckOn() : h.entryCheckOn();
+                if (last != null && !last.isBefore(day.minusMonths(6)) && !last.isAfter(day)) {
+                    checked++;
+                }
+            }
+            if (!v.oversight().openOrders().isEmpty()) {
+                openOrders++;
+            }
+            List<Care.Alert> alerts = care.alerts(v.classes(), v.type(), day);
+            if (alerts.stream().anyMatch(a -> a.type().equals("OVER_CAPACITY"))) {
+                overCapacity++;
+            }
+            if (alerts.stream().anyMatch(a -> a.type().equals("STAFF_RATIO_BREACH"))) {
+                ratioBreaches++;
+            }
+            if (!care.doubleEnrolmentAttempts().isEmpty()) {
+                doubleAttempts++;
+            }
+        }
+        PopulationReference.Population pop = population.population().get(prefix);
+        return new Indicators(prefix, day, views.size(), places, puhuiPlaces, share(puhuiPlaces, places), under2,
+                share(under2, places), pop == null || pop.total() == null ? null : per1000(places, pop.total()),
+                pop == null || pop.childrenUnder3() == null ? null : per1000(places, pop.childrenUnder3()),
+                pop == null ? null : pop.source(), enrolled, share(enrolled, places), attendance[0], attendance[1],
+                share(attendance[0], attendance[1]), staff, certified, share(certified, staff), withAgreement,
+                share(withAgreement, views.size()), checked, share(checked, enrolled), openOrders, expiredLicences,
+                overCapacity, ratioBreaches, doubleAttempts);
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+
+    private static Double per1000(long places, long people) {
+        return people <= 0 ? null : Math.round(places * 1000.0 * 100 / people) / 100.0;
+    }
+
+    private InstitutionView read(String text) {
+        try {
+            return json.readValue(text, InstitutionView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a stored supervision view", e);
+        }
+    }
+}
