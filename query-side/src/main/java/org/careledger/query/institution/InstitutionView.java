@@ -25,6 +25,9 @@ import org.careledger.kernel.value.ServiceType;
  * @param certificateNumber the filing certificate issued with the approval, if any
  * @param care              enrolments, health-check dates, staff, medical agreement (opaque references only)
  * @param oversight         latest inspection and open rectification orders
+ * @param lastEventIds      ids of the events applied at {@code lastPosition}: a tracking token gives
+ *                          the events of a transaction that filled a gap the same position, so
+ *                          equal positions are told apart by event id
  */
 public record InstitutionView(
         String institutionId,
@@ -49,7 +52,8 @@ public record InstitutionView(
         long lastPosition,
         String certificateNumber,
         Care care,
-        Oversight oversight) {
+        Oversight oversight,
+        Set<String> lastEventIds) {
 
     /** A class as the views show it. */
     public record ClassView(String name, ClassType classType, int places, boolean open) {
@@ -59,12 +63,32 @@ public record InstitutionView(
      * Collections keep a deterministic order (classes in the order they were opened, service types
      * in enum order), so a view rebuilt in other batches serialises to exactly the same bytes.
      */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public InstitutionView {
         classes = classes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         serviceTypes = serviceTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(serviceTypes));
         fees = fees == null ? List.of() : List.copyOf(fees);
         care = care == null ? Care.EMPTY : care;
         oversight = oversight == null ? Oversight.EMPTY : oversight;
+        lastEventIds = lastEventIds == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(lastEventIds));
+    }
+
+    /** A view as the reducer's helpers build it; {@link InstitutionViewReducer} sets the event ids. */
+    public InstitutionView(String institutionId, String creditCode, boolean creditCodeChecksumValid, String name,
+                           InstitutionType type, String division, String address, GeoPoint location, FilingStatus status,
+                           String filingNumber, boolean puhui, LocalDate puhuiSince, Set<ServiceType> serviceTypes,
+                           List<Fee> fees, Map<String, ClassView> classes, Instant submittedAt, Instant filedAt,
+                           Instant statusChangedAt, Instant lastChangedAt, long lastPosition, String certificateNumber,
+                           Care care, Oversight oversight) {
+        this(institutionId, creditCode, creditCodeChecksumValid, name, type, division, address, location, status,
+                filingNumber, puhui, puhuiSince, serviceTypes, fees, classes, submittedAt, filedAt, statusChangedAt,
+                lastChangedAt, lastPosition, certificateNumber, care, oversight, Set.of());
+    }
+
+    InstitutionView withLastEventIds(Set<String> ids) {
+        return new InstitutionView(institutionId, creditCode, creditCodeChecksumValid, name, type, division, address,
+                location, status, filingNumber, puhui, puhuiSince, serviceTypes, fees, classes, submittedAt, filedAt,
+                statusChangedAt, lastChangedAt, lastPosition, certificateNumber, care, oversight, ids);
     }
 
     /** Free places of an open class (never negative). */

@@ -35,9 +35,34 @@ public final class InstitutionViewReducer {
      * @return the new state (null only if the view is unknown and the event does not create it)
      */
     public static InstitutionView apply(InstitutionView view, Object event, long position) {
-        if (view != null && position <= view.lastPosition()) {
+        return apply(view, event, position, null);
+    }
+
+    /**
+     * As {@link #apply(InstitutionView, Object, long)}, for events delivered by a tracking
+     * processor: an event at the view's last position is applied once if its id is new (the
+     * events of a transaction that filled a gap in the global index share one token position).
+     *
+     * @param eventId the event's identifier, or null when positions are unique (replays by index)
+     */
+    public static InstitutionView apply(InstitutionView view, Object event, long position, String eventId) {
+        if (view != null && (position < view.lastPosition() || (position == view.lastPosition()
+                && (eventId == null || view.lastEventIds().contains(eventId))))) {
             return view;
         }
+        InstitutionView next = fold(view, event, position);
+        if (next == null || next == view || eventId == null) {
+            return next;
+        }
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        if (view != null && position == view.lastPosition()) {
+            ids.addAll(view.lastEventIds());
+        }
+        ids.add(eventId);
+        return next.withLastEventIds(ids);
+    }
+
+    private static InstitutionView fold(InstitutionView view, Object event, long position) {
         if (event instanceof FilingSubmitted e) {
             return new InstitutionView(e.institutionId().value(), e.creditCode().value(), e.creditCodeChecksumValid(),
                     e.name(), e.type(), e.division().value(), e.address(), e.location(), FilingStatus.SUBMITTED, null,

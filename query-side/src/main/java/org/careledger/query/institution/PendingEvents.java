@@ -18,7 +18,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public final class PendingEvents {
 
     /** An event payload with its global position. */
-    public record Positioned(Object event, long position) {
+    public record Positioned(Object event, long position, String eventId) {
     }
 
     private final Map<String, List<Positioned>> byInstitution = new LinkedHashMap<>();
@@ -44,8 +44,8 @@ public final class PendingEvents {
         return token.position().orElseThrow(() -> new IllegalStateException("tracking token without a position: " + token));
     }
 
-    public void add(String institutionId, Object event, long position) {
-        byInstitution.computeIfAbsent(institutionId, k -> new ArrayList<>()).add(new Positioned(event, position));
+    public void add(String institutionId, Object event, long position, String eventId) {
+        byInstitution.computeIfAbsent(institutionId, k -> new ArrayList<>()).add(new Positioned(event, position, eventId));
     }
 
     public boolean isEmpty() {
@@ -63,7 +63,7 @@ public final class PendingEvents {
             InstitutionView before = current.get(id);
             InstitutionView view = before;
             for (Positioned p : events) {
-                view = InstitutionViewReducer.apply(view, p.event(), p.position());
+                view = InstitutionViewReducer.apply(view, p.event(), p.position(), p.eventId());
             }
             if (view != null && view != before) {
                 changed.put(id, view);

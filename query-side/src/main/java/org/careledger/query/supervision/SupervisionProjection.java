@@ -41,8 +41,9 @@ public class SupervisionProjection {
     }
 
     @EventHandler
-    void on(InstitutionEvent event, TrackingToken token) {
-        PendingEvents.current(NAME, this::flush).add(event.institutionId().value(), event, PendingEvents.position(token));
+    void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
+        PendingEvents.current(NAME, this::flush).add(event.institutionId().value(), event, PendingEvents.position(token),
+                message.getIdentifier());
     }
 
     @ResetHandler
@@ -75,7 +76,7 @@ public class SupervisionProjection {
                     filed_at = EXCLUDED.filed_at, status_changed_at = EXCLUDED.status_changed_at,
                     last_changed_at = EXCLUDED.last_changed_at, last_position = EXCLUDED.last_position,
                     view = EXCLUDED.view, enrolled = EXCLUDED.enrolled
-                WHERE supervision_institution.last_position < EXCLUDED.last_position""", rows);
+                WHERE supervision_institution.last_position <= EXCLUDED.last_position""", rows);
     }
 
     private Map<String, InstitutionView> load(String[] ids) {

@@ -58,8 +58,9 @@ public class WhiteListProjection {
     }
 
     @EventHandler
-    void on(InstitutionEvent event, TrackingToken token) {
-        PendingEvents.current(NAME, this::flush).add(event.institutionId().value(), event, PendingEvents.position(token));
+    void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
+        PendingEvents.current(NAME, this::flush).add(event.institutionId().value(), event, PendingEvents.position(token),
+                message.getIdentifier());
     }
 
     @ResetHandler
@@ -81,7 +82,7 @@ public class WhiteListProjection {
         for (InstitutionView view : changed.values()) {
             // only ever move a document forward: a stale redelivery cannot overwrite newer state
             writes.add(new ReplaceOneModel<>(
-                    Filters.and(Filters.eq("_id", view.institutionId()), Filters.lt("lastPosition", view.lastPosition())),
+                    Filters.and(Filters.eq("_id", view.institutionId()), Filters.lte("lastPosition", view.lastPosition())),
                     toDocument(view), new ReplaceOptions().upsert(!current.containsKey(view.institutionId()))));
         }
         Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(true))).block(STORE_TIMEOUT);

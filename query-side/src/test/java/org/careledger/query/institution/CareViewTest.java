@@ -198,4 +198,27 @@ class CareViewTest {
         assertThat(v.oversight().openOrders()).isEmpty();
         assertThat(v.oversight().alerts(LocalDate.of(2026, 4, 1))).isEmpty();
     }
+
+    @Test
+    void eventsOfATransactionThatFilledAGapShareATokenPositionAndAreAllAppliedOnce() {
+        // a tracking token reports the highest index seen: a filing committed behind a later
+        // transaction arrives with every event at that same position
+        ClassId toddlers = ClassId.generate();
+        InstitutionView v = InstitutionViewReducer.apply(null, submitted(), 152, "e-1");
+        v = InstitutionViewReducer.apply(v, new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T), 152, "e-2");
+        v = InstitutionViewReducer.apply(v, new ClassOpened(ID, toddlers, "托小班", ClassType.YOUNG_TODDLER, 15, T), 152, "e-3");
+        assertThat(v.classes()).containsOnlyKeys(INFANTS.value(), toddlers.value());
+        assertThat(v.lastEventIds()).containsExactlyInAnyOrder("e-1", "e-2", "e-3");
+        // redelivered after a restart: nothing changes
+        InstitutionView again = InstitutionViewReducer.apply(v, new ClassOpened(ID, toddlers, "托小班", ClassType.YOUNG_TODDLER,
+                99, T), 152, "e-3");
+        assertThat(again).isSameAs(v);
+        // an earlier position, and an unknown id at the same position without an id, change nothing either
+        assertThat(InstitutionViewReducer.apply(v, new ClassResized(ID, INFANTS, 3, 10, T), 151, "e-0")).isSameAs(v);
+        assertThat(InstitutionViewReducer.apply(v, new ClassResized(ID, INFANTS, 3, 10, T), 152)).isSameAs(v);
+        // the next position starts a new set
+        v = InstitutionViewReducer.apply(v, new ClassResized(ID, INFANTS, 8, 10, T), 153, "e-4");
+        assertThat(v.lastEventIds()).containsExactly("e-4");
+        assertThat(v.classes().get(INFANTS.value()).places()).isEqualTo(8);
+    }
 }
