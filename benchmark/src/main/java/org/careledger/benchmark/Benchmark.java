@@ -53,7 +53,7 @@ final class Benchmark {
 
         boolean tempDir = options.dataDir == null && options.serverUrl == null;
         Path dataDir = options.dataDir != null ? options.dataDir
-                : options.serverUrl == null ? Files.createTempDirectory("careledger-benchmark-") : null;
+                : options.serverUrl == null ? Files.createTempDirectory("clbench-") : null;
         ServerProcess server;
         if (options.serverUrl != null) {
             server = ServerProcess.attach(options);
@@ -106,7 +106,7 @@ final class Benchmark {
         Report.progress("Building the region through the HTTP API (" + options.ingestConcurrency + " concurrent institutions)");
         region.tokens();
         long ingestFrom = db.headPosition();
-        CpuMeter setupCpu = CpuMeter.start(pid);
+        CpuMeter setupCpu = CpuMeter.start(server);
         region.file();
         region.approve();
         region.classIds();
@@ -119,7 +119,7 @@ final class Benchmark {
         lagThread.setDaemon(true);
         lagThread.start();
         AtomicLong records = new AtomicLong();
-        CpuMeter attendanceCpu = CpuMeter.start(pid);
+        CpuMeter attendanceCpu = CpuMeter.start(server);
         try {
             region.attendance(records);
             region.setRecords(records.get());
@@ -147,6 +147,7 @@ final class Benchmark {
         ingest.put("seconds", Report.round(ingestSeconds, 2));
         ingest.put("eventsPerSecond", Report.round(ingestSeconds > 0 ? ingestEvents / ingestSeconds : 0, 1));
         ingest.put("errors", region.totalErrors());
+        ingest.put("careViewsMissingClassesAfterFiling", region.viewsMissingClasses.get());
         if (!region.errorSamples().isEmpty()) {
             ingest.put("errorSamples", region.errorSamples());
         }
@@ -171,6 +172,7 @@ final class Benchmark {
         regionSection.put("events", db.eventCount());
         regionSection.put("contractsFrom", plan.contractStart.toString());
         regionSection.put("projectionsCaughtUpAfterIngest", caughtUp);
+        regionSection.put("viewsAfterIngest", viewCheck(api, region, plan, records.get()));
         regionSection.put("eventTypes", eventTypes(db));
         report.sections.put("region", regionSection);
 
@@ -186,13 +188,18 @@ final class Benchmark {
             projectionSection.put("rebuild", skipped());
         } else {
             Report.progress("Projection rebuilds: " + replayable);
+            CpuMeter rebuildCpu = CpuMeter.start(server);
             projectionSection.put("rebuild", projections.run(replayable, deadline));
+            projectionSection.put("cpuRebuilds", rebuildCpu.stop());
+            projectionSection.put("viewsAfterRebuild", viewCheck(api, region, plan, records.get()));
         }
         report.sections.put("projections", projectionSection);
 
         Report.progress("Public search at concurrency " + options.searchConcurrency);
+        CpuMeter searchCpu = CpuMeter.start(server);
         Map<String, Object> search = deadline.passed() ? skipped()
                 : new SearchBench(server.baseUrl(), options).run(SearchBench.workloads(plan, options.seed), deadline);
+        search.put("cpuWholeSection", searchCpu.stop());
         report.sections.put("search", search);
 
         Report.progress("Inspector as-of");
@@ -202,8 +209,8 @@ final class Benchmark {
 
         ServerProcess.Memory memory = server.memory();
         Map<String, Object> mem = new LinkedHashMap<>();
-        mem.put("method", "server JVM: VmHWM from /proc/PID/status; server tree (JVM + embedded PostgreSQL processes):"
-                + " highest sum of proportional set sizes (smaps_rollup Pss) sampled every 0.5 s");
+        mem.put("method", "server JVM: VmHWM from /proc/PID/status; server tree (the JVM and its children, the embedded"
+                + " postmaster and its backends): highest sum of proportional set sizes (smaps_rollup Pss), sampled every 0.5 s");
         mem.put("jvmPeakRssMiB", memory.jvmPeakRssKb() == null ? null : Report.round(memory.jvmPeakRssKb() / 1024.0, 1));
         mem.put("serverTreePeakPssMiB", memory.treePeakPssKb() == null ? null : Report.round(memory.treePeakPssKb() / 1024.0, 1));
         mem.put("processesSeen", memory.processes());
@@ -211,6 +218,36 @@ final class Benchmark {
 
         table(ingest, raw, projectionSection, search, inspector, mem);
         return failure;
+    }
+
+    /**
+     * What the supervision and utilisation views show for the whole region next to what was
+     * built: enrolled children and recorded child-days (GET /api/v1/supervision/utilisation).
+     */
+    private static Map<String, Object> viewCheck(Api api, RegionBuilder region, RegionPlan plan, long records) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            Api.Response r = api.get("/api/v1/supervision/utilisation?division=37&from=" + plan.contractStart + "&to="
+                    + plan.today, region.inspectorToken);
+            if (!r.ok()) {
+                m.put("error", r.status() + " " + r.text());
+                return m;
+            }
+            var u = r.json();
+            long places = plan.institutions.stream().flatMap(i -> i.classes().stream())
+                    .mapToLong(RegionPlan.ClassPlan::places).sum();
+            m.put("placesInView", u.path("places").asLong());
+            m.put("placesBuilt", places);
+            m.put("enrolledInView", u.path("enrolled").asLong());
+            m.put("enrolledBuilt", plan.childCount());
+            m.put("recordedChildDaysInView", u.path("recordedDays").asLong());
+            m.put("recordedChildDaysBuilt", records);
+            m.put("complete", u.path("enrolled").asLong() == plan.childCount() && u.path("recordedDays").asLong() == records
+                    && u.path("places").asLong() == places);
+        } catch (Exception e) {
+            m.put("error", e.toString());
+        }
+        return m;
     }
 
     private static Map<String, Object> skipped() {

@@ -72,6 +72,7 @@ final class RegionBuilder {
     private final RegionPlan plan;
     private final Deadline deadline;
     private final AtomicLong lastPosition = new AtomicLong();
+    final AtomicInteger viewsMissingClasses = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     final List<Built> built = new ArrayList<>();
     final List<Phase> phases = new ArrayList<>();
@@ -139,30 +140,60 @@ final class RegionBuilder {
         }, true);
     }
 
-    /** Reads each institution's class ids from its care view (read-your-writes on the approval). */
+    /**
+     * Reads each institution's class ids from its care view, with read-your-writes on the approval.
+     * The view can lack the classes for good (a projection defect found by this harness: see
+     * docs/performance.md); then the ids are read from the institution's ClassOpened events in the
+     * store, and the institution is counted in {@link #viewsMissingClasses}.
+     */
     void classIds() throws Exception {
         runPerInstitution("class-ids", b -> {
             Api.Response r = null;
-            for (int attempt = 0; attempt < RETRIES && !deadline.passed(); attempt++) {
+            for (int attempt = 0; attempt < 5 && !deadline.passed(); attempt++) {
                 r = api.get("/api/v1/supervision/institutions/" + b.id + "/care?minPosition=" + b.approvedPosition,
                         b.operatorToken);
                 if (r.ok()) {
-                    break;
+                    b.classIds.clear();
+                    for (JsonNode c : r.json().path("classes")) {
+                        b.classIds.put(c.get("name").asText(), c.get("classId").asText());
+                    }
+                    if (b.classIds.size() == b.plan.classes().size()) {
+                        return 0;
+                    }
                 }
                 Thread.sleep(RETRY_PAUSE.toMillis());
             }
             if (r == null || !r.ok()) {
                 throw new Api.ApiException("care view", r);
             }
-            for (JsonNode c : r.json().path("classes")) {
-                b.classIds.put(c.get("name").asText(), c.get("classId").asText());
+            if (viewsMissingClasses.incrementAndGet() <= 3) {
+                errorSamples.add("care view of " + b.id + " at minPosition=" + b.approvedPosition + " lacks classes: " + r.text());
             }
+            b.classIds.clear();
+            b.classIds.putAll(classIdsFromStore(b.id));
             if (b.classIds.size() != b.plan.classes().size()) {
-                throw new IllegalStateException("Institution " + b.id + " shows " + b.classIds.size() + " classes, planned "
+                throw new IllegalStateException("Institution " + b.id + " has " + b.classIds.size() + " classes, planned "
                         + b.plan.classes().size());
             }
             return 0;
         }, false);
+    }
+
+    private Map<String, String> classIdsFromStore(String institutionId) throws Exception {
+        Map<String, String> ids = new HashMap<>();
+        try (java.sql.Connection c = db.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT payload FROM domain_event_entry"
+                     + " WHERE aggregate_identifier = ? AND payload_type LIKE '%.ClassOpened' ORDER BY sequence_number")) {
+            ps.setString(1, institutionId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode e = Api.JSON.readTree(rs.getBytes(1));
+                    JsonNode classId = e.path("classId");
+                    ids.put(e.path("name").asText(), classId.isObject() ? classId.path("value").asText() : classId.asText());
+                }
+            }
+        }
+        return ids;
     }
 
     void children() throws Exception {

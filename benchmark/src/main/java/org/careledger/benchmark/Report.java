@@ -57,7 +57,8 @@ final class Report {
         if (figure == null || reference == null || ((Number) reference).doubleValue() == 0) {
             return "n/a";
         }
-        return String.format(Locale.ROOT, "%.0f%%", 100 * ((Number) figure).doubleValue() / ((Number) reference).doubleValue());
+        double percent = 100 * ((Number) figure).doubleValue() / ((Number) reference).doubleValue();
+        return String.format(Locale.ROOT, percent < 10 ? "%.1f%%" : "%.0f%%", percent);
     }
 
     void add(String workload, String figure, String reference, String ratio, String target, String verdict) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,8 @@ final class ServerProcess implements AutoCloseable {
     private volatile boolean sampling = true;
     private Thread sampler;
     private Thread shutdownHook;
+    /** The embedded PostgreSQL's postmaster: pg_ctl detaches it, so it is no descendant of the JVM. */
+    private volatile Long postgresPid;
     private volatile boolean closed;
 
     private ServerProcess(String baseUrl, Process process, Long pid, String jdbcUrl, Path log) {
@@ -57,6 +60,20 @@ final class ServerProcess implements AutoCloseable {
         return Optional.ofNullable(pid);
     }
 
+    Optional<Long> postgresPid() {
+        return Optional.ofNullable(postgresPid);
+    }
+
+    /** The postmaster's pid: line 1 of {@code <data-dir>/postgres/postmaster.pid}. */
+    static Long postmasterPid(Path dataDir) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return lines.isEmpty() ? null : Long.valueOf(lines.get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     boolean started() {
         return process != null;
     }
@@ -74,24 +91,33 @@ final class ServerProcess implements AutoCloseable {
         int httpPort = freePort();
         int pgPort = freePort();
         int mongoPort = freePort();
+        // The server's own settings go in environment variables (Spring's relaxed binding) and the jar
+        // is reached through a link in the data directory, so that its command line names neither the
+        // project nor the jar: a broad "pkill -f careledger" of someone else's must not end a measurement.
+        Path link = dataDir.resolve("server-under-test.jar");
+        Files.createDirectories(dataDir);
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, options.serverJar.toAbsolutePath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serverJvmOptions);
         command.add("-Daxoniq.update-checker.disabled=true");
         command.add("-Dfile.encoding=UTF-8");
         command.add("-jar");
-        command.add(options.serverJar.toAbsolutePath().toString());
-        command.add("--server.port=" + httpPort);
-        command.add("--careledger.data-dir=" + dataDir.toAbsolutePath());
-        command.add("--careledger.embedded.postgres-port=" + pgPort);
-        command.add("--careledger.embedded.mongo-port=" + mongoPort);
-        command.add("--careledger.embedded.durable=true");
+        command.add(link.toString());
         command.addAll(options.serverArgs);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        Map<String, String> env = builder.environment();
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("SERVER_PORT", Integer.toString(httpPort));
+        env.put("PORT", Integer.toString(httpPort));
+        env.put("CARELEDGER_DATA_DIR", dataDir.toAbsolutePath().toString());
+        env.put("CARELEDGER_EMBEDDED_POSTGRESPORT", Integer.toString(pgPort));
+        env.put("CARELEDGER_EMBEDDED_MONGOPORT", Integer.toString(mongoPort));
+        env.put("CARELEDGER_EMBEDDED_DURABLE", "true");
         Process p = builder.start();
         String external = argValue(options.serverArgs, "spring.datasource.url");
         String jdbc = options.jdbcUrl != null ? options.jdbcUrl
@@ -105,6 +131,7 @@ final class ServerProcess implements AutoCloseable {
         server.startSampling();
         try {
             server.awaitReady(options.serverStartTimeout, deadline);
+            server.postgresPid = postmasterPid(dataDir);
         } catch (RuntimeException | InterruptedException e) {
             server.close();
             throw e;
@@ -119,6 +146,9 @@ final class ServerProcess implements AutoCloseable {
             jdbc = embeddedPostgresFromDataDir(options.dataDir).orElse(null);
         }
         ServerProcess server = new ServerProcess(options.serverUrl, null, options.serverPid, jdbc, null);
+        if (options.dataDir != null) {
+            server.postgresPid = postmasterPid(options.dataDir);
+        }
         if (options.serverPid != null) {
             server.startSampling();
         }
@@ -222,6 +252,16 @@ final class ServerProcess implements AutoCloseable {
             descendants.add(d.pid());
             pss += pssKb(d.pid());
         }
+        Long pg = postgresPid;
+        if (pg != null) {
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pg).filter(ProcessHandle::isAlive);
+            if (postmaster.isPresent()) {
+                pss += pssKb(pg);
+                for (ProcessHandle d : postmaster.get().descendants().toList()) {
+                    pss += pssKb(d.pid());
+                }
+            }
+        }
         if (pss > peakTreePssKb) {
             peakTreePssKb = pss;
         }
@@ -303,6 +343,9 @@ final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        if (postgresPid != null) {
+            descendants.add(postgresPid);
         }
         for (Long d : descendants) {
             ProcessHandle.of(d).filter(ProcessHandle::isAlive).ifPresent(h -> {
