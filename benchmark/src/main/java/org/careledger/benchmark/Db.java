@@ -1,0 +1,50 @@
+package org.careledger.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/** JDBC access to the server's PostgreSQL, for counting events and for the references. */
+final class Db {
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    Db(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    String url() {
+        return url;
+    }
+
+    Connection connect() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user);
+        if (password != null && !password.isEmpty()) {
+            p.setProperty("password", password);
+        }
+        p.setProperty("ApplicationName", "careledger-benchmark");
+        return DriverManager.getConnection(url, p);
+    }
+
+    long queryLong(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    long eventCount() throws SQLException {
+        return queryLong("SELECT count(*) FROM domain_event_entry");
+    }
+
+    long headPosition() throws SQLException {
+        return queryLong("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+    }
+}

@@ -1,0 +1,196 @@
+package org.careledger.benchmark;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Public white-list search at a fixed concurrency (closed loop: each of N clients sends its next
+ * request when the previous answer arrived), for three typical query kinds, next to the same
+ * requests answered with the captured bytes by {@link BytesServer}.
+ */
+final class SearchBench {
+
+    static final String PATH = "/api/v1/public/institutions";
+
+    record Workload(String name, String description, List<String> uris) {
+    }
+
+    record LoadResult(long requests, double seconds, Stats latency, long errors) {
+
+        double rps() {
+            return seconds > 0 ? requests / seconds : 0;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("requests", requests);
+            m.put("seconds", Report.round(seconds, 2));
+            m.put("requestsPerSecond", Report.round(rps(), 1));
+            m.put("p50Ms", Report.round(latency.percentileMs(50), 2));
+            m.put("p99Ms", Report.round(latency.percentileMs(99), 2));
+            m.put("meanMs", Report.round(latency.meanMs(), 2));
+            m.put("errors", errors);
+            return m;
+        }
+    }
+
+    static List<Workload> workloads(RegionPlan plan, long seed) {
+        Random random = new Random(seed + 1);
+        String[] classTypes = {"INFANT", "YOUNG_TODDLER", "OLDER_TODDLER", "MIXED"};
+        List<String> filters = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            RegionPlan.Division d = RegionPlan.DIVISIONS.get(i % RegionPlan.DIVISIONS.size());
+            String division = i % 3 == 0 ? d.city() : d.code();
+            filters.add(PATH + "?division=" + division + "&puhui=true&classType=" + classTypes[i % classTypes.length]);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < RegionPlan.NAME_WORDS.size(); i++) {
+            String q = URLEncoder.encode(RegionPlan.NAME_WORDS.get(i), StandardCharsets.UTF_8);
+            names.add(i % 2 == 0 ? PATH + "?q=" + q
+                    : PATH + "?q=" + q + "&division=" + RegionPlan.DIVISIONS.get(i % RegionPlan.DIVISIONS.size()).city());
+        }
+        List<String> near = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            RegionPlan.InstitutionPlan p = plan.institutions.get(random.nextInt(plan.institutions.size()));
+            double lat = p.lat() + (random.nextDouble() - 0.5) * 0.02;
+            double lng = p.lng() + (random.nextDouble() - 0.5) * 0.02;
+            near.add(PATH + String.format(Locale.ROOT, "?near=%.4f,%.4f&radiusKm=5", lat, lng));
+        }
+        return List.of(
+                new Workload("filter", "division + puhui=true + classType", filters),
+                new Workload("name", "q=<word of the names> (half of them within a city)", names),
+                new Workload("near", "near=lat,lng within 5 km", near));
+    }
+
+    private final String serverBase;
+    private final Options options;
+
+    SearchBench(String serverBase, Options options) {
+        this.serverBase = serverBase;
+        this.options = options;
+    }
+
+    Map<String, Object> run(List<Workload> workloads, Deadline deadline) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("concurrency", options.searchConcurrency);
+        m.put("warmupSeconds", options.searchWarmup.toMillis() / 1000.0);
+        m.put("measuredSeconds", options.searchDuration.toMillis() / 1000.0);
+        m.put("reference", "the same request URIs answered from memory with the captured bytes by a Reactor Netty"
+                + " server in the benchmark process (the HTTP stack under Spring WebFlux)");
+        Map<String, Object> each = new LinkedHashMap<>();
+        HttpClient capture = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (Workload w : workloads) {
+            Map<String, byte[]> answers = new HashMap<>();
+            long items = 0;
+            long totals = 0;
+            long bytes = 0;
+            for (String uri : w.uris()) {
+                HttpResponse<byte[]> r = capture.send(HttpRequest.newBuilder(URI.create(serverBase + uri))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("Search " + uri + " answered " + r.statusCode() + ": "
+                            + new String(r.body(), StandardCharsets.UTF_8));
+                }
+                answers.put(uri, r.body());
+                JsonNode page = Api.JSON.readTree(r.body());
+                items += page.path("items").size();
+                totals += page.path("total").asLong();
+                bytes += r.body().length;
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("queries", w.description());
+            one.put("distinctRequests", w.uris().size());
+            one.put("meanItemsPerAnswer", Report.round((double) items / w.uris().size(), 1));
+            one.put("meanMatches", Report.round((double) totals / w.uris().size(), 1));
+            one.put("meanAnswerBytes", Report.round((double) bytes / w.uris().size(), 0));
+            LoadResult server = load(serverBase, w.uris(), deadline);
+            LoadResult reference;
+            try (BytesServer memory = new BytesServer(answers)) {
+                reference = load(memory.baseUrl(), w.uris(), deadline);
+            }
+            one.put("server", server.toMap());
+            one.put("inMemoryReference", reference.toMap());
+            each.put(w.name(), one);
+            Report.progress(String.format(Locale.ROOT, "  search %-7s %8.0f rps p50 %6.1f ms p99 %6.1f ms | in memory %8.0f rps p99 %5.1f ms",
+                    w.name(), server.rps(), nz(server.latency().percentileMs(50)), nz(server.latency().percentileMs(99)),
+                    reference.rps(), nz(reference.latency().percentileMs(99))));
+        }
+        m.put("workloads", each);
+        return m;
+    }
+
+    private static double nz(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    /** Closed loop: warm-up, then the measured window; every client stops at the window's end. */
+    LoadResult load(String base, List<String> uris, Deadline deadline) throws Exception {
+        if (deadline.passed()) {
+            return new LoadResult(0, 0, new Stats(1), 0);
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<HttpRequest> requests = uris.stream()
+                .map(u -> HttpRequest.newBuilder(URI.create(base + u)).timeout(Duration.ofSeconds(30)).GET().build()).toList();
+        long warmupEnd = System.nanoTime() + options.searchWarmup.toNanos();
+        long measureEnd = warmupEnd + options.searchDuration.toNanos();
+        Stats latency = new Stats(5_000_000);
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicInteger threadIndex = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < options.searchConcurrency; t++) {
+            Thread thread = new Thread(() -> {
+                int i = threadIndex.getAndIncrement() * 7;
+                Stats mine = new Stats(1_000_000);
+                while (true) {
+                    long start = System.nanoTime();
+                    if (start >= measureEnd || deadline.passed()) {
+                        break;
+                    }
+                    HttpRequest request = requests.get(i++ % requests.size());
+                    boolean ok;
+                    try {
+                        HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        ok = r.statusCode() == 200;
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    long end = System.nanoTime();
+                    if (start >= warmupEnd && end <= measureEnd) {
+                        if (ok) {
+                            mine.add(end - start);
+                            done.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+                latency.addAll(mine);
+            }, "search-client-" + t);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, (measureEnd - System.nanoTime()) / 1_000_000) + 60_000);
+        }
+        return new LoadResult(done.get(), options.searchDuration.toNanos() / 1e9, latency, errors.get());
+    }
+}
