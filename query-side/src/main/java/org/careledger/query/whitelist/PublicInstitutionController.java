@@ -52,10 +52,13 @@ import reactor.core.publisher.Mono;
 public class PublicInstitutionController {
 
     static final double MAX_RADIUS_KM = 50;
+    /** Searches fetch the public entry and the location, never the folded view. */
+    private static final Bson PUBLIC_FIELDS = com.mongodb.client.model.Projections.include("_id", "publicJson", "location");
     static final int MAX_NEAR_CANDIDATES = 5000;
     static final int MAX_QUERY_LENGTH = 50;
 
     private final MongoCollection<Document> documents;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final WhiteListProjection projection;
     private final ProjectionProgress progress;
     private final Duration revokedVisible;
@@ -63,7 +66,9 @@ public class PublicInstitutionController {
 
     public PublicInstitutionController(@Qualifier("careLedgerMongoDatabase") MongoDatabase database,
                                        WhiteListProjection projection, ProjectionProgress progress,
-                                       @Value("${careledger.white-list.revoked-visible-days:180}") long revokedVisibleDays) {
+                                       @Value("${careledger.white-list.revoked-visible-days:180}") long revokedVisibleDays,
+                                       com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.documents = database.getCollection(WhiteListProjection.COLLECTION);
         this.projection = projection;
         this.progress = progress;
@@ -84,6 +89,20 @@ public class PublicInstitutionController {
                                     Instant lastChangedAt, String certificateNumber, int vacancies,
                                     String medicalAgreementPartner, LocalDate latestInspectionOn,
                                     String latestInspectionOutcome, Double distanceKm) {
+
+        /** Sets keep enum order, however the entry was read (a stored entry comes back as hash sets). */
+        public PublicInstitution {
+            classTypes = classTypes == null ? null : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(classTypes));
+            serviceTypes = serviceTypes == null ? null
+                    : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(serviceTypes));
+        }
+
+        PublicInstitution withDistance(double km) {
+            return new PublicInstitution(filingNumber, status, name, creditCode, division, address, location,
+                    institutionType, puhui, puhuiSince, classes, classTypes, totalPlaces, serviceTypes, fees, filedAt,
+                    lastChangedAt, certificateNumber, vacancies, medicalAgreementPartner, latestInspectionOn,
+                    latestInspectionOutcome, km);
+        }
     }
 
     @GetMapping
@@ -162,17 +181,23 @@ public class PublicInstitutionController {
         filters.add(Filters.eq("filingNumber", filingNumber));
         return progress.await(WhiteListProjection.NAME, minPosition)
                 .then(Mono.from(documents.find(Filters.and(filters)).first()))
-                .map(d -> toPublic(d, null))
+                .flatMap(d -> toPublic(d, null))
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
                         "No filed institution with filing number " + filingNumber)));
     }
 
     private Mono<Page<PublicInstitution>> list(Bson filter, Paging paging) {
-        Mono<List<PublicInstitution>> items = Flux.from(documents.find(filter)
+        return Flux.from(documents.find(filter).projection(PUBLIC_FIELDS)
                         .sort(Sorts.ascending("filingNumber", "_id")).skip((int) paging.offset()).limit(paging.size()))
-                .map(d -> toPublic(d, null)).collectList();
-        Mono<Long> total = Mono.from(documents.countDocuments(filter));
-        return Mono.zip(items, total).map(t -> new Page<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+                .concatMap(d -> toPublic(d, null)).collectList()
+                .flatMap(items -> {
+                    // a page that is not full (and not past the end) already tells the total
+                    if (items.size() < paging.size() && (!items.isEmpty() || paging.offset() == 0)) {
+                        return Mono.just(new Page<>(items, paging.page(), paging.size(), paging.offset() + items.size()));
+                    }
+                    return Mono.from(documents.countDocuments(filter))
+                            .map(total -> new Page<>(items, paging.page(), paging.size(), total));
+                });
     }
 
     /** Bounding box in the query (indexed ranges), then exact distance, radius cut and ordering here. */
@@ -185,7 +210,7 @@ public class PublicInstitutionController {
         all.add(Filters.lte("location.lat", centre.latitude() + dLat));
         all.add(Filters.gte("location.lng", centre.longitude() - dLng));
         all.add(Filters.lte("location.lng", centre.longitude() + dLng));
-        return Flux.from(documents.find(Filters.and(all)).limit(MAX_NEAR_CANDIDATES))
+        return Flux.from(documents.find(Filters.and(all)).projection(PUBLIC_FIELDS).limit(MAX_NEAR_CANDIDATES))
                 .map(d -> {
                     Document loc = d.get("location", Document.class);
                     double km = centre.distanceKm(new GeoPoint(loc.getDouble("lat"), loc.getDouble("lng")));
@@ -194,11 +219,10 @@ public class PublicInstitutionController {
                 .filter(p -> (double) p[1] <= radiusKm)
                 .sort(Comparator.comparingDouble((Object[] p) -> (double) p[1]).thenComparing(p -> ((Document) p[0]).getString("_id")))
                 .collectList()
-                .map(sorted -> {
-                    List<PublicInstitution> pageItems = sorted.stream().skip(paging.offset()).limit(paging.size())
-                            .map(p -> toPublic((Document) p[0], Math.round((double) p[1] * 1000) / 1000.0)).toList();
-                    return new Page<>(pageItems, paging.page(), paging.size(), sorted.size());
-                });
+                .flatMap(sorted -> Flux.fromIterable(sorted.stream().skip(paging.offset()).limit(paging.size()).toList())
+                        .concatMap(p -> toPublic((Document) p[0], Math.round((double) p[1] * 1000) / 1000.0))
+                        .collectList()
+                        .map(pageItems -> new Page<>(pageItems, paging.page(), paging.size(), (long) sorted.size())));
     }
 
     private List<Bson> visible() {
@@ -208,8 +232,31 @@ public class PublicInstitutionController {
                         Filters.and(Filters.in("status", "REVOKED", "DEREGISTERED"), Filters.gte("statusChangedAt", cutoff))));
     }
 
-    private PublicInstitution toPublic(Document d, Double distanceKm) {
-        InstitutionView v = projection.read(d.getString("viewJson"));
+    /**
+     * The public form of a document: its {@code publicJson} (written by the projection, so a search
+     * never transfers or parses the folded view), or, for a document written before that field
+     * existed, the view itself.
+     */
+    private Mono<PublicInstitution> toPublic(Document d, Double distanceKm) {
+        String stored = d.getString("publicJson");
+        Mono<PublicInstitution> entry;
+        if (stored != null) {
+            try {
+                entry = Mono.just(json.readValue(stored, PublicInstitution.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Mono.error(new IllegalStateException("cannot read a stored public white-list entry", e));
+            }
+        } else if (d.getString("viewJson") != null) {
+            entry = Mono.just(publicOf(projection.read(d.getString("viewJson"))));
+        } else {
+            entry = Mono.from(documents.find(Filters.eq("_id", d.getString("_id"))).first())
+                    .map(full -> publicOf(projection.read(full.getString("viewJson"))));
+        }
+        return distanceKm == null ? entry : entry.map(p -> p.withDistance(distanceKm));
+    }
+
+    /** What the public may see of an institution's view (no child, staff or personal data). */
+    static PublicInstitution publicOf(InstitutionView v) {
         List<PublicClass> classes = v.classes().entrySet().stream().filter(c -> c.getValue().open())
                 .map(c -> new PublicClass(c.getValue().name(), c.getValue().classType(), c.getValue().places(),
                         v.vacancies(c.getKey()))).toList();
@@ -220,7 +267,7 @@ public class PublicInstitutionController {
                 v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
                 new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
                 v.totalVacancies(), v.care().medicalAgreement() == null ? null : v.care().medicalAgreement().partnerName(),
-                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(), distanceKm);
+                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(), null);
     }
 
     private static GeoPoint parseNear(Violations v, String near) {

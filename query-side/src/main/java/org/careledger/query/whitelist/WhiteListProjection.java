@@ -112,7 +112,8 @@ public class WhiteListProjection {
                 .append("classes", classes)
                 .append("statusChangedAt", v.statusChangedAt() == null ? null : Date.from(v.statusChangedAt()))
                 .append("lastPosition", v.lastPosition())
-                .append("viewJson", write(v));
+                .append("viewJson", write(v))
+                .append("publicJson", writePublic(PublicInstitutionController.publicOf(v)));
         if (v.filingNumber() != null) {
             doc.append("filingNumber", v.filingNumber());
         }
@@ -120,6 +121,14 @@ public class WhiteListProjection {
             doc.append("places" + t.name(), v.places(t));
         }
         return doc;
+    }
+
+    private String writePublic(PublicInstitutionController.PublicInstitution entry) {
+        try {
+            return json.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a public white-list entry", e);
+        }
     }
 
     private String write(InstitutionView view) {
