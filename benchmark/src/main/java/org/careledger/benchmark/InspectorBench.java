@@ -21,6 +21,7 @@ import java.util.Random;
  */
 final class InspectorBench {
 
+    /** As known at the instant (recorded reading); instants lie between the institution's first event and now. */
     static final String PATH = "/api/v1/inspector/institutions/%s/state?asOf=%s";
     static final int REFERENCE_REPETITIONS = 50;
 
@@ -71,7 +72,7 @@ final class InspectorBench {
             return m;
         }
         m.put("available", true);
-        Instant from = plan.contractStart.minusDays(10).atStartOfDay(RegionPlan.CHINA).toInstant();
+        Instant from = firstRecorded(longest.id);
         Instant to = Instant.now();
         Random random = new Random(11);
         Stats asOf = new Stats(requests);
@@ -94,6 +95,20 @@ final class InspectorBench {
         m.put("p50Ms", Report.round(asOf.percentileMs(50), 2));
         m.put("p99Ms", Report.round(asOf.percentileMs(99), 2));
         return m;
+    }
+
+    /** When the institution's first event was recorded: before it, as-of answers 404 (it did not exist yet). */
+    private Instant firstRecorded(String institutionId) throws Exception {
+        try (Connection c = db.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT min(recorded_at) FROM institution_history WHERE institution_id = ?")) {
+            ps.setString(1, institutionId);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp t = rs.getTimestamp(1);
+                return t == null ? Instant.now() : t.toInstant();
+            }
+        }
     }
 
     private static long readEvents(Connection c, List<String> aggregates) throws Exception {
