@@ -58,7 +58,7 @@ public class PublicInstitutionController {
     static final int MAX_QUERY_LENGTH = 50;
 
     private final MongoCollection<Document> documents;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final com.fasterxml.jackson.databind.ObjectReader publicReader;
     private final WhiteListProjection projection;
     private final ProjectionProgress progress;
     private final Duration revokedVisible;
@@ -68,7 +68,8 @@ public class PublicInstitutionController {
                                        WhiteListProjection projection, ProjectionProgress progress,
                                        @Value("${careledger.white-list.revoked-visible-days:180}") long revokedVisibleDays,
                                        com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.json = json;
+        // build the deserializer at start, not on the first search's thread
+        this.publicReader = json.readerFor(PublicInstitution.class);
         this.documents = database.getCollection(WhiteListProjection.COLLECTION);
         this.projection = projection;
         this.progress = progress;
@@ -242,7 +243,7 @@ public class PublicInstitutionController {
         Mono<PublicInstitution> entry;
         if (stored != null) {
             try {
-                entry = Mono.just(json.readValue(stored, PublicInstitution.class));
+                entry = Mono.just(publicReader.readValue(stored));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 return Mono.error(new IllegalStateException("cannot read a stored public white-list entry", e));
             }
