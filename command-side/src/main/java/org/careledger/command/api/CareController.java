@@ -1,7 +1,5 @@
 package org.careledger.command.api;
 
-import java.util.function.Function;
-
 import org.careledger.kernel.attendance.AttendanceOutcome;
 import org.careledger.kernel.attendance.SubmitAttendance;
 import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
@@ -64,7 +62,7 @@ public class CareController {
                                           @RequestBody(required = false) CareRequests.WithdrawBody body,
                                           ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
-        EnrolmentId enrolment = parse(enrolmentId, EnrolmentId::of, "enrolment id");
+        EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
         return dispatcher.dispatch(CareRequests.withdraw(institution, enrolment, body), caller, exchange,
                 institution.value(), enrolment.value());
     }
@@ -74,7 +72,7 @@ public class CareController {
                                           @RequestBody(required = false) CareRequests.TransferBody body,
                                           ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
-        EnrolmentId enrolment = parse(enrolmentId, EnrolmentId::of, "enrolment id");
+        EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
         return dispatcher.dispatch(CareRequests.transfer(institution, enrolment, body), caller, exchange,
                 institution.value(), enrolment.value());
     }
@@ -108,7 +106,7 @@ public class CareController {
                                                    @RequestBody(required = false) CareRequests.CertificatesBody body,
                                                    ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
-        StaffRef staff = parse(staffRef, StaffRef::of, "staff reference");
+        StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
         return dispatcher.dispatch(CareRequests.certificates(institution, staff, body), caller, exchange,
                 institution.value(), staff.value());
     }
@@ -118,7 +116,7 @@ public class CareController {
                                            @RequestBody(required = false) CareRequests.DepartureBody body,
                                            ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
-        StaffRef staff = parse(staffRef, StaffRef::of, "staff reference");
+        StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
         return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange,
                 institution.value(), staff.value());
     }
@@ -134,14 +132,6 @@ public class CareController {
     }
 
     private static InstitutionId institution(String raw) {
-        return parse(raw, InstitutionId::of, "institution id");
-    }
-
-    private static <T> T parse(String raw, Function<String, T> parser, String what) {
-        try {
-            return parser.apply(raw);
-        } catch (DomainException | IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The " + what + " in the path is not a UUID");
-        }
+        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
     }
 }

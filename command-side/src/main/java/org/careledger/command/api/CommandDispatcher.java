@@ -36,10 +36,7 @@ public class CommandDispatcher {
     /** Dispatches the command; the aggregate whose last event is reported is {@code aggregateId}. */
     public Mono<CommandAccepted> dispatch(Object command, Caller caller, ServerWebExchange exchange,
                                           String aggregateId, String answeredId) {
-        Map<String, Object> metaData = new HashMap<>(caller.toMetaData());
-        metaData.put(EventMetadata.CORRELATION_ID, correlationId(exchange));
-        return gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
-                .onErrorMap(CommandDispatcher::unwrap)
+        return send(command, caller, exchange)
                 .then(positionOf(aggregateId))
                 .map(position -> new CommandAccepted(answeredId, position));
     }
@@ -49,10 +46,7 @@ public class CommandDispatcher {
      * (e.g. a child registered again under the same citizen ID keeps its reference).
      */
     public Mono<CommandAccepted> dispatchReturning(Object command, Caller caller, ServerWebExchange exchange) {
-        Map<String, Object> metaData = new HashMap<>(caller.toMetaData());
-        metaData.put(EventMetadata.CORRELATION_ID, correlationId(exchange));
-        return gateway.<Object>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
-                .onErrorMap(CommandDispatcher::unwrap)
+        return this.<Object>send(command, caller, exchange)
                 .map(Object::toString)
                 .flatMap(id -> positionOf(id).map(position -> new CommandAccepted(id, position)));
     }

@@ -147,18 +147,10 @@ public class FilingController {
     }
 
     private static InstitutionId institution(String raw) {
-        try {
-            return InstitutionId.of(raw);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
-        }
+        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
     }
 
     private static ClassId classId(String raw) {
-        try {
-            return ClassId.of(raw);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The class id in the path is not a UUID");
-        }
+        return RequestParsing.pathId(raw, ClassId::of, "class id");
     }
 }

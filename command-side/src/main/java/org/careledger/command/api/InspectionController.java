@@ -123,11 +123,7 @@ public class InspectionController {
     public Mono<CommandAccepted> verify(Caller caller, @PathVariable String inspectionId, @PathVariable String orderId,
                                         @RequestBody(required = false) VerificationBody body, ServerWebExchange exchange) {
         CareRequests.body(body);
-        try {
-            UUID.fromString(inspectionId);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The inspection id in the path is not a UUID");
-        }
+        RequestParsing.pathId(inspectionId, UUID::fromString, "inspection id");
         Violations v = new Violations();
         if (body.rectified() == null) {
             v.add("rectified", "REQUIRED", "rectified is required (true or false)");

@@ -25,7 +25,7 @@ import org.careledger.kernel.value.ServiceType;
  * Turns raw request fields into value objects, recording every problem against its field in a
  * {@link Violations} so a request reports all its invalid fields at once.
  */
-final class RequestParsing {
+public final class RequestParsing {
 
     static final int MAX_TEXT = 200;
     static final int MAX_REASON = 1000;
@@ -35,6 +35,15 @@ final class RequestParsing {
     }
 
 
+
+    /** An identifier from the request path; anything else is {@code INVALID_IDENTIFIER}, naming {@code what}. */
+    static <T> T pathId(String raw, java.util.function.Function<String, T> parser, String what) {
+        try {
+            return parser.apply(raw);
+        } catch (DomainException | IllegalArgumentException e) {
+            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The " + what + " in the path is not a UUID");
+        }
+    }
 
     static String text(Violations v, String field, String raw, boolean required, int max) {
         if (raw == null || raw.isBlank()) {
@@ -55,7 +64,7 @@ final class RequestParsing {
         return trimmed;
     }
 
-    static <E extends Enum<E>> E enumValue(Violations v, String field, String raw, Class<E> type, boolean required) {
+    public static <E extends Enum<E>> E enumValue(Violations v, String field, String raw, Class<E> type, boolean required) {
         if (raw == null || raw.isBlank()) {
             if (required) {
                 v.add(field, "REQUIRED", field + " is required");
@@ -70,7 +79,7 @@ final class RequestParsing {
         }
     }
 
-    static LocalDate date(Violations v, String field, String raw, boolean required) {
+    public static LocalDate date(Violations v, String field, String raw, boolean required) {
         if (raw == null || raw.isBlank()) {
             if (required) {
                 v.add(field, "REQUIRED", field + " is required");

@@ -140,10 +140,6 @@ public class SubsidyController {
     }
 
     private static String caseId(String raw) {
-        try {
-            return UUID.fromString(raw).toString();
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The case id in the path is not a UUID");
-        }
+        return RequestParsing.pathId(raw, id -> UUID.fromString(id).toString(), "case id");
     }
 }

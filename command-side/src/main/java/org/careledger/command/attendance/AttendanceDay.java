@@ -72,8 +72,7 @@ class AttendanceDay {
                 || !command.attendanceDayId().equals(SubmitAttendance.dayId(command.institutionId(), command.day()))) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "institution and day must match the attendance day");
         }
-        DivisionCode division = institutions.divisionOf(command.institutionId())
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(command.institutionId(), division);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (command.day().isAfter(today)) {

@@ -50,8 +50,7 @@ class RegisterChildHandler {
     public String handle(RegisterChild command, MetaData metaData) throws Exception {
         Caller caller = Caller.fromMetaData(metaData);
         caller.requireRole(Role.OPERATOR, Role.ADMIN);
-        DivisionCode division = institutions.divisionOf(command.institutionId())
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         caller.requireAccess(command.institutionId(), division);
         ChildPersonalData data = command.personalData();
         data.citizenId().requireBirthDate(data.birthDate());

@@ -18,4 +18,10 @@ public interface CreditCodeRegistry {
 
     /** The division of a registered institution, if it is registered. */
     java.util.Optional<DivisionCode> divisionOf(InstitutionId institutionId);
+
+    /** The division of a registered institution; refuses with INSTITUTION_NOT_FOUND otherwise. */
+    default DivisionCode requireDivisionOf(InstitutionId institutionId) {
+        return divisionOf(institutionId).orElseThrow(() -> new org.careledger.kernel.error.DomainException(
+                org.careledger.kernel.error.ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+    }
 }

@@ -55,8 +55,7 @@ class Inspection {
 
     @CommandHandler
     Inspection(RecordInspection command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
-        DivisionCode division = institutions.divisionOf(command.institutionId())
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         Caller.fromMetaData(metaData).requireRole(Role.INSPECTOR, Role.ADMIN).requireAccess(command.institutionId(), division);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         Violations v = new Violations();
@@ -108,8 +107,7 @@ class Inspection {
 
     @CommandHandler
     void handle(VerifyRectification command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
-        DivisionCode division = institutions.divisionOf(institutionId)
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(institutionId);
         Caller.fromMetaData(metaData).requireRole(Role.INSPECTOR, Role.ADMIN).requireAccess(institutionId, division);
         if (!openOrders.contains(command.orderId())) {
             throw new DomainException(ErrorCode.RECTIFICATION_ORDER_NOT_OPEN,

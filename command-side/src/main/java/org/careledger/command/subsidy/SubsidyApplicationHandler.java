@@ -51,8 +51,7 @@ class SubsidyApplicationHandler {
     public String handle(ApplyForSubsidy command, MetaData metaData) throws Exception {
         Caller caller = Caller.fromMetaData(metaData);
         caller.requireRole(Role.OPERATOR, Role.SUBSIDY_OFFICER, Role.ADMIN, Role.SYSTEM);
-        DivisionCode division = institutions.divisionOf(command.institutionId())
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         caller.requireAccess(command.institutionId(), division);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (command.kind() == null || command.periodFrom() == null || command.periodTo() == null

@@ -126,8 +126,7 @@ class SubsidyCase {
 
     /** Subsidy officers of the institution's jurisdiction (and administrators); answers the division. */
     private DivisionCode officer(MetaData metaData, CreditCodeRegistry institutions) {
-        DivisionCode division = institutions.divisionOf(institutionId)
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(institutionId);
         Caller.fromMetaData(metaData).requireRole(Role.SUBSIDY_OFFICER, Role.ADMIN).requireAccess(institutionId, division);
         return division;
     }

@@ -45,8 +45,7 @@ public class SubsidyReproduction {
         SubsidyDecisionComputed decision = stream.stream().map(DomainEventMessage::getPayload)
                 .filter(SubsidyDecisionComputed.class::isInstance).map(SubsidyDecisionComputed.class::cast).findFirst()
                 .orElseThrow(() -> new DomainException(ErrorCode.SUBSIDY_CASE_NOT_FOUND, "No subsidy case " + caseId));
-        DivisionCode division = institutions.divisionOf(decision.institutionId())
-                .orElseThrow(() -> new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution"));
+        DivisionCode division = institutions.requireDivisionOf(decision.institutionId());
         caller.requireRole(Role.OPERATOR, Role.SUBSIDY_OFFICER, Role.INSPECTOR, Role.ADMIN)
                 .requireAccess(decision.institutionId(), division);
         SubsidyPolicy policy = policies.version(decision.basis().policyId(), decision.basis().policyVersion())

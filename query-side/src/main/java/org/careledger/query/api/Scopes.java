@@ -6,7 +6,7 @@ import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.Jurisdiction;
 
-/** Which divisions a query may cover: the caller's jurisdiction, narrowed by a requested division. */
+/** Query helpers shared by the controllers: which divisions a caller may cover, and binding parameters. */
 public final class Scopes {
 
     private Scopes() {
@@ -23,7 +23,12 @@ public final class Scopes {
         } catch (DomainException e) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "division is not a division-code prefix");
         }
-        if (caller.role() == Role.ADMIN) {
+        return divisionPrefix(caller, requested);
+    }
+
+    /** As {@link #divisionPrefix(Caller, String)} for a division already parsed (null: none requested). */
+    public static String divisionPrefix(Caller caller, Jurisdiction requested) {
+        if (caller.role() == Role.ADMIN || caller.role() == Role.SYSTEM) {
             return requested == null ? "" : requested.prefix();
         }
         Jurisdiction own = caller.jurisdiction();
@@ -35,5 +40,14 @@ public final class Scopes {
         }
         throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
                 "Division " + requested + " is outside the caller's jurisdiction " + own);
+    }
+
+    /** Binds positional parameters $1, $2, … in order. */
+    public static org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec bind(
+            org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec, java.util.List<Object> binds) {
+        for (int i = 0; i < binds.size(); i++) {
+            spec = spec.bind(i, binds.get(i));
+        }
+        return spec;
     }
 }

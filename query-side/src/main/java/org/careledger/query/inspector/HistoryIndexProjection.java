@@ -2,7 +2,6 @@ package org.careledger.query.inspector;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
@@ -10,8 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,16 +50,7 @@ public class HistoryIndexProjection {
     }
 
     private List<Object[]> pending() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource("pending-rows:" + NAME, key -> {
-            List<Object[]> rows = new ArrayList<>();
-            root.onPrepareCommit(u -> {
-                if (!rows.isEmpty()) {
-                    jdbc.batchUpdate("INSERT INTO institution_history (institution_id, global_index, event_type, "
-                            + "recorded_at, business_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows);
-                }
-            });
-            return rows;
-        });
+        return PendingEvents.rows(NAME, rows -> jdbc.batchUpdate("INSERT INTO institution_history (institution_id, "
+                + "global_index, event_type, recorded_at, business_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows));
     }
 }

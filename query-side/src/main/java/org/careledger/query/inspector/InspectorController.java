@@ -113,11 +113,7 @@ public class InspectorController {
         }
         sql.append(" ORDER BY h.global_index LIMIT ").append(size);
         return authorised(caller, institution, minPosition).thenMany(Flux.defer(() -> {
-            DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-            for (int i = 0; i < binds.size(); i++) {
-                spec = spec.bind(i, binds.get(i));
-            }
-            return spec.map(row -> {
+            return org.careledger.query.api.Scopes.bind(db.sql(sql.toString()), binds).map(row -> {
                 String payloadType = row.get("payload_type", String.class);
                 byte[] meta = row.get("meta_data", byte[].class);
                 return new HistoryLine(row.get("global_index", Long.class), row.get("event_identifier", String.class),

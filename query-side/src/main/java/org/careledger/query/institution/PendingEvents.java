@@ -40,6 +40,24 @@ public final class PendingEvents {
         });
     }
 
+    /**
+     * A list of rows collected during the current processor unit of work and handed to
+     * {@code flush} once, before it commits: the batching of projections that write rows rather
+     * than institution views.
+     */
+    public static <T> List<T> rows(String projection, Consumer<List<T>> flush) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource("pending-rows:" + projection, key -> {
+            List<T> rows = new ArrayList<>();
+            root.onPrepareCommit(u -> {
+                if (!rows.isEmpty()) {
+                    flush.accept(rows);
+                }
+            });
+            return rows;
+        });
+    }
+
     public static long position(TrackingToken token) {
         return token.position().orElseThrow(() -> new IllegalStateException("tracking token without a position: " + token));
     }

@@ -105,10 +105,10 @@ public class SubsidyLedgerController {
             where.append(" AND period_from <= $").append(binds.size());
         }
         Paging paging = Paging.of(page, size);
-        Mono<List<LedgerEntry>> items = bind(db.sql("SELECT * FROM subsidy_case" + where
+        Mono<List<LedgerEntry>> items = org.careledger.query.api.Scopes.bind(db.sql("SELECT * FROM subsidy_case" + where
                 + " ORDER BY period_from, institution_id, kind LIMIT " + paging.size() + " OFFSET " + paging.offset()), binds)
                 .map(SubsidyLedgerController::entry).all().collectList();
-        Mono<Object[]> totals = bind(db.sql("SELECT count(*) AS n, coalesce(sum(computed_fen), 0) AS computed, "
+        Mono<Object[]> totals = org.careledger.query.api.Scopes.bind(db.sql("SELECT count(*) AS n, coalesce(sum(computed_fen), 0) AS computed, "
                 + "coalesce(sum(approved_fen), 0) AS approved, coalesce(sum(paid_fen), 0) AS paid FROM subsidy_case" + where), binds)
                 .map(row -> new Object[] {row.get("n", Long.class), number(row, "computed"), number(row, "approved"),
                         number(row, "paid")}).one();
@@ -170,12 +170,6 @@ public class SubsidyLedgerController {
         return n == null ? 0 : n.longValue();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, List<Object> binds) {
-        for (int i = 0; i < binds.size(); i++) {
-            spec = spec.bind(i, binds.get(i));
-        }
-        return spec;
-    }
 
     private static InstitutionId institution(String raw) {
         try {

@@ -6,8 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
@@ -18,6 +16,7 @@ import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.careledger.query.institution.Care;
 import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +43,12 @@ public class CareSupervisionController {
 
     private final DatabaseClient db;
     private final ProjectionProgress progress;
-    private final ObjectMapper json;
+    private final InstitutionViewJson viewJson;
 
-    public CareSupervisionController(DatabaseClient db, ProjectionProgress progress, ObjectMapper json) {
+    public CareSupervisionController(DatabaseClient db, ProjectionProgress progress, InstitutionViewJson viewJson) {
         this.db = db;
         this.progress = progress;
-        this.json = json;
+        this.viewJson = viewJson;
     }
 
     public record ClassOccupancy(String classId, String name, String classType, boolean open, int places, int enrolled,
@@ -86,7 +85,7 @@ public class CareSupervisionController {
                         .bind(0, institution.value()).map(row -> row.get("view", String.class)).one())
                 .switchIfEmpty(Mono.error(new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution")))
                 .map(text -> {
-                    InstitutionView v = read(text);
+                    InstitutionView v = viewJson.read(text);
                     caller.requireAccess(institution, DivisionCode.parse(v.division()));
                     return summary(v, day);
                 });
@@ -165,7 +164,7 @@ public class CareSupervisionController {
                         + "ORDER BY division_code, name, institution_id LIMIT " + MAX_SCAN)
                 .bind(0, prefix + "%")
                 .map(row -> row.get("view", String.class)).all()
-                .map(this::read);
+                .map(viewJson::read);
     }
 
     static CareSummary summary(InstitutionView v, LocalDate day) {
@@ -214,11 +213,4 @@ public class CareSupervisionController {
         }
     }
 
-    private InstitutionView read(String text) {
-        try {
-            return json.readValue(text, InstitutionView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored supervision view", e);
-        }
-    }
 }

@@ -5,8 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
@@ -14,6 +12,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.Care;
 import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,14 +38,14 @@ public class IndicatorsController {
 
     private final DatabaseClient db;
     private final ProjectionProgress progress;
-    private final ObjectMapper json;
+    private final InstitutionViewJson viewJson;
     private final PopulationReference population;
 
-    public IndicatorsController(DatabaseClient db, ProjectionProgress progress, ObjectMapper json,
+    public IndicatorsController(DatabaseClient db, ProjectionProgress progress, InstitutionViewJson viewJson,
                                 PopulationReference population) {
         this.db = db;
         this.progress = progress;
-        this.json = json;
+        this.viewJson = viewJson;
         this.population = population;
     }
 
@@ -74,7 +73,7 @@ public class IndicatorsController {
         }
         Mono<List<InstitutionView>> views = db.sql("SELECT view::text AS view FROM supervision_institution "
                         + "WHERE division_code LIKE $1 AND status = 'FILED' LIMIT " + MAX_SCAN)
-                .bind(0, prefix + "%").map(row -> row.get("view", String.class)).all().map(this::read).collectList();
+                .bind(0, prefix + "%").map(row -> row.get("view", String.class)).all().map(viewJson::read).collectList();
         Mono<long[]> attendance = db.sql("""
                         SELECT count(*) FILTER (WHERE a.present) AS attended, count(*) AS recorded
                         FROM attendance_child_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
@@ -156,13 +155,5 @@ public class IndicatorsController {
 
     private static Double per1000(long places, long people) {
         return people <= 0 ? null : Math.round(places * 1000.0 * 100 / people) / 100.0;
-    }
-
-    private InstitutionView read(String text) {
-        try {
-            return json.readValue(text, InstitutionView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored supervision view", e);
-        }
     }
 }

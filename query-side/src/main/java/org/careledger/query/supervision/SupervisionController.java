@@ -68,7 +68,7 @@ public class SupervisionController {
             throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
         }
         Paging paging = Paging.of(page, size);
-        String prefix = scope(caller, area);
+        String prefix = org.careledger.query.api.Scopes.divisionPrefix(caller, area);
 
         StringBuilder where = new StringBuilder(" WHERE division_code LIKE $1");
         List<Object> binds = new ArrayList<>();
@@ -85,34 +85,11 @@ public class SupervisionController {
                 + " ORDER BY division_code, name, institution_id LIMIT " + paging.size() + " OFFSET " + paging.offset();
         String count = "SELECT count(*) AS total FROM supervision_institution" + where;
 
-        Mono<List<SupervisedInstitution>> items = bind(db.sql(select), binds).map(SupervisionController::toItem).all().collectList();
-        Mono<Long> total = bind(db.sql(count), binds).map(row -> row.get("total", Long.class)).one();
+        Mono<List<SupervisedInstitution>> items = org.careledger.query.api.Scopes.bind(db.sql(select), binds).map(SupervisionController::toItem).all().collectList();
+        Mono<Long> total = org.careledger.query.api.Scopes.bind(db.sql(count), binds).map(row -> row.get("total", Long.class)).one();
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .then(Mono.zip(items, total))
                 .map(t -> new Page<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
-    }
-
-    /** The division prefix the caller may see, narrowed by the requested division. */
-    private static String scope(Caller caller, Jurisdiction requested) {
-        if (caller.role() == Role.ADMIN || caller.role() == Role.SYSTEM) {
-            return requested == null ? "" : requested.prefix();
-        }
-        Jurisdiction own = caller.jurisdiction();
-        if (requested == null) {
-            return own.prefix();
-        }
-        if (own.contains(requested)) {
-            return requested.prefix();
-        }
-        throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
-                "Division " + requested + " is outside the caller's jurisdiction " + own);
-    }
-
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, List<Object> binds) {
-        for (int i = 0; i < binds.size(); i++) {
-            spec = spec.bind(i, binds.get(i));
-        }
-        return spec;
     }
 
     private static <E extends Enum<E>> E parseEnum(Violations v, String field, String raw, Class<E> type) {

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,6 +14,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,11 +32,11 @@ public class SupervisionProjection {
     public static final String NAME = "supervision";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final InstitutionViewJson viewJson;
 
-    public SupervisionProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public SupervisionProjection(JdbcTemplate jdbc, InstitutionViewJson viewJson) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.viewJson = viewJson;
     }
 
     @EventHandler
@@ -60,7 +59,7 @@ public class SupervisionProjection {
                     v.type().name(), v.status().name(), v.puhui(), v.filingNumber(), v.places(ClassType.INFANT),
                     v.places(ClassType.YOUNG_TODDLER), v.places(ClassType.OLDER_TODDLER), v.places(ClassType.MIXED),
                     v.totalPlaces(), v.openClasses(), ts(v.submittedAt()), ts(v.filedAt()), ts(v.statusChangedAt()),
-                    ts(v.lastChangedAt()), v.lastPosition(), write(v), v.care().enrolled()});
+                    ts(v.lastChangedAt()), v.lastPosition(), viewJson.write(v), v.care().enrolled()});
         }
         jdbc.batchUpdate("""
                 INSERT INTO supervision_institution (institution_id, name, credit_code, credit_code_checksum_valid,
@@ -84,7 +83,7 @@ public class SupervisionProjection {
         jdbc.query("SELECT institution_id, view::text FROM supervision_institution WHERE institution_id = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids)),
                 rs -> {
-                    views.put(rs.getString(1), read(rs.getString(2)));
+                    views.put(rs.getString(1), viewJson.read(rs.getString(2)));
                 });
         return views;
     }
@@ -93,19 +92,4 @@ public class SupervisionProjection {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private String write(InstitutionView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the view of " + view.institutionId(), e);
-        }
-    }
-
-    private InstitutionView read(String text) {
-        try {
-            return json.readValue(text, InstitutionView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored supervision view", e);
-        }
-    }
 }

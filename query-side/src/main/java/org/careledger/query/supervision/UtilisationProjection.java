@@ -1,7 +1,6 @@
 package org.careledger.query.supervision;
 
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceRecorded;
@@ -59,18 +56,10 @@ public class UtilisationProjection {
     }
 
     private List<Row> pending() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource("pending-rows:" + NAME, key -> {
-            List<Row> rows = new ArrayList<>();
-            root.onPrepareCommit(u -> flush(rows));
-            return rows;
-        });
+        return PendingEvents.rows(NAME, this::flush);
     }
 
     void flush(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
         // the latest row per key wins inside a batch (a correction after its record)
         Map<String, Row> latest = new LinkedHashMap<>();
         for (Row r : rows) {

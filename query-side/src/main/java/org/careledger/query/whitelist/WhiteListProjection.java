@@ -26,6 +26,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -51,10 +52,13 @@ public class WhiteListProjection {
 
     private final MongoCollection<Document> documents;
     private final ObjectMapper json;
+    private final InstitutionViewJson viewJson;
 
-    public WhiteListProjection(@Qualifier("careLedgerMongoDatabase") MongoDatabase database, ObjectMapper json) {
+    public WhiteListProjection(@Qualifier("careLedgerMongoDatabase") MongoDatabase database, ObjectMapper json,
+                               InstitutionViewJson viewJson) {
         this.documents = database.getCollection(COLLECTION);
         this.json = json;
+        this.viewJson = viewJson;
     }
 
     @EventHandler
@@ -72,7 +76,7 @@ public class WhiteListProjection {
         List<String> ids = new ArrayList<>(batch.byInstitution().keySet());
         Map<String, InstitutionView> current = new HashMap<>();
         Flux.from(documents.find(Filters.in("_id", ids)))
-                .doOnNext(d -> current.put(d.getString("_id"), read(d.getString("viewJson"))))
+                .doOnNext(d -> current.put(d.getString("_id"), viewJson.read(d.getString("viewJson"))))
                 .then().block(STORE_TIMEOUT);
         Map<String, InstitutionView> changed = batch.applyTo(current);
         if (changed.isEmpty()) {
@@ -112,7 +116,7 @@ public class WhiteListProjection {
                 .append("classes", classes)
                 .append("statusChangedAt", v.statusChangedAt() == null ? null : Date.from(v.statusChangedAt()))
                 .append("lastPosition", v.lastPosition())
-                .append("viewJson", write(v))
+                .append("viewJson", viewJson.write(v))
                 .append("publicJson", writePublic(PublicInstitutionController.publicOf(v)));
         if (v.filingNumber() != null) {
             doc.append("filingNumber", v.filingNumber());
@@ -131,19 +135,9 @@ public class WhiteListProjection {
         }
     }
 
-    private String write(InstitutionView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the view of " + view.institutionId(), e);
-        }
+    /** The stored view of a document. */
+    InstitutionView read(String text) {
+        return viewJson.read(text);
     }
 
-    InstitutionView read(String text) {
-        try {
-            return json.readValue(text, InstitutionView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read a stored white-list view", e);
-        }
-    }
 }

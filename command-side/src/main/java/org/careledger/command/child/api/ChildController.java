@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.command.api.CommandAccepted;
 import org.careledger.command.api.CommandDispatcher;
+import org.careledger.command.api.RequestParsing;
 import org.careledger.command.child.PersonalDataVault;
 import org.careledger.kernel.child.ChildPersonalData;
 import org.careledger.kernel.child.CitizenId;
@@ -134,36 +135,15 @@ public class ChildController {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
         }
         Violations v = new Violations();
-        HealthCheckKind kind = enumValue(v, "kind", body.kind(), HealthCheckKind.class);
-        HealthOutcome outcome = enumValue(v, "outcome", body.outcome(), HealthOutcome.class);
-        LocalDate checkedOn = null;
-        try {
-            checkedOn = body.checkedOn() == null ? null : LocalDate.parse(body.checkedOn());
-        } catch (DateTimeParseException e) {
-            v.add("checkedOn", "INVALID_DATE", "checkedOn must be a date YYYY-MM-DD");
-        }
-        if (body.checkedOn() == null) {
-            v.add("checkedOn", "REQUIRED", "checkedOn is required");
-        }
+        HealthCheckKind kind = RequestParsing.enumValue(v, "kind", body.kind(), HealthCheckKind.class, true);
+        HealthOutcome outcome = RequestParsing.enumValue(v, "outcome", body.outcome(), HealthOutcome.class, true);
+        LocalDate checkedOn = RequestParsing.date(v, "checkedOn", body.checkedOn(), true);
         if (body.details() != null && body.details().length() > 4000) {
             v.add("details", "TOO_LONG", "details is longer than 4000 characters");
         }
         v.throwIfAny();
         return dispatcher.dispatch(new RecordHealthCheck(child, kind, checkedOn, outcome, body.details()), caller, exchange,
                 child.value(), child.value());
-    }
-
-    private static <E extends Enum<E>> E enumValue(Violations v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            v.add(field, "REQUIRED", field + " is required");
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + java.util.EnumSet.allOf(type));
-            return null;
-        }
     }
 
     @PostMapping("/api/v1/admin/children/{childRef}/erase")
