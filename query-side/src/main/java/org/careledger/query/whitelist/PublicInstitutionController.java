@@ -6,18 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
@@ -31,47 +25,37 @@ import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.progress.ProjectionProgress;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The public white-list lookup (no token needed). It shows filed institutions only: submitted or
  * rejected filings never appear; suspended ones appear as suspended; revoked and deregistered ones
  * stay visible with that status for {@code careledger.white-list.revoked-visible-days}. Nothing
- * about children or staff is stored here, so nothing of theirs can be shown.
+ * about children or staff is stored here, so nothing of theirs can be shown. Searches are answered
+ * from the entries held in memory ({@link PublicWhiteList}, ADR 0017).
  */
 @RestController
 @RequestMapping("/api/v1/public/institutions")
 public class PublicInstitutionController {
 
     static final double MAX_RADIUS_KM = 50;
-    /** Searches fetch the public entry and the location, never the folded view. */
-    private static final Bson PUBLIC_FIELDS = com.mongodb.client.model.Projections.include("_id", "publicJson", "location");
-    static final int MAX_NEAR_CANDIDATES = 5000;
     static final int MAX_QUERY_LENGTH = 50;
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
 
-    private final MongoCollection<Document> documents;
-    private final com.fasterxml.jackson.databind.ObjectReader publicReader;
-    private final WhiteListProjection projection;
+    private final PublicWhiteList whiteList;
     private final ProjectionProgress progress;
     private final Duration revokedVisible;
     private final Clock clock;
 
-    public PublicInstitutionController(@Qualifier("careLedgerMongoDatabase") MongoDatabase database,
-                                       WhiteListProjection projection, ProjectionProgress progress,
-                                       @Value("${careledger.white-list.revoked-visible-days:180}") long revokedVisibleDays,
-                                       com.fasterxml.jackson.databind.ObjectMapper json) {
-        // build the deserializer at start, not on the first search's thread
-        this.publicReader = json.readerFor(PublicInstitution.class);
-        this.documents = database.getCollection(WhiteListProjection.COLLECTION);
-        this.projection = projection;
+    public PublicInstitutionController(PublicWhiteList whiteList, ProjectionProgress progress,
+                                       @Value("${careledger.white-list.revoked-visible-days:180}") long revokedVisibleDays) {
+        this.whiteList = whiteList;
         this.progress = progress;
         this.revokedVisible = Duration.ofDays(revokedVisibleDays);
         this.clock = Clock.systemUTC();
@@ -120,38 +104,39 @@ public class PublicInstitutionController {
                                                 @RequestParam(required = false) Integer size,
                                                 @RequestParam(required = false) Long minPosition) {
         Violations v = new Violations();
-        List<Bson> filters = new ArrayList<>(visible());
+        Predicate<PublicWhiteList.Entry> filter = visible();
         if (division != null && !division.isBlank()) {
             Jurisdiction area = v.parse("division", () -> Jurisdiction.of(division));
             if (area != null) {
-                filters.add(Filters.eq("divisionPrefixes", area.prefix()));
+                String prefix = area.prefix();
+                filter = filter.and(e -> e.divisionPrefixes().contains(prefix));
             }
         }
         InstitutionType t = enumParam(v, "type", type, InstitutionType.class);
         if (t != null) {
-            filters.add(Filters.eq("institutionType", t.name()));
+            filter = filter.and(e -> t.name().equals(e.institutionType()));
         }
         if (puhui != null) {
-            filters.add(Filters.eq("puhui", puhui));
+            filter = filter.and(e -> e.puhui() == puhui);
         }
         ClassType ct = enumParam(v, "classType", classType, ClassType.class);
         if (ct != null) {
-            filters.add(Filters.eq("classTypes", ct.name()));
+            filter = filter.and(e -> e.classTypes().contains(ct.name()));
         }
         if (hasVacancy != null) {
-            filters.add(hasVacancy ? Filters.gt("vacancies", 0) : Filters.lte("vacancies", 0));
+            filter = filter.and(e -> (e.vacancies() > 0) == hasVacancy);
         }
         ServiceType svc = enumParam(v, "serviceType", serviceType, ServiceType.class);
         if (svc != null) {
-            filters.add(Filters.eq("serviceTypes", svc.name()));
+            filter = filter.and(e -> e.serviceTypes().contains(svc.name()));
         }
         if (q != null && !q.isBlank()) {
             if (q.length() > MAX_QUERY_LENGTH) {
                 v.add("q", "TOO_LONG", "q is longer than " + MAX_QUERY_LENGTH + " characters");
             } else {
+                // a query of only punctuation matches nothing
                 Set<String> tokens = NameTokens.query(q);
-                // a query of only punctuation can match nothing
-                filters.add(tokens.isEmpty() ? Filters.eq("_id", "\u0000none") : Filters.all("nameTokens", tokens));
+                filter = filter.and(e -> !tokens.isEmpty() && e.nameTokens().containsAll(tokens));
             }
         }
         GeoPoint centre = near == null || near.isBlank() ? null : parseNear(v, near);
@@ -166,10 +151,10 @@ public class PublicInstitutionController {
             throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
         }
         Paging paging = Paging.of(page, size);
-        Mono<Page<PublicInstitution>> result = centre == null
-                ? list(Filters.and(filters), paging)
-                : near(filters, centre, radius, paging);
-        return progress.await(WhiteListProjection.NAME, minPosition).then(result);
+        Predicate<PublicWhiteList.Entry> matches = filter;
+        return current(minPosition).then(Mono.fromSupplier(() -> centre == null
+                ? list(matches, paging)
+                : near(matches, centre, radius, paging)));
     }
 
     @GetMapping("/{filingNumber}")
@@ -178,82 +163,61 @@ public class PublicInstitutionController {
         if (!filingNumber.matches("TY\\d{16}")) {
             throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "A filing number is TY followed by 16 digits");
         }
-        List<Bson> filters = new ArrayList<>(visible());
-        filters.add(Filters.eq("filingNumber", filingNumber));
-        return progress.await(WhiteListProjection.NAME, minPosition)
-                .then(Mono.from(documents.find(Filters.and(filters)).first()))
-                .flatMap(d -> toPublic(d, null))
+        Predicate<PublicWhiteList.Entry> filter = visible().and(e -> filingNumber.equals(e.filingNumber()));
+        return current(minPosition)
+                .then(Mono.fromSupplier(() -> whiteList.matching(filter).stream().findFirst()
+                        .map(PublicWhiteList.Entry::entry).orElse(null)))
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
                         "No filed institution with filing number " + filingNumber)));
     }
 
-    private Mono<Page<PublicInstitution>> list(Bson filter, Paging paging) {
-        return Flux.from(documents.find(filter).projection(PUBLIC_FIELDS)
-                        .sort(Sorts.ascending("filingNumber", "_id")).skip((int) paging.offset()).limit(paging.size()))
-                .concatMap(d -> toPublic(d, null)).collectList()
-                .flatMap(items -> {
-                    // a page that is not full (and not past the end) already tells the total
-                    if (items.size() < paging.size() && (!items.isEmpty() || paging.offset() == 0)) {
-                        return Mono.just(new Page<>(items, paging.page(), paging.size(), paging.offset() + items.size()));
-                    }
-                    return Mono.from(documents.countDocuments(filter))
-                            .map(total -> new Page<>(items, paging.page(), paging.size(), total));
-                });
+    /**
+     * Waits for the white-list to be loaded and, with {@code minPosition}, for the projection to
+     * pass it; then reads the documents written lately, in case another instance wrote them.
+     */
+    private Mono<Void> current(Long minPosition) {
+        Mono<Void> loaded = whiteList.ready().timeout(LOAD_TIMEOUT, Mono.error(() -> new DomainException(
+                ErrorCode.PROJECTION_NOT_CAUGHT_UP, "The white-list is still loading; retry shortly")));
+        return minPosition == null ? loaded
+                : loaded.then(progress.await(WhiteListProjection.NAME, minPosition)).then(whiteList.readRecent());
     }
 
-    /** Bounding box in the query (indexed ranges), then exact distance, radius cut and ordering here. */
-    private Mono<Page<PublicInstitution>> near(List<Bson> filters, GeoPoint centre, double radiusKm, Paging paging) {
-        double dLat = radiusKm / 110.574;
-        double cos = Math.max(0.01, Math.cos(Math.toRadians(centre.latitude())));
-        double dLng = Math.min(180, radiusKm / (111.320 * cos));
-        List<Bson> all = new ArrayList<>(filters);
-        all.add(Filters.gte("location.lat", centre.latitude() - dLat));
-        all.add(Filters.lte("location.lat", centre.latitude() + dLat));
-        all.add(Filters.gte("location.lng", centre.longitude() - dLng));
-        all.add(Filters.lte("location.lng", centre.longitude() + dLng));
-        return Flux.from(documents.find(Filters.and(all)).projection(PUBLIC_FIELDS).limit(MAX_NEAR_CANDIDATES))
-                .map(d -> {
-                    Document loc = d.get("location", Document.class);
-                    double km = centre.distanceKm(new GeoPoint(loc.getDouble("lat"), loc.getDouble("lng")));
-                    return new Object[] {d, km};
-                })
-                .filter(p -> (double) p[1] <= radiusKm)
-                .sort(Comparator.comparingDouble((Object[] p) -> (double) p[1]).thenComparing(p -> ((Document) p[0]).getString("_id")))
-                .collectList()
-                .flatMap(sorted -> Flux.fromIterable(sorted.stream().skip(paging.offset()).limit(paging.size()).toList())
-                        .concatMap(p -> toPublic((Document) p[0], Math.round((double) p[1] * 1000) / 1000.0))
-                        .collectList()
-                        .map(pageItems -> new Page<>(pageItems, paging.page(), paging.size(), (long) sorted.size())));
+    private Page<PublicInstitution> list(Predicate<PublicWhiteList.Entry> filter, Paging paging) {
+        List<PublicWhiteList.Entry> all = whiteList.matching(filter);
+        List<PublicInstitution> items = all.stream().skip(paging.offset()).limit(paging.size())
+                .map(PublicWhiteList.Entry::entry).toList();
+        return new Page<>(items, paging.page(), paging.size(), all.size());
     }
 
-    private List<Bson> visible() {
-        Date cutoff = Date.from(clock.instant().minus(revokedVisible));
-        return List.of(Filters.eq("listed", true),
-                Filters.or(Filters.in("status", "FILED", "SUSPENDED"),
-                        Filters.and(Filters.in("status", "REVOKED", "DEREGISTERED"), Filters.gte("statusChangedAt", cutoff))));
+    /** Exact distance from the centre, cut at the radius, nearest first (equal distances by id). */
+    private Page<PublicInstitution> near(Predicate<PublicWhiteList.Entry> filter, GeoPoint centre, double radiusKm,
+                                         Paging paging) {
+        record Hit(PublicWhiteList.Entry entry, double km) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (PublicWhiteList.Entry e : whiteList.matching(filter)) {
+            double km = centre.distanceKm(new GeoPoint(e.latitude(), e.longitude()));
+            if (km <= radiusKm) {
+                hits.add(new Hit(e, km));
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::km).thenComparing(h -> h.entry().id()));
+        List<PublicInstitution> items = hits.stream().skip(paging.offset()).limit(paging.size())
+                .map(h -> h.entry().entry().withDistance(Math.round(h.km() * 1000) / 1000.0)).toList();
+        return new Page<>(items, paging.page(), paging.size(), hits.size());
     }
 
     /**
-     * The public form of a document: its {@code publicJson} (written by the projection, so a search
-     * never transfers or parses the folded view), or, for a document written before that field
-     * existed, the view itself.
+     * Filed institutions: filed or suspended, and revoked or deregistered ones for a while after;
+     * never submitted or rejected filings.
      */
-    private Mono<PublicInstitution> toPublic(Document d, Double distanceKm) {
-        String stored = d.getString("publicJson");
-        Mono<PublicInstitution> entry;
-        if (stored != null) {
-            try {
-                entry = Mono.just(publicReader.readValue(stored));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return Mono.error(new IllegalStateException("cannot read a stored public white-list entry", e));
-            }
-        } else if (d.getString("viewJson") != null) {
-            entry = Mono.just(publicOf(projection.read(d.getString("viewJson"))));
-        } else {
-            entry = Mono.from(documents.find(Filters.eq("_id", d.getString("_id"))).first())
-                    .map(full -> publicOf(projection.read(full.getString("viewJson"))));
-        }
-        return distanceKm == null ? entry : entry.map(p -> p.withDistance(distanceKm));
+    private Predicate<PublicWhiteList.Entry> visible() {
+        Instant cutoff = clock.instant().minus(revokedVisible);
+        return e -> e.listed() && switch (e.status()) {
+            case "FILED", "SUSPENDED" -> true;
+            case "REVOKED", "DEREGISTERED" -> e.statusChangedAt() != null && !e.statusChangedAt().isBefore(cutoff);
+            default -> false;
+        };
     }
 
     /** What the public may see of an institution's view (no child, staff or personal data). */

@@ -53,12 +53,14 @@ public class WhiteListProjection {
     private final MongoCollection<Document> documents;
     private final ObjectMapper json;
     private final InstitutionViewJson viewJson;
+    private final PublicWhiteList memory;
 
     public WhiteListProjection(@Qualifier("careLedgerMongoDatabase") MongoDatabase database, ObjectMapper json,
-                               InstitutionViewJson viewJson) {
+                               InstitutionViewJson viewJson, PublicWhiteList memory) {
         this.documents = database.getCollection(COLLECTION);
         this.json = json;
         this.viewJson = viewJson;
+        this.memory = memory;
     }
 
     @EventHandler
@@ -70,6 +72,7 @@ public class WhiteListProjection {
     @ResetHandler
     void reset() {
         Mono.from(documents.deleteMany(new Document())).block(STORE_TIMEOUT);
+        memory.clear();
     }
 
     void flush(PendingEvents batch) {
@@ -83,16 +86,22 @@ public class WhiteListProjection {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<PublicWhiteList.Entry> entries = new ArrayList<>();
         for (InstitutionView view : changed.values()) {
+            PublicInstitutionController.PublicInstitution entry = PublicInstitutionController.publicOf(view);
+            Document document = toDocument(view, entry);
             // only ever move a document forward: a stale redelivery cannot overwrite newer state
             writes.add(new ReplaceOneModel<>(
                     Filters.and(Filters.eq("_id", view.institutionId()), Filters.lte("lastPosition", view.lastPosition())),
-                    toDocument(view), new ReplaceOptions().upsert(!current.containsKey(view.institutionId()))));
+                    document, new ReplaceOptions().upsert(!current.containsKey(view.institutionId()))));
+            entries.add(PublicWhiteList.entryOf(document, entry));
         }
         Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(true))).block(STORE_TIMEOUT);
+        // searches answer from memory; it takes the entries before this batch's token is stored
+        memory.accept(entries);
     }
 
-    Document toDocument(InstitutionView v) {
+    Document toDocument(InstitutionView v, PublicInstitutionController.PublicInstitution entry) {
         DivisionCode division = DivisionCode.parse(v.division());
         List<String> prefixes = List.of(division.value().substring(0, 2), division.value().substring(0, 4), division.value());
         List<Document> classes = new ArrayList<>();
@@ -117,7 +126,8 @@ public class WhiteListProjection {
                 .append("statusChangedAt", v.statusChangedAt() == null ? null : Date.from(v.statusChangedAt()))
                 .append("lastPosition", v.lastPosition())
                 .append("viewJson", viewJson.write(v))
-                .append("publicJson", writePublic(PublicInstitutionController.publicOf(v)));
+                .append("publicJson", writePublic(entry))
+                .append("updatedAt", new Date());
         if (v.filingNumber() != null) {
             doc.append("filingNumber", v.filingNumber());
         }
@@ -133,11 +143,6 @@ public class WhiteListProjection {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a public white-list entry", e);
         }
-    }
-
-    /** The stored view of a document. */
-    InstitutionView read(String text) {
-        return viewJson.read(text);
     }
 
 }
