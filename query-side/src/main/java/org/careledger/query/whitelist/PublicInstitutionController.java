@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
@@ -81,28 +82,21 @@ public class PublicInstitutionController {
             serviceTypes = serviceTypes == null ? null
                     : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(serviceTypes));
         }
-
-        PublicInstitution withDistance(double km) {
-            return new PublicInstitution(filingNumber, status, name, creditCode, division, address, location,
-                    institutionType, puhui, puhuiSince, classes, classTypes, totalPlaces, serviceTypes, fees, filedAt,
-                    lastChangedAt, certificateNumber, vacancies, medicalAgreementPartner, latestInspectionOn,
-                    latestInspectionOutcome, km);
-        }
     }
 
     @GetMapping
-    public Mono<Page<PublicInstitution>> search(@RequestParam(required = false) String division,
-                                                @RequestParam(required = false) String type,
-                                                @RequestParam(required = false) Boolean puhui,
-                                                @RequestParam(required = false) String classType,
-                                                @RequestParam(required = false) String serviceType,
-                                                @RequestParam(required = false) String q,
-                                                @RequestParam(required = false) String near,
-                                                @RequestParam(required = false) Double radiusKm,
-                                                @RequestParam(required = false) Boolean hasVacancy,
-                                                @RequestParam(required = false) Integer page,
-                                                @RequestParam(required = false) Integer size,
-                                                @RequestParam(required = false) Long minPosition) {
+    public Mono<Page<RawValue>> search(@RequestParam(required = false) String division,
+                                       @RequestParam(required = false) String type,
+                                       @RequestParam(required = false) Boolean puhui,
+                                       @RequestParam(required = false) String classType,
+                                       @RequestParam(required = false) String serviceType,
+                                       @RequestParam(required = false) String q,
+                                       @RequestParam(required = false) String near,
+                                       @RequestParam(required = false) Double radiusKm,
+                                       @RequestParam(required = false) Boolean hasVacancy,
+                                       @RequestParam(required = false) Integer page,
+                                       @RequestParam(required = false) Integer size,
+                                       @RequestParam(required = false) Long minPosition) {
         Violations v = new Violations();
         Predicate<PublicWhiteList.Entry> filter = visible();
         if (division != null && !division.isBlank()) {
@@ -158,15 +152,15 @@ public class PublicInstitutionController {
     }
 
     @GetMapping("/{filingNumber}")
-    public Mono<PublicInstitution> byFilingNumber(@PathVariable String filingNumber,
-                                                  @RequestParam(required = false) Long minPosition) {
+    public Mono<RawValue> byFilingNumber(@PathVariable String filingNumber,
+                                         @RequestParam(required = false) Long minPosition) {
         if (!filingNumber.matches("TY\\d{16}")) {
             throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "A filing number is TY followed by 16 digits");
         }
         Predicate<PublicWhiteList.Entry> filter = visible().and(e -> filingNumber.equals(e.filingNumber()));
         return current(minPosition)
                 .then(Mono.fromSupplier(() -> whiteList.matching(filter).stream().findFirst()
-                        .map(PublicWhiteList.Entry::entry).orElse(null)))
+                        .map(PublicWhiteList.Entry::answer).orElse(null)))
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
                         "No filed institution with filing number " + filingNumber)));
     }
@@ -176,21 +170,21 @@ public class PublicInstitutionController {
      * pass it; then reads the documents written lately, in case another instance wrote them.
      */
     private Mono<Void> current(Long minPosition) {
-        Mono<Void> loaded = whiteList.ready().timeout(LOAD_TIMEOUT, Mono.error(() -> new DomainException(
+        Mono<Void> loaded = whiteList.isLoaded() ? Mono.empty() : whiteList.ready().timeout(LOAD_TIMEOUT, Mono.error(() -> new DomainException(
                 ErrorCode.PROJECTION_NOT_CAUGHT_UP, "The white-list is still loading; retry shortly")));
         return minPosition == null ? loaded
                 : loaded.then(progress.await(WhiteListProjection.NAME, minPosition)).then(whiteList.readRecent());
     }
 
-    private Page<PublicInstitution> list(Predicate<PublicWhiteList.Entry> filter, Paging paging) {
+    private Page<RawValue> list(Predicate<PublicWhiteList.Entry> filter, Paging paging) {
         List<PublicWhiteList.Entry> all = whiteList.matching(filter);
-        List<PublicInstitution> items = all.stream().skip(paging.offset()).limit(paging.size())
-                .map(PublicWhiteList.Entry::entry).toList();
+        List<RawValue> items = all.stream().skip(paging.offset()).limit(paging.size())
+                .map(PublicWhiteList.Entry::answer).toList();
         return new Page<>(items, paging.page(), paging.size(), all.size());
     }
 
     /** Exact distance from the centre, cut at the radius, nearest first (equal distances by id). */
-    private Page<PublicInstitution> near(Predicate<PublicWhiteList.Entry> filter, GeoPoint centre, double radiusKm,
+    private Page<RawValue> near(Predicate<PublicWhiteList.Entry> filter, GeoPoint centre, double radiusKm,
                                          Paging paging) {
         record Hit(PublicWhiteList.Entry entry, double km) {
         }
@@ -202,8 +196,8 @@ public class PublicInstitutionController {
             }
         }
         hits.sort(Comparator.comparingDouble(Hit::km).thenComparing(h -> h.entry().id()));
-        List<PublicInstitution> items = hits.stream().skip(paging.offset()).limit(paging.size())
-                .map(h -> h.entry().entry().withDistance(Math.round(h.km() * 1000) / 1000.0)).toList();
+        List<RawValue> items = hits.stream().skip(paging.offset()).limit(paging.size())
+                .map(h -> h.entry().answer(Math.round(h.km() * 1000) / 1000.0)).toList();
         return new Page<>(items, paging.page(), paging.size(), hits.size());
     }
 

@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -62,6 +64,8 @@ public class PublicWhiteList implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PublicWhiteList.class);
     /** Clock difference between instances and write delay tolerated by the incremental read. */
     static final Duration MARGIN = Duration.ofSeconds(30);
+    /** Longest wait for MongoDB in one read; a search that waits this long gets an error, not a hang. */
+    static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
     private static final Comparator<Entry> ORDER = Comparator
             .comparing(Entry::filingNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Entry::id);
@@ -71,11 +75,22 @@ public class PublicWhiteList implements SmartLifecycle {
     public record Entry(String id, long lastPosition, String filingNumber, boolean listed, String status,
                         Instant statusChangedAt, Set<String> divisionPrefixes, String institutionType, boolean puhui,
                         Set<String> classTypes, Set<String> serviceTypes, int vacancies, Set<String> nameTokens,
-                        double latitude, double longitude, PublicInstitution entry) {
+                        double latitude, double longitude, String json) {
+
+        /** The public entry as JSON, as answered (a search near a place adds the distance). */
+        public RawValue answer() {
+            return new RawValue(json);
+        }
+
+        public RawValue answer(double distanceKm) {
+            // the public entry is a JSON object whose last field, when present, is distanceKm
+            return new RawValue(json.substring(0, json.lastIndexOf('}')) + ",\"distanceKm\":" + distanceKm + "}");
+        }
     }
 
     private final MongoCollection<Document> documents;
     private final ObjectReader publicReader;
+    private final ObjectWriter publicWriter;
     private final InstitutionViewJson viewJson;
     private final Duration refresh;
     private final Clock clock = Clock.systemUTC();
@@ -83,6 +98,7 @@ public class PublicWhiteList implements SmartLifecycle {
     /** Entries in answer order; null when the map changed since it was built. */
     private final AtomicReference<Entry[]> ordered = new AtomicReference<>();
     private final Sinks.Empty<Void> loaded = Sinks.empty();
+    private volatile boolean isLoaded;
     private volatile Instant readSince = Instant.EPOCH;
     private volatile Disposable poller;
 
@@ -91,6 +107,7 @@ public class PublicWhiteList implements SmartLifecycle {
                            @Value("${careledger.white-list.refresh:2s}") Duration refresh) {
         this.documents = database.getCollection(WhiteListProjection.COLLECTION);
         this.publicReader = json.readerFor(PublicInstitution.class);
+        this.publicWriter = json.writerFor(PublicInstitution.class);
         this.viewJson = viewJson;
         this.refresh = refresh;
     }
@@ -98,6 +115,10 @@ public class PublicWhiteList implements SmartLifecycle {
     /** Completes once the documents stored at start are in memory. */
     public Mono<Void> ready() {
         return loaded.asMono();
+    }
+
+    public boolean isLoaded() {
+        return isLoaded;
     }
 
     /** Entries the projection has just written (only later positions replace what is held). */
@@ -132,6 +153,7 @@ public class PublicWhiteList implements SmartLifecycle {
         return Flux.from(documents.find(Filters.gte("updatedAt", since)).projection(SEARCH_FIELDS))
                 .concatMap(this::entryOf)
                 .collectList()
+                .timeout(STORE_TIMEOUT)
                 .doOnNext(entries -> {
                     accept(entries);
                     readSince = started;
@@ -145,6 +167,7 @@ public class PublicWhiteList implements SmartLifecycle {
         return Flux.from(documents.find().projection(SEARCH_FIELDS))
                 .concatMap(this::entryOf)
                 .collectList()
+                .timeout(STORE_TIMEOUT)
                 .doOnNext(entries -> {
                     Set<String> ids = new HashSet<>();
                     entries.forEach(e -> ids.add(e.id()));
@@ -156,7 +179,7 @@ public class PublicWhiteList implements SmartLifecycle {
     }
 
     private Mono<Void> poll() {
-        return Mono.from(documents.countDocuments())
+        return Mono.from(documents.countDocuments()).timeout(STORE_TIMEOUT)
                 .flatMap(count -> count < byId.size() ? reloadAll() : readRecent());
     }
 
@@ -175,16 +198,25 @@ public class PublicWhiteList implements SmartLifecycle {
         String stored = d.getString("publicJson");
         if (stored != null) {
             try {
-                return Mono.just(entryOf(d, publicReader.readValue(stored)));
+                // written back in this version's form (field order, sets in enum order)
+                return Mono.just(entryOf(d, publicWriter.writeValueAsString(publicReader.readValue(stored))));
             } catch (JsonProcessingException e) {
                 return Mono.error(new IllegalStateException("cannot read a stored public white-list entry", e));
             }
         }
         return Mono.from(documents.find(Filters.eq("_id", d.getString("_id"))).first())
-                .map(full -> entryOf(d, PublicInstitutionController.publicOf(viewJson.read(full.getString("viewJson")))));
+                .handle((full, sink) -> {
+                    try {
+                        sink.next(entryOf(d, publicWriter.writeValueAsString(
+                                PublicInstitutionController.publicOf(viewJson.read(full.getString("viewJson"))))));
+                    } catch (JsonProcessingException e) {
+                        sink.error(new IllegalStateException("cannot write a public white-list entry", e));
+                    }
+                });
     }
 
-    static Entry entryOf(Document d, PublicInstitution entry) {
+    /** The entry of a document and its public form as JSON (as the projection stored it). */
+    static Entry entryOf(Document d, String entry) {
         Document location = d.get("location", Document.class);
         Date changed = d.getDate("statusChangedAt");
         Number position = d.get("lastPosition", Number.class);
@@ -207,7 +239,10 @@ public class PublicWhiteList implements SmartLifecycle {
         poller = Mono.defer(this::reloadAll)
                 .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, refresh)
                         .doBeforeRetry(s -> log.warn("Could not load the public white-list; retrying", s.failure())))
-                .doOnSuccess(done -> loaded.tryEmitEmpty())
+                .doOnSuccess(done -> {
+                    isLoaded = true;
+                    loaded.tryEmitEmpty();
+                })
                 .thenMany(Flux.interval(refresh, refresh, Schedulers.parallel()))
                 .concatMap(tick -> poll().onErrorResume(e -> {
                     log.warn("Could not refresh the public white-list; keeping what is held", e);

@@ -88,7 +88,7 @@ public class WhiteListProjection {
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<PublicWhiteList.Entry> entries = new ArrayList<>();
         for (InstitutionView view : changed.values()) {
-            PublicInstitutionController.PublicInstitution entry = PublicInstitutionController.publicOf(view);
+            String entry = writePublic(PublicInstitutionController.publicOf(view));
             Document document = toDocument(view, entry);
             // only ever move a document forward: a stale redelivery cannot overwrite newer state
             writes.add(new ReplaceOneModel<>(
@@ -101,7 +101,7 @@ public class WhiteListProjection {
         memory.accept(entries);
     }
 
-    Document toDocument(InstitutionView v, PublicInstitutionController.PublicInstitution entry) {
+    Document toDocument(InstitutionView v, String publicJson) {
         DivisionCode division = DivisionCode.parse(v.division());
         List<String> prefixes = List.of(division.value().substring(0, 2), division.value().substring(0, 4), division.value());
         List<Document> classes = new ArrayList<>();
@@ -126,7 +126,7 @@ public class WhiteListProjection {
                 .append("statusChangedAt", v.statusChangedAt() == null ? null : Date.from(v.statusChangedAt()))
                 .append("lastPosition", v.lastPosition())
                 .append("viewJson", viewJson.write(v))
-                .append("publicJson", writePublic(entry))
+                .append("publicJson", publicJson)
                 .append("updatedAt", new Date());
         if (v.filingNumber() != null) {
             doc.append("filingNumber", v.filingNumber());
