@@ -81,22 +81,25 @@ class ProjectionRebuildTest extends IntegrationTest {
         filings.file(tokens.operator(id), Filings.body(Filings.freshCreditCode(), "重建索引托育中心"));
         String op = tokens.operator(id);
         long position = filings.approve(tokens.inspector("3708"), id).position();
-        position = attendOneDay(op, id, position);
-        client.get().uri("/api/v1/supervision/utilisation?minPosition=" + position)
-                .headers(h -> h.setBearerAuth(tokens.admin())).exchange().expectStatus().isOk();
+        Attended attended = attendOneDay(op, id, position);
+        position = correctToAbsent(op, id, attended.child());
+        Map<String, Object> utilisationBefore = utilisationOf(tokens.admin(), id, position);
+        assertThat(utilisationBefore).containsEntry("attendedDays", 0).containsEntry("recordedDays", 1);
         client.get().uri("/api/v1/inspector/institutions/" + id + "/state?minPosition=" + position)
                 .headers(h -> h.setBearerAuth(tokens.inspector("3708"))).exchange().expectStatus().isOk();
         String history = "SELECT institution_id, global_index, event_type, recorded_at, business_at FROM institution_history "
                 + "ORDER BY institution_id, global_index";
-        String attendance = "SELECT institution_id, day, child_ref, present, last_position FROM attendance_child_day "
-                + "ORDER BY institution_id, day, child_ref";
+        String attendance = "SELECT institution_id, day, recorded, attended, last_position, last_event_ids::text AS ids "
+                + "FROM attendance_day ORDER BY institution_id, day";
         List<Map<String, Object>> historyBefore = jdbc.queryForList(history);
         List<Map<String, Object>> attendanceBefore = jdbc.queryForList(attendance);
         assertThat(historyBefore).isNotEmpty();
         assertThat(attendanceBefore).isNotEmpty();
 
         jdbc.update("DELETE FROM institution_history WHERE institution_id = ?", id);
-        jdbc.update("UPDATE attendance_child_day SET present = NOT present");
+        jdbc.update("UPDATE attendance_day SET attended = recorded - attended, recorded = recorded + 7, "
+                + "last_event_ids = '{}'");
+        assertThat(jdbc.queryForList(attendance)).isNotEqualTo(attendanceBefore);
         String admin = tokens.admin();
         for (String projection : List.of("institution-history", "utilisation")) {
             client.post().uri("/api/v1/admin/projections/" + projection + "/replay").headers(h -> h.setBearerAuth(admin))
@@ -110,11 +113,34 @@ class ProjectionRebuildTest extends IntegrationTest {
             Thread.sleep(100);
         }
         assertThat(jdbc.queryForList(history)).isEqualTo(historyBefore);
+        assertThat(utilisationOf(tokens.admin(), id, position)).isEqualTo(utilisationBefore);
     }
 
-    /** Registers, checks and enrols a child of 14 months and records today's attendance; answers the position. */
+    /** Corrects today's record of the child to absent; answers the position. */
+    private long correctToAbsent(String op, String id, String child) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> corrected = post(op, "/api/v1/institutions/" + id + "/attendance", Map.of("day",
+                today.toString(), "entries", List.of(Map.of("childRef", child, "absence", "ILLNESS")),
+                "correctionReason", "家长来电：当日病假"));
+        assertThat(corrected.get("corrected")).isEqualTo(1);
+        return ((Number) corrected.get("position")).longValue();
+    }
+
     @SuppressWarnings("unchecked")
-    private long attendOneDay(String op, String id, long position) {
+    private Map<String, Object> utilisationOf(String admin, String id, long position) {
+        Map<String, Object> body = client.get().uri("/api/v1/supervision/utilisation?minPosition=" + position)
+                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) body.get("institutions")).stream()
+                .filter(r -> id.equals(r.get("institutionId"))).findFirst().orElseThrow();
+    }
+
+    private record Attended(String child, long position) {
+    }
+
+    /** Registers, checks and enrols a child of 14 months and records today's attendance (present). */
+    @SuppressWarnings("unchecked")
+    private Attended attendOneDay(String op, String id, long position) {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         java.time.LocalDate birth = today.minusMonths(14).withDayOfMonth(4);
         String first17 = "370830" + birth.toString().replace("-", "") + "919";
@@ -133,9 +159,9 @@ class ProjectionRebuildTest extends IntegrationTest {
                 "contract", Map.of("serviceType", "FULL_DAY", "startsOn", today.toString(), "endsOn",
                         today.plusMonths(3).toString(), "fees", List.of(Map.of("item", "保育费", "amountFen", 1,
                                 "unit", "PER_MONTH")), "refundStandard", "r", "disputeResolution", "d", "prepaidMonths", 0)));
-        return ((Number) post(op, "/api/v1/institutions/" + id + "/attendance", Map.of("day", today.toString(),
-                "entries", List.of(Map.of("childRef", child, "checkIn", "08:00", "checkOut", "12:00"))))
-                .get("position")).longValue();
+        return new Attended(child, ((Number) post(op, "/api/v1/institutions/" + id + "/attendance", Map.of("day",
+                today.toString(), "entries", List.of(Map.of("childRef", child, "checkIn", "08:00", "checkOut", "12:00"))))
+                .get("position")).longValue());
     }
 
     @SuppressWarnings("unchecked")

@@ -126,8 +126,8 @@ public class CareSupervisionController {
             throw new DomainException(ErrorCode.INVALID_QUERY, "from must not be after to");
         }
         Mono<java.util.Map<String, long[]>> days = db.sql("""
-                        SELECT a.institution_id, count(*) FILTER (WHERE a.present) AS attended, count(*) AS recorded
-                        FROM attendance_child_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
+                        SELECT a.institution_id, sum(a.attended) AS attended, sum(a.recorded) AS recorded
+                        FROM attendance_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
                         WHERE s.division_code LIKE $1 AND a.day BETWEEN $2 AND $3
                         GROUP BY a.institution_id""")
                 .bind(0, prefix + "%").bind(1, start).bind(2, end)

@@ -75,8 +75,8 @@ public class IndicatorsController {
                         + "WHERE division_code LIKE $1 AND status = 'FILED' LIMIT " + MAX_SCAN)
                 .bind(0, prefix + "%").map(row -> row.get("view", String.class)).all().map(viewJson::read).collectList();
         Mono<long[]> attendance = db.sql("""
-                        SELECT count(*) FILTER (WHERE a.present) AS attended, count(*) AS recorded
-                        FROM attendance_child_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
+                        SELECT coalesce(sum(a.attended), 0) AS attended, coalesce(sum(a.recorded), 0) AS recorded
+                        FROM attendance_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
                         WHERE s.division_code LIKE $1 AND s.status = 'FILED' AND a.day BETWEEN $2 AND $3""")
                 .bind(0, prefix + "%").bind(1, day.minusDays(29)).bind(2, day)
                 .map(row -> new long[] {row.get("attended", Long.class), row.get("recorded", Long.class)}).one();

@@ -1,25 +1,33 @@
 package org.careledger.query.supervision;
 
-import java.sql.Date;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.attendance.AttendanceCorrected;
-import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceRecorded;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Attendance per child and day, the basis of "actual utilisation" (托位实际使用率): one row per
- * (institution, day, child), upserted in one batch per processor unit of work. A row only moves
- * forward to a later event position, so redelivery and replay change nothing.
+ * The basis of "actual utilisation" (托位实际使用率, ADR 0015): recorded and attended child-days per
+ * institution and day in {@code attendance_day}, one row per day rather than one per child. A
+ * processor batch costs two statements: one reads the counts of the days it touches, one writes
+ * the changed counts back ({@code unnest} of arrays). Redelivery and replay change nothing
+ * ({@link AttendanceDayCount#apply}).
  */
 @Component
 @ProcessingGroup(UtilisationProjection.NAME)
@@ -33,46 +41,109 @@ public class UtilisationProjection {
         this.jdbc = jdbc;
     }
 
-    record Row(String institutionId, java.time.LocalDate day, String childRef, boolean present, long position) {
+    private record Key(String institutionId, LocalDate day) {
     }
 
     @EventHandler
-    void on(AttendanceRecorded event, TrackingToken token) {
-        long position = PendingEvents.position(token);
-        for (AttendanceEntry e : event.entries()) {
-            pending().add(new Row(event.institutionId().value(), event.day(), e.childRef().value(), e.present(), position));
-        }
+    void on(AttendanceRecorded event, EventMessage<?> message, TrackingToken token) {
+        pending().add(AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()));
     }
 
     @EventHandler
-    void on(AttendanceCorrected event, TrackingToken token) {
-        pending().add(new Row(event.institutionId().value(), event.day(), event.after().childRef().value(),
-                event.after().present(), PendingEvents.position(token)));
+    void on(AttendanceCorrected event, EventMessage<?> message, TrackingToken token) {
+        pending().add(AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM attendance_child_day");
+        jdbc.update("DELETE FROM attendance_day");
     }
 
-    private List<Row> pending() {
+    private List<AttendanceDayCount.Change> pending() {
         return PendingEvents.rows(NAME, this::flush);
     }
 
-    void flush(List<Row> rows) {
-        // the latest row per key wins inside a batch (a correction after its record)
-        Map<String, Row> latest = new LinkedHashMap<>();
-        for (Row r : rows) {
-            latest.merge(r.institutionId() + "/" + r.day() + "/" + r.childRef(), r,
-                    (a, b) -> b.position() >= a.position() ? b : a);
+    void flush(List<AttendanceDayCount.Change> changes) {
+        Map<Key, AttendanceDayCount> counts = new LinkedHashMap<>();
+        for (AttendanceDayCount.Change c : changes) {
+            counts.putIfAbsent(new Key(c.institutionId(), c.day()), AttendanceDayCount.none(c.institutionId(), c.day()));
         }
-        List<Object[]> args = latest.values().stream().map(r -> new Object[] {r.institutionId(), Date.valueOf(r.day()),
-                r.childRef(), r.present(), r.position()}).toList();
-        jdbc.batchUpdate("""
-                INSERT INTO attendance_child_day (institution_id, day, child_ref, present, last_position)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (institution_id, day, child_ref) DO UPDATE SET present = EXCLUDED.present,
-                    last_position = EXCLUDED.last_position
-                WHERE attendance_child_day.last_position < EXCLUDED.last_position""", args);
+        load(counts);
+        Map<Key, AttendanceDayCount> changed = new LinkedHashMap<>();
+        for (AttendanceDayCount.Change c : changes) {
+            Key key = new Key(c.institutionId(), c.day());
+            AttendanceDayCount before = counts.get(key);
+            AttendanceDayCount after = before.apply(c);
+            if (after != before) {
+                counts.put(key, after);
+                changed.put(key, after);
+            }
+        }
+        if (!changed.isEmpty()) {
+            store(changed.values());
+        }
+    }
+
+    /** Replaces the empty counts in {@code counts} by the stored ones. */
+    private void load(Map<Key, AttendanceDayCount> counts) {
+        String[] institutions = counts.keySet().stream().map(Key::institutionId).toArray(String[]::new);
+        String[] days = counts.keySet().stream().map(k -> k.day().toString()).toArray(String[]::new);
+        jdbc.query("""
+                        SELECT a.institution_id, a.day, a.recorded, a.attended, a.last_position, a.last_event_ids
+                        FROM attendance_day a
+                        JOIN unnest(CAST(? AS varchar[]), CAST(? AS date[])) AS k(institution_id, day)
+                          ON a.institution_id = k.institution_id AND a.day = k.day""",
+                ps -> {
+                    ps.setArray(1, text(ps.getConnection(), institutions));
+                    ps.setArray(2, text(ps.getConnection(), days));
+                },
+                rs -> {
+                    AttendanceDayCount stored = new AttendanceDayCount(rs.getString(1), rs.getDate(2).toLocalDate(),
+                            rs.getInt(3), rs.getInt(4), rs.getLong(5),
+                            new HashSet<>(Arrays.asList((String[]) rs.getArray(6).getArray())));
+                    counts.put(new Key(stored.institutionId(), stored.day()), stored);
+                });
+    }
+
+    private void store(Collection<AttendanceDayCount> rows) {
+        int n = rows.size();
+        String[] institutions = new String[n];
+        String[] days = new String[n];
+        Integer[] recorded = new Integer[n];
+        Integer[] attended = new Integer[n];
+        Long[] positions = new Long[n];
+        String[] ids = new String[n];
+        int i = 0;
+        for (AttendanceDayCount r : rows) {
+            institutions[i] = r.institutionId();
+            days[i] = r.day().toString();
+            recorded[i] = r.recorded();
+            attended[i] = r.attended();
+            positions[i] = r.lastPosition();
+            // event ids are UUIDs: a comma never occurs in one
+            ids[i] = String.join(",", r.lastEventIds());
+            i++;
+        }
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("""
+                    INSERT INTO attendance_day (institution_id, day, recorded, attended, last_position, last_event_ids)
+                    SELECT i, d, r, a, p, string_to_array(e, ',')
+                    FROM unnest(CAST(? AS varchar[]), CAST(? AS date[]), CAST(? AS integer[]), CAST(? AS integer[]),
+                                CAST(? AS bigint[]), CAST(? AS text[])) AS t(i, d, r, a, p, e)
+                    ON CONFLICT (institution_id, day) DO UPDATE SET recorded = EXCLUDED.recorded,
+                        attended = EXCLUDED.attended, last_position = EXCLUDED.last_position,
+                        last_event_ids = EXCLUDED.last_event_ids""");
+            ps.setArray(1, text(connection, institutions));
+            ps.setArray(2, text(connection, days));
+            ps.setArray(3, connection.createArrayOf("int4", recorded));
+            ps.setArray(4, connection.createArrayOf("int4", attended));
+            ps.setArray(5, connection.createArrayOf("int8", positions));
+            ps.setArray(6, text(connection, ids));
+            return ps;
+        });
+    }
+
+    private static Array text(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
     }
 }
