@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Which events are about which institution, across all aggregates (the institution, its children,
  * attendance days, inspections), with their recorded and business times: the index behind an
  * inspector's history, as-of state and diff. One row per event, written in one batch per unit of
- * work; idempotent (a row exists once), rebuilt from the events by a replay.
+ * work; idempotent (a row exists once), rebuilt from the events by a replay. The as-of snapshots
+ * derived from the index are kept in the same transaction ({@link AsOfSnapshots}).
  * <p>
  * The row carries the event's own global index, looked up once per batch by event identifier: a
  * tracking token's position is the highest index the processor has seen, which for an event that
@@ -36,9 +37,11 @@ public class HistoryIndexProjection {
     }
 
     private final JdbcTemplate jdbc;
+    private final AsOfSnapshots snapshots;
 
-    public HistoryIndexProjection(JdbcTemplate jdbc) {
+    public HistoryIndexProjection(JdbcTemplate jdbc, AsOfSnapshots snapshots) {
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
     }
 
     @EventHandler
@@ -55,6 +58,7 @@ public class HistoryIndexProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM institution_history");
+        snapshots.clear();
     }
 
     private List<Pending> pending() {
@@ -63,10 +67,12 @@ public class HistoryIndexProjection {
 
     private void write(List<Pending> rows) {
         Map<String, Long> positions = globalIndexes(rows);
+        List<AsOfSnapshots.Indexed> indexed = rows.stream().map(p -> new AsOfSnapshots.Indexed(p.institutionId(),
+                positionOf(positions, p), p.type(), p.recordedAt(), p.businessAt())).toList();
         jdbc.batchUpdate("INSERT INTO institution_history (institution_id, global_index, event_type, recorded_at, business_at) "
-                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", rows.stream().map(p -> new Object[] {p.institutionId(),
-                        positionOf(positions, p), p.type(), Timestamp.from(p.recordedAt()), Timestamp.from(p.businessAt())})
-                .toList());
+                + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", indexed.stream().map(r -> new Object[] {r.institutionId(),
+                        r.position(), r.type(), Timestamp.from(r.recordedAt()), Timestamp.from(r.businessAt())}).toList());
+        snapshots.indexed(indexed);
     }
 
     /** The global index of each event of the batch, in one query (event_identifier is unique and indexed). */
