@@ -25,10 +25,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the inspector's as-of figure: filed and approved with five classes, then children rotating
  * through them (registration, entry check, enrolment, periodic checks, withdrawal), staff joining,
  * renewing certificates and leaving, and random inspections, until {@code events} commands were
- * accepted. Contracts start over the last three months, checks and withdrawals are dated between
- * the start and today, so facts are recorded out of business-time order (the BUSINESS reading's
- * backdated facts). Each worker owns one place in a class, so places never run out; one child's
- * commands run in order, children run concurrently.
+ * accepted. The recorded times of a history built in minutes cannot span years, so dated facts
+ * (contract starts, checks, withdrawals, departures, inspections) are dated today: facts dated
+ * days back would each precede the whole compressed history in business time, which a real
+ * history recorded day by day does not do. Each worker owns one place in a class, so places never
+ * run out; one child's commands run in order, children run concurrently.
  */
 final class LongHistoryBuilder {
 
@@ -145,7 +146,7 @@ final class LongHistoryBuilder {
     }
 
     private void child(ClassSpec cls, String classId, Random random) throws Exception {
-        LocalDate startsOn = today.minusDays(random.nextInt(90));
+        LocalDate startsOn = today;
         LocalDate birth = startsOn.minusMonths(cls.ageMonths()).plusDays(random.nextInt(cls.spreadDays() * 2 + 1)
                 - cls.spreadDays());
         int serial = citizenSerial.computeIfAbsent(birth, d -> new AtomicInteger()).incrementAndGet();
@@ -156,7 +157,7 @@ final class LongHistoryBuilder {
                         random.nextInt(10_000)));
         String ref = postResponse(operatorToken, "/api/v1/institutions/" + institutionId + "/children", register,
                 "register child").json().get("id").asText();
-        check(ref, "ENTRY", startsOn.minusDays(1 + random.nextInt(20)));
+        check(ref, "ENTRY", startsOn);
         ObjectNode enrol = Api.JSON.createObjectNode().put("childRef", ref).put("classId", classId);
         ObjectNode contract = enrol.putObject("contract").put("serviceType", "FULL_DAY").put("startsOn", startsOn.toString())
                 .put("endsOn", today.plusYears(1).toString()).put("refundStandard", "按未服务天数退还")
@@ -164,12 +165,11 @@ final class LongHistoryBuilder {
         contract.putArray("fees").addObject().put("item", "保育费").put("amountFen", 160_000).put("unit", "PER_MONTH");
         String enrolment = postResponse(operatorToken, "/api/v1/institutions/" + institutionId + "/enrolments", enrol,
                 "enrol").json().get("id").asText();
-        long days = java.time.temporal.ChronoUnit.DAYS.between(startsOn, today);
         int checks = 1 + random.nextInt(4);
         for (int i = 0; i < checks; i++) {
-            check(ref, "PERIODIC", startsOn.plusDays(days == 0 ? 0 : random.nextLong(days + 1)));
+            check(ref, "PERIODIC", today);
         }
-        LocalDate endsOn = startsOn.plusDays(days == 0 ? 0 : random.nextLong(days + 1));
+        LocalDate endsOn = today;
         post(operatorToken, "/api/v1/institutions/" + institutionId + "/enrolments/" + enrolment + "/withdraw",
                 Api.JSON.createObjectNode().put("endsOn", endsOn.toString()).put("note", "家庭搬迁"), "withdraw");
         children.incrementAndGet();
@@ -197,12 +197,12 @@ final class LongHistoryBuilder {
 
     private void leave(String staffRef, Random random) throws Exception {
         post(operatorToken, "/api/v1/institutions/" + institutionId + "/staff/" + staffRef + "/departure",
-                Api.JSON.createObjectNode().put("leftOn", today.minusDays(random.nextInt(30)).toString()), "departure");
+                Api.JSON.createObjectNode().put("leftOn", today.toString()), "departure");
     }
 
     private void inspect(Random random) throws Exception {
         ObjectNode body = Api.JSON.createObjectNode().put("institutionId", institutionId).put("type", "RANDOM_SPOT_CHECK")
-                .put("inspectedOn", today.minusDays(random.nextInt(60)).toString());
+                .put("inspectedOn", today.toString());
         body.putArray("findings");
         body.putArray("orders");
         post(inspectorToken, "/api/v1/inspections", body, "inspection");

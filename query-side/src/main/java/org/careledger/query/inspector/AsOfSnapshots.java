@@ -33,14 +33,21 @@ import org.springframework.stereotype.Component;
 @Component
 class AsOfSnapshots {
 
-    /** Attendance does not change an institution's state; as-of, diff and snapshots skip it. */
-    static final String STATE_EVENTS = "h.event_type NOT IN ('AttendanceRecorded', 'AttendanceCorrected')";
+    /**
+     * Events about an institution that the view reducer leaves the state unchanged by (attendance,
+     * a child's registration, a view of a child's personal data; tested): as-of, diff and
+     * snapshots skip them, the others are its "state events".
+     */
+    static final List<String> NOT_FOLDED = List.of("AttendanceRecorded", "AttendanceCorrected", "ChildRegistered",
+            "ChildPersonalDataViewed");
+    static final String STATE_EVENTS = "h.event_type NOT IN ("
+            + String.join(", ", NOT_FOLDED.stream().map(t -> "'" + t + "'").toList()) + ")";
 
     /** A row just added to the index. */
     record Indexed(String institutionId, long position, String type, Instant recordedAt, Instant businessAt) {
 
         boolean isState() {
-            return !type.equals("AttendanceRecorded") && !type.equals("AttendanceCorrected");
+            return !NOT_FOLDED.contains(type);
         }
     }
 

@@ -232,4 +232,20 @@ class AsOfSnapshotReplayTest {
         assertThat(recorded.get(2).invalidatedBy(position)).isFalse();
         assertThat(recorded.get(3).invalidatedBy(recorded.get(3).position())).as("its own event again").isFalse();
     }
+
+    @Test
+    void theEventsAsOfSkipsLeaveTheStateUnchanged() {
+        buildYear();
+        InstitutionView view = InstitutionReplay.asOf(history, START.plus(Duration.ofDays(200)), Reading.RECORDED);
+        ChildRef child = ChildRef.generate();
+        Instant now = START.plus(Duration.ofDays(201));
+        List<Object> skipped = List.of(new org.careledger.kernel.child.ChildRegistered(child, ID, YearMonth.of(2025, 9), now),
+                new org.careledger.kernel.child.ChildPersonalDataViewed(child, ID, "inspector-1", "INSPECTOR", "核查", now));
+        for (Object event : skipped) {
+            assertThat(org.careledger.query.institution.InstitutionViewReducer.apply(view, event, nextPosition))
+                    .as(event.getClass().getSimpleName()).isSameAs(view);
+        }
+        assertThat(AsOfSnapshots.NOT_FOLDED).containsAll(skipped.stream().map(e -> e.getClass().getSimpleName()).toList())
+                .contains("AttendanceRecorded", "AttendanceCorrected").hasSize(4);
+    }
 }
