@@ -48,7 +48,8 @@ final class InspectorBench {
         Instant firstBusiness;
         Instant lastBusiness;
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER "
-                + "(WHERE event_type NOT IN ('AttendanceRecorded', 'AttendanceCorrected')), min(recorded_at), max(recorded_at), "
+                + "(WHERE event_type NOT IN ('AttendanceRecorded', 'AttendanceCorrected', 'ChildRegistered', "
+                + "'ChildPersonalDataViewed')), min(recorded_at), max(recorded_at), "
                 + "min(business_at), max(business_at) FROM institution_history WHERE institution_id = ?")) {
             ps.setString(1, institutionId);
             try (ResultSet rs = ps.executeQuery()) {
