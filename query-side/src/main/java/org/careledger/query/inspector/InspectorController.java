@@ -190,8 +190,11 @@ public class InspectorController {
                         .one().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                         .flatMap(snapshot -> (snapshot.isEmpty()
                                 ? events(institution, asOf, "h.business_at <= $2", "h.business_at, h.global_index")
+                                // "after the cut" spelled out so that PostgreSQL estimates it from the
+                                // index (a row comparison is estimated blindly: a hash join over the store)
                                 : events(institution, asOf, "h.business_at <= $2 AND h.event_type <> 'FilingSubmitted' "
-                                        + "AND (h.business_at, h.global_index) > ($3, $4)", "h.business_at, h.global_index",
+                                        + "AND ((h.business_at = $3 AND h.global_index > $4) OR h.business_at > $3)",
+                                        "h.business_at, h.global_index",
                                         snapshot.get().cutAt(), snapshot.get().position()))
                                 .publishOn(Schedulers.parallel())
                                 .mapNotNull(events -> InstitutionReplay.businessFrom(snapshot.map(s -> new InstitutionReplay
