@@ -33,6 +33,137 @@ final class InspectorBench {
         this.db = db;
     }
 
+    /**
+     * As-of on the long-lived institution ({@link LongHistoryBuilder}), both readings, at instants
+     * spread over its recorded lifetime (RECORDED) and over its business times (BUSINESS), next to
+     * reading its events alone: every event the history index lists for it, in one JDBC query,
+     * deserialised.
+     */
+    Map<String, Object> runLongHistory(String institutionId, String token, int requests, Deadline deadline) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("institution", "long-lived (--long-history-events)");
+        m.put("institutionId", institutionId);
+        Instant firstRecorded;
+        Instant lastRecorded;
+        Instant firstBusiness;
+        Instant lastBusiness;
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER "
+                + "(WHERE event_type NOT IN ('AttendanceRecorded', 'AttendanceCorrected', 'ChildRegistered', "
+                + "'ChildPersonalDataViewed')), min(recorded_at), max(recorded_at), "
+                + "min(business_at), max(business_at) FROM institution_history WHERE institution_id = ?")) {
+            ps.setString(1, institutionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                m.put("institutionEvents", rs.getLong(1));
+                m.put("stateEvents", rs.getLong(2));
+                firstRecorded = rs.getTimestamp(3).toInstant();
+                lastRecorded = rs.getTimestamp(4).toInstant();
+                firstBusiness = rs.getTimestamp(5).toInstant();
+                lastBusiness = rs.getTimestamp(6).toInstant();
+            }
+        }
+        m.put("recordedFrom", firstRecorded.toString());
+        m.put("recordedTo", lastRecorded.toString());
+        m.put("businessFrom", firstBusiness.toString());
+        m.put("businessTo", lastBusiness.toString());
+        Stats reference = new Stats(REFERENCE_REPETITIONS);
+        try (Connection c = db.connect()) {
+            for (int i = 0; i < REFERENCE_REPETITIONS && !deadline.passed(); i++) {
+                long t0 = System.nanoTime();
+                readIndexedEvents(c, institutionId);
+                reference.add(System.nanoTime() - t0);
+            }
+        }
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("method", "one JDBC query of every event the history index lists for the institution (institution_history"
+                + " JOIN domain_event_entry), every payload and metadata deserialised; " + REFERENCE_REPETITIONS + " repetitions");
+        ref.put("p50Ms", Report.round(reference.percentileMs(50), 2));
+        ref.put("p99Ms", Report.round(reference.percentileMs(99), 2));
+        m.put("readEventsReference", ref);
+
+        Random random = new Random(13);
+        double worstP50 = 0;
+        double worstP99 = 0;
+        int total = 0;
+        Deadline bounded = deadline.within(Duration.ofMinutes(4));
+        for (String reading : List.of("RECORDED", "BUSINESS")) {
+            // in business time the institution exists from its filing (earlier-dated facts then count)
+            // to the last fact in effect (a withdrawal takes effect the next day)
+            Instant from = firstRecorded;
+            Instant to = reading.equals("RECORDED") ? lastRecorded.plusSeconds(1) : lastBusiness.plusSeconds(1);
+            for (int i = 0; i < 5; i++) {
+                api.get(statePath(institutionId, to, reading), token);
+            }
+            Stats latency = new Stats(requests);
+            int errors = 0;
+            int notFound = 0;
+            for (int i = 0; i < requests && !bounded.passed(); i++) {
+                Instant at = from.plusMillis((long) (random.nextDouble() * (to.toEpochMilli() - from.toEpochMilli())));
+                long t0 = System.nanoTime();
+                Api.Response r = api.get(statePath(institutionId, at, reading), token);
+                long t = System.nanoTime() - t0;
+                if (r.ok()) {
+                    latency.add(t);
+                } else if (r.status() == 404) {
+                    notFound++;
+                } else {
+                    errors++;
+                }
+            }
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("requests", latency.count());
+            one.put("notFoundBeforeTheFiling", notFound);
+            one.put("errors", errors);
+            one.put("p50Ms", Report.round(latency.percentileMs(50), 2));
+            one.put("p99Ms", Report.round(latency.percentileMs(99), 2));
+            m.put(reading.toLowerCase(java.util.Locale.ROOT), one);
+            if (latency.count() == 0) {
+                worstP50 = Double.NaN;
+                worstP99 = Double.NaN;
+            } else {
+                worstP50 = Math.max(worstP50, latency.percentileMs(50));
+                worstP99 = Math.max(worstP99, latency.percentileMs(99));
+            }
+            total += latency.count();
+        }
+        m.put("available", true);
+        m.put("requests", total);
+        m.put("p50Ms", Double.isNaN(worstP50) ? null : Report.round(worstP50, 2));
+        m.put("p99Ms", Double.isNaN(worstP99) ? null : Report.round(worstP99, 2));
+        return m;
+    }
+
+    private static String statePath(String institutionId, Instant at, String reading) {
+        return String.format(PATH, institutionId, at) + "&reading=" + reading;
+    }
+
+    private static long readIndexedEvents(Connection c, String institutionId) throws Exception {
+        long n = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.payload_type, e.payload, e.meta_data FROM institution_history h"
+                + " JOIN domain_event_entry e ON e.global_index = h.global_index WHERE h.institution_id = ?"
+                + " ORDER BY h.global_index")) {
+            ps.setString(1, institutionId);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Class<?> type;
+                    try {
+                        type = Class.forName(rs.getString(1));
+                    } catch (ClassNotFoundException e) {
+                        type = com.fasterxml.jackson.databind.JsonNode.class;
+                    }
+                    ProjectionBench.EVENT_JSON.readValue(rs.getBytes(2), type);
+                    byte[] meta = rs.getBytes(3);
+                    if (meta != null) {
+                        ProjectionBench.EVENT_JSON.readValue(meta, Map.class);
+                    }
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     Map<String, Object> run(RegionBuilder region, RegionPlan plan, int requests, Deadline deadline) throws Exception {
         RegionBuilder.Built longest = region.built.stream()
                 .filter(b -> b.id != null)

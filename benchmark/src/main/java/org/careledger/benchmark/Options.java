@@ -16,6 +16,7 @@ final class Options {
     static final int DEFAULT_INSTITUTIONS = 300;
     static final int DEFAULT_CHILDREN = 10_000;
     static final int DEFAULT_DAYS = 60;
+    static final int DEFAULT_LONG_HISTORY_EVENTS = 50_000;
 
     double scale = 1.0;
     Integer institutions;
@@ -50,6 +51,8 @@ final class Options {
     Duration searchWarmup = Duration.ofSeconds(5);
     Duration searchDuration = Duration.ofSeconds(15);
     int asOfRequests = 50;
+    /** Commands (about one event each) of the long-lived institution; null: 50,000 times --scale. */
+    Integer longHistoryEvents;
     /** Projections to rebuild; empty: every replayable one the server reports. */
     final List<String> projections = new ArrayList<>();
     Duration maxDuration = Duration.ofMinutes(90);
@@ -59,6 +62,11 @@ final class Options {
 
     int institutions() {
         return institutions != null ? institutions : Math.max(1, (int) Math.round(DEFAULT_INSTITUTIONS * scale));
+    }
+
+    /** Events of the long-lived institution for the inspector's as-of (0: none). */
+    int longHistoryEvents() {
+        return longHistoryEvents != null ? longHistoryEvents : (int) Math.round(DEFAULT_LONG_HISTORY_EVENTS * scale);
     }
 
     int children() {
@@ -124,6 +132,12 @@ final class Options {
                     case "search-seconds" -> o.searchDuration = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
                     case "search-warmup-seconds" -> o.searchWarmup = Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
                     case "as-of-requests" -> o.asOfRequests = positive(name, Integer.parseInt(value));
+                    case "long-history-events" -> {
+                        o.longHistoryEvents = Integer.parseInt(value);
+                        if (o.longHistoryEvents < 0) {
+                            throw new UsageException("--long-history-events must be at least 0");
+                        }
+                    }
                     case "projections" -> {
                         for (String p : value.split(",")) {
                             if (!p.isBlank()) {
@@ -178,7 +192,8 @@ final class Options {
     }
 
     String describeSizes() {
-        return String.format(Locale.ROOT, "%d institutions, %d children, %d days", institutions(), children(), days);
+        return String.format(Locale.ROOT, "%d institutions, %d children, %d days, a long-lived institution of %d events",
+                institutions(), children(), days, longHistoryEvents());
     }
 
     static String usage() {
@@ -220,7 +235,10 @@ final class Options {
                   --search-concurrency N    concurrent public searches [32]
                   --search-seconds S        measured seconds per search workload [15]
                   --search-warmup-seconds S warm-up seconds per search workload [5]
-                  --as-of-requests N        as-of requests, when the server has the endpoint [50]
+                  --as-of-requests N        as-of requests per reading, when the server has the endpoint [50]
+                  --long-history-events N   commands (about one state event each) building one long-lived
+                                            institution for the as-of figure; 0: none, the region's
+                                            largest institution is used [50,000 x scale]
                   --projections A,B         projections to rebuild [every replayable one]
                   --max-minutes M           overall time limit; later phases are skipped past it [90]
                   --server-start-seconds S  how long the server may take to become ready [240]

@@ -27,6 +27,7 @@ class BenchmarkSmokeTest {
                 "--ingest-concurrency", "4",
                 "--search-concurrency", "4", "--search-warmup-seconds", "0.3", "--search-seconds", "0.7",
                 "--as-of-requests", "3",
+                "--long-history-events", "60",
                 "--max-minutes", "6",
                 // only the smoke run: do not wait 30 s for idle keep-alive connections at shutdown
                 "--server-arg", "--spring.lifecycle.timeout-per-shutdown-phase=3s",
@@ -56,6 +57,14 @@ class BenchmarkSmokeTest {
             assertThat(w.path("inMemoryReference").path("errors").asLong()).as(workload).isZero();
         }
         assertThat(r.path("inspector").path("readEventsReference").path("p99Ms").isNumber()).isTrue();
+        JsonNode inspector = r.path("inspector");
+        assertThat(inspector.path("longHistory").path("errors").asInt()).isZero();
+        assertThat(inspector.path("longHistory").path("commands").asLong()).isGreaterThanOrEqualTo(60);
+        assertThat(inspector.path("stateEvents").asLong()).isGreaterThanOrEqualTo(60);
+        for (String reading : List.of("recorded", "business")) {
+            assertThat(inspector.path(reading).path("errors").asInt()).as(reading).isZero();
+            assertThat(inspector.path(reading).path("requests").asInt()).as(reading).isPositive();
+        }
         assertThat(r.path("storage").path("bytesPerEvent").isNumber()).isTrue();
         assertThat(r.path("machine").path("cores").asInt()).isPositive();
         assertThat(r.path("table").size()).isGreaterThanOrEqualTo(8);

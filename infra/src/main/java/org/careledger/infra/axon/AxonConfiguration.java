@@ -94,13 +94,15 @@ public class AxonConfiguration {
 
     /**
      * The institution views (white-list, supervision) fold events of several aggregates per
-     * institution; they are sequenced per institution so that one segment sees them in order.
+     * institution; they are sequenced per institution so that one segment sees them in order. So is
+     * the history index, whose as-of snapshots are folds of one institution's events.
      */
     @Bean
     ConfigurerModule institutionViewsSequencedPerInstitution() {
         return configurer -> {
             for (String processor : java.util.List.of(org.careledger.query.whitelist.WhiteListProjection.NAME,
-                    org.careledger.query.supervision.SupervisionProjection.NAME)) {
+                    org.careledger.query.supervision.SupervisionProjection.NAME,
+                    org.careledger.query.inspector.HistoryIndexProjection.NAME)) {
                 configurer.eventProcessing().registerSequencingPolicy(processor,
                         c -> new org.careledger.query.institution.PerInstitutionSequencingPolicy());
             }

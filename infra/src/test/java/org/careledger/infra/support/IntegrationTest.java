@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
         registry.add("careledger.ledger.poll-interval", () -> "200ms");
         registry.add("careledger.ledger.gap-settle-time", () -> "5s");
         registry.add("careledger.ledger.root-interval", () -> "1s");
+        // as-of snapshots every few state events, so the inspector tests go through them
+        registry.add("careledger.inspector.snapshot-every", () -> "3");
     }
 
     private static Path createDataDir() {

@@ -24,6 +24,7 @@ import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
@@ -50,20 +51,21 @@ public class InspectorController {
 
     static final int DEFAULT_LIMIT = 1_000;
     static final int MAX_LIMIT = 10_000;
-    /** Attendance does not change an institution's state; as-of and diff skip it. */
-    private static final String STATE_EVENTS = "h.event_type NOT IN ('AttendanceRecorded', 'AttendanceCorrected')";
 
     private final DatabaseClient db;
     private final ProjectionProgress progress;
     private final Serializer serializer;
     private final ObjectMapper json;
+    private final InstitutionViewJson views;
 
     public InspectorController(DatabaseClient db, ProjectionProgress progress,
-                               @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json) {
+                               @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json,
+                               InstitutionViewJson views) {
         this.db = db;
         this.progress = progress;
         this.serializer = serializer;
         this.json = json;
+        this.views = views;
     }
 
     /** One line of the history: the event as stored, with both times. */
@@ -158,26 +160,70 @@ public class InspectorController {
                         JsonDiff.between((JsonNode) t.getT1(), (JsonNode) t.getT2(), List.of("/asOf"))));
     }
 
+    /**
+     * The state as of the instant in a reading: the latest snapshot usable at that instant (if any)
+     * and the state events after it, folded as a fold from the first event would (ADR 0016).
+     */
     private Mono<InstitutionState> stateAt(InstitutionId institution, Instant at, InstitutionReplay.Reading reading) {
-        String column = reading == InstitutionReplay.Reading.RECORDED ? "recorded_at" : "business_at";
-        return db.sql("""
+        OffsetDateTime asOf = OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+        Mono<InstitutionView> view = reading == InstitutionReplay.Reading.RECORDED
+                ? db.sql("""
+                        SELECT position, max_recorded_at, view FROM institution_snapshot_recorded
+                        WHERE institution_id = $1 AND max_recorded_at <= $2 ORDER BY position DESC LIMIT 1""")
+                        .bind(0, institution.value()).bind(1, asOf)
+                        .map(row -> new StoredSnapshot(row.get("position", Long.class), null, 0,
+                                row.get("max_recorded_at", OffsetDateTime.class).toInstant(), row.get("view", String.class)))
+                        .one().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(snapshot -> events(institution, asOf, "h.recorded_at <= $2 AND h.global_index > $3",
+                                "h.global_index", snapshot.map(StoredSnapshot::position).orElse(-1L))
+                                .publishOn(Schedulers.parallel())
+                                .mapNotNull(events -> InstitutionReplay.recordedFrom(snapshot.map(s -> new InstitutionReplay
+                                        .RecordedSnapshot(s.position(), s.maxAt(), views.read(s.view()))).orElse(null), events, at)))
+                : db.sql("""
+                        SELECT cut_business_at, cut_position, sequence, max_business_at, view FROM institution_snapshot_business
+                        WHERE institution_id = $1 AND max_business_at <= $2
+                        ORDER BY cut_business_at DESC, cut_position DESC LIMIT 1""")
+                        .bind(0, institution.value()).bind(1, asOf)
+                        .map(row -> new StoredSnapshot(row.get("cut_position", Long.class),
+                                row.get("cut_business_at", OffsetDateTime.class), row.get("sequence", Long.class),
+                                row.get("max_business_at", OffsetDateTime.class).toInstant(), row.get("view", String.class)))
+                        .one().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                        .flatMap(snapshot -> (snapshot.isEmpty()
+                                ? events(institution, asOf, "h.business_at <= $2", "h.business_at, h.global_index")
+                                // "after the cut" spelled out so that PostgreSQL estimates it from the
+                                // index (a row comparison is estimated blindly: a hash join over the store)
+                                : events(institution, asOf, "h.business_at <= $2 AND h.event_type <> 'FilingSubmitted' "
+                                        + "AND ((h.business_at = $3 AND h.global_index > $4) OR h.business_at > $3)",
+                                        "h.business_at, h.global_index",
+                                        snapshot.get().cutAt(), snapshot.get().position()))
+                                .publishOn(Schedulers.parallel())
+                                .mapNotNull(events -> InstitutionReplay.businessFrom(snapshot.map(s -> new InstitutionReplay
+                                        .BusinessSnapshot(s.cutAt().toInstant(), s.position(), s.sequence(), s.maxAt(),
+                                        views.read(s.view()))).orElse(null), events, at)));
+        return view.map(v -> InstitutionState.of(v, at, reading));
+    }
+
+    /** A stored snapshot as read, its view still JSON (parsed off the event loop). */
+    private record StoredSnapshot(long position, OffsetDateTime cutAt, long sequence, Instant maxAt, String view) {
+    }
+
+    /** The institution's state events matching the condition ($1 the institution, $2 the instant, then args). */
+    private Mono<List<InstitutionReplay.StoredEvent>> events(InstitutionId institution, OffsetDateTime asOf, String condition,
+                                                            String order, Object... args) {
+        List<Object> binds = new ArrayList<>(List.of(institution.value(), asOf));
+        binds.addAll(List.of(args));
+        return org.careledger.query.api.Scopes.bind(db.sql("""
                         SELECT h.global_index, h.recorded_at, h.business_at, e.payload_type, e.payload_revision, e.payload
                         FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index
-                        WHERE h.institution_id = $1 AND h.%s <= $2 AND %s
-                        ORDER BY h.global_index""".formatted(column, STATE_EVENTS))
-                .bind(0, institution.value()).bind(1, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                        WHERE h.institution_id = $1 AND %s AND %s
+                        ORDER BY %s""".formatted(AsOfSnapshots.STATE_EVENTS, condition, order)), binds)
                 .map(row -> new InstitutionReplay.StoredEvent(row.get("global_index", Long.class),
                         row.get("recorded_at", OffsetDateTime.class).toInstant(),
                         row.get("business_at", OffsetDateTime.class).toInstant(),
                         serializer.deserialize(new SimpleSerializedObject<>(row.get("payload", byte[].class), byte[].class,
                                 row.get("payload_type", String.class), row.get("payload_revision", String.class)))))
                 .all()
-                .collectList()
-                .publishOn(Schedulers.parallel())
-                .flatMap(events -> {
-                    InstitutionView view = InstitutionReplay.asOf(events, at, reading);
-                    return view == null ? Mono.empty() : Mono.just(InstitutionState.of(view, at, reading));
-                });
+                .collectList();
     }
 
     /** Inspectors of the institution's jurisdiction and administrators, after the index caught up. */
