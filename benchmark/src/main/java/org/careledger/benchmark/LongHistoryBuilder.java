@@ -25,11 +25,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the inspector's as-of figure: filed and approved with five classes, then children rotating
  * through them (registration, entry check, enrolment, periodic checks, withdrawal), staff joining,
  * renewing certificates and leaving, and random inspections, until {@code events} commands were
- * accepted. The recorded times of a history built in minutes cannot span years, so dated facts
- * (contract starts, checks, withdrawals, departures, inspections) are dated today: facts dated
- * days back would each precede the whole compressed history in business time, which a real
- * history recorded day by day does not do. Each worker owns one place in a class, so places never
- * run out; one child's commands run in order, children run concurrently.
+ * accepted. The history is recorded in minutes, but its dated facts are spread over years of
+ * business time, in the order they are recorded: each child takes the next slot of a calendar
+ * that starts years back and ends before today, so a child's stay (entry check the day before,
+ * enrolment, checks, withdrawal the day after) is over before the next children's stays, as in an
+ * institution that has been open for years. Inspections are dated where the calendar has got to; staff
+ * changes take effect when recorded (their commands carry no date but a departure's, dated today). Each
+ * worker owns one place in a class, so places never run out; one child's commands run in order,
+ * children run concurrently. A stay lies in the past, so the server's enrolment lifecycle may end
+ * an enrolment (age-out) before its withdrawal arrives; that withdrawal is then counted as ended by
+ * the server, not as an error.
  */
 final class LongHistoryBuilder {
 
@@ -55,6 +60,12 @@ final class LongHistoryBuilder {
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private final Map<LocalDate, AtomicInteger> citizenSerial = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> classIds = new HashMap<>();
+    /** Days of business time per child slot and worker: a child's stay is two days, its entry check the day before. */
+    private static final int STAY_DAYS = 4;
+    private final AtomicInteger slots = new AtomicInteger();
+    private final AtomicInteger endedByServer = new AtomicInteger();
+    private LocalDate calendarStart;
+    private int workers;
     String institutionId;
     private String operatorToken;
 
@@ -77,7 +88,10 @@ final class LongHistoryBuilder {
                 inspectorToken, new byte[0], null, 300, RegionBuilder.RETRY_PAUSE, deadline);
         long position = approved.json().path("position").asLong();
         readClassIds(position);
-        int workers = Math.min(options.ingestConcurrency, CLASSES.stream().mapToInt(ClassSpec::places).sum());
+        workers = Math.min(options.ingestConcurrency, CLASSES.stream().mapToInt(ClassSpec::places).sum());
+        // about six commands per child and round: the calendar is long enough that it is rarely used up
+        long expectedChildren = Math.max(1, events / 6);
+        calendarStart = today.minusDays(expectedChildren * STAY_DAYS / workers + 2L * STAY_DAYS);
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread th = new Thread(r, "long-history");
             th.setDaemon(true);
@@ -106,6 +120,8 @@ final class LongHistoryBuilder {
         m.put("children", children.get());
         m.put("seconds", Report.round(seconds, 1));
         m.put("commandsPerSecond", Report.round(seconds > 0 ? commands.get() / seconds : 0, 1));
+        m.put("businessDaysFrom", calendarStart.toString());
+        m.put("withdrawalsEndedByServerFirst", endedByServer.get());
         m.put("errors", errors.get());
         if (!errorSamples.isEmpty()) {
             m.put("errorSamples", List.copyOf(errorSamples));
@@ -125,11 +141,12 @@ final class LongHistoryBuilder {
         while (commands.get() < events && !deadline.passed()) {
             try {
                 child(cls, classId, random);
-                if (round % 12 == 0) {
+                // staff change far less often than children: one join, renewal or departure per 20 children
+                if (round % 60 == 0) {
                     staff.add(joinStaff(classId, random));
-                } else if (round % 12 == 6 && !staff.isEmpty()) {
+                } else if (round % 60 == 20 && !staff.isEmpty()) {
                     renew(staff.get(random.nextInt(staff.size())), random);
-                } else if (round % 12 == 9 && staff.size() > 2) {
+                } else if (round % 60 == 40 && staff.size() > 1) {
                     leave(staff.remove(0), random);
                 }
                 if (worker == 0 && round % 25 == 24) {
@@ -145,8 +162,15 @@ final class LongHistoryBuilder {
         }
     }
 
+    /** The start of the next child's stay: slots run through the calendar in the order they are taken. */
+    private LocalDate nextStart() {
+        LocalDate start = calendarStart.plusDays((long) slots.getAndIncrement() * STAY_DAYS / workers);
+        LocalDate last = today.minusDays(STAY_DAYS);
+        return start.isAfter(last) ? last : start;
+    }
+
     private void child(ClassSpec cls, String classId, Random random) throws Exception {
-        LocalDate startsOn = today;
+        LocalDate startsOn = nextStart();
         LocalDate birth = startsOn.minusMonths(cls.ageMonths()).plusDays(random.nextInt(cls.spreadDays() * 2 + 1)
                 - cls.spreadDays());
         int serial = citizenSerial.computeIfAbsent(birth, d -> new AtomicInteger()).incrementAndGet();
@@ -157,21 +181,29 @@ final class LongHistoryBuilder {
                         random.nextInt(10_000)));
         String ref = postResponse(operatorToken, "/api/v1/institutions/" + institutionId + "/children", register,
                 "register child").json().get("id").asText();
-        check(ref, "ENTRY", startsOn);
+        check(ref, "ENTRY", startsOn.minusDays(1));
         ObjectNode enrol = Api.JSON.createObjectNode().put("childRef", ref).put("classId", classId);
         ObjectNode contract = enrol.putObject("contract").put("serviceType", "FULL_DAY").put("startsOn", startsOn.toString())
-                .put("endsOn", today.plusYears(1).toString()).put("refundStandard", "按未服务天数退还")
+                .put("endsOn", startsOn.plusMonths(6).toString()).put("refundStandard", "按未服务天数退还")
                 .put("disputeResolution", "协商，不成向县卫健局申请调解").put("prepaidMonths", 1);
         contract.putArray("fees").addObject().put("item", "保育费").put("amountFen", 160_000).put("unit", "PER_MONTH");
         String enrolment = postResponse(operatorToken, "/api/v1/institutions/" + institutionId + "/enrolments", enrol,
                 "enrol").json().get("id").asText();
         int checks = 1 + random.nextInt(4);
         for (int i = 0; i < checks; i++) {
-            check(ref, "PERIODIC", today);
+            check(ref, "PERIODIC", startsOn.plusDays(i % 2));
         }
-        LocalDate endsOn = today;
-        post(operatorToken, "/api/v1/institutions/" + institutionId + "/enrolments/" + enrolment + "/withdraw",
-                Api.JSON.createObjectNode().put("endsOn", endsOn.toString()).put("note", "家庭搬迁"), "withdraw");
+        LocalDate endsOn = startsOn.plusDays(1);
+        try {
+            post(operatorToken, "/api/v1/institutions/" + institutionId + "/enrolments/" + enrolment + "/withdraw",
+                    Api.JSON.createObjectNode().put("endsOn", endsOn.toString()).put("note", "家庭搬迁"), "withdraw");
+        } catch (Api.ApiException e) {
+            if (!"ENROLMENT_NOT_FOUND".equals(e.code)) {
+                throw e;
+            }
+            // the server's lifecycle ended it first (the child's last day of care lies in the past)
+            endedByServer.incrementAndGet();
+        }
         children.incrementAndGet();
     }
 
@@ -202,7 +234,7 @@ final class LongHistoryBuilder {
 
     private void inspect(Random random) throws Exception {
         ObjectNode body = Api.JSON.createObjectNode().put("institutionId", institutionId).put("type", "RANDOM_SPOT_CHECK")
-                .put("inspectedOn", today.toString());
+                .put("inspectedOn", calendarStart.plusDays((long) slots.get() * STAY_DAYS / workers).toString());
         body.putArray("findings");
         body.putArray("orders");
         post(inspectorToken, "/api/v1/inspections", body, "inspection");
