@@ -234,6 +234,21 @@ public class PublicWhiteList implements SmartLifecycle {
         return values == null ? Set.of() : Set.copyOf(values);
     }
 
+    /**
+     * Runs {@code read} every interval, one at a time, for as long as it is subscribed: a read that
+     * fails is logged and the next one runs; a read slower than the interval skips ticks (an
+     * interval that cannot deliver a tick would otherwise end the whole refresh).
+     */
+    static Flux<Void> everyInterval(Duration interval, java.util.function.Supplier<Mono<Void>> read,
+                                    reactor.core.scheduler.Scheduler scheduler) {
+        return Flux.interval(interval, interval, scheduler)
+                .onBackpressureDrop()
+                .concatMap(tick -> read.get().onErrorResume(e -> {
+                    log.warn("Could not refresh the public white-list; keeping what is held", e);
+                    return Mono.empty();
+                }), 0);
+    }
+
     @Override
     public void start() {
         poller = Mono.defer(this::reloadAll)
@@ -243,11 +258,7 @@ public class PublicWhiteList implements SmartLifecycle {
                     isLoaded = true;
                     loaded.tryEmitEmpty();
                 })
-                .thenMany(Flux.interval(refresh, refresh, Schedulers.parallel()))
-                .concatMap(tick -> poll().onErrorResume(e -> {
-                    log.warn("Could not refresh the public white-list; keeping what is held", e);
-                    return Mono.empty();
-                }))
+                .thenMany(everyInterval(refresh, this::poll, Schedulers.parallel()))
                 .subscribe();
     }
 
