@@ -25,11 +25,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the inspector's as-of figure: filed and approved with five classes, then children rotating
  * through them (registration, entry check, enrolment, periodic checks, withdrawal), staff joining,
  * renewing certificates and leaving, and random inspections, until {@code events} commands were
- * accepted. The history is recorded in minutes, but its dated facts are spread over years of
+ * accepted. The history is recorded in minutes, but its dated facts are spread over months of
  * business time, in the order they are recorded: each child takes the next slot of a calendar
- * that starts years back and ends before today, so a child's stay (entry check the day before,
+ * that starts up to eighteen months back (a child registered today
+ * is at most four years old) and ends before today, so a child's stay (entry check the day before,
  * enrolment, checks, withdrawal the day after) is over before the next children's stays, as in an
- * institution that has been open for years. Inspections are dated where the calendar has got to; staff
+ * institution that has been open for a long time. Inspections are dated where the calendar has got to; staff
  * changes take effect when recorded (their commands carry no date but a departure's, dated today). Each
  * worker owns one place in a class, so places never run out; one child's commands run in order,
  * children run concurrently. A stay lies in the past, so the server's enrolment lifecycle may end
@@ -64,7 +65,10 @@ final class LongHistoryBuilder {
     private static final int STAY_DAYS = 4;
     private final AtomicInteger slots = new AtomicInteger();
     private final AtomicInteger endedByServer = new AtomicInteger();
+    /** Eighteen months: an older toddler starting then (28 months ± 50 days) is under four today. */
+    private static final int CALENDAR_DAYS = 540;
     private LocalDate calendarStart;
+    private long expectedChildren;
     private int workers;
     String institutionId;
     private String operatorToken;
@@ -89,9 +93,10 @@ final class LongHistoryBuilder {
         long position = approved.json().path("position").asLong();
         readClassIds(position);
         workers = Math.min(options.ingestConcurrency, CLASSES.stream().mapToInt(ClassSpec::places).sum());
-        // about six commands per child and round: the calendar is long enough that it is rarely used up
-        long expectedChildren = Math.max(1, events / 6);
-        calendarStart = today.minusDays(expectedChildren * STAY_DAYS / workers + 2L * STAY_DAYS);
+        // about six commands per child: the calendar holds that many slots, so it is rarely used up; it
+        // reaches back at most CALENDAR_DAYS, as a child registered today may be at most four years old
+        expectedChildren = Math.max(1, events / 6);
+        calendarStart = today.minusDays(Math.min(CALENDAR_DAYS, expectedChildren * STAY_DAYS / workers + 2L * STAY_DAYS));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread th = new Thread(r, "long-history");
             th.setDaemon(true);
@@ -164,9 +169,16 @@ final class LongHistoryBuilder {
 
     /** The start of the next child's stay: slots run through the calendar in the order they are taken. */
     private LocalDate nextStart() {
-        LocalDate start = calendarStart.plusDays((long) slots.getAndIncrement() * STAY_DAYS / workers);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(calendarStart, today.minusDays(STAY_DAYS));
+        LocalDate start = calendarStart.plusDays(slots.getAndIncrement() * days / expectedChildren);
         LocalDate last = today.minusDays(STAY_DAYS);
         return start.isAfter(last) ? last : start;
+    }
+
+    private LocalDate nextStartWithoutTakingIt() {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(calendarStart, today.minusDays(STAY_DAYS));
+        LocalDate start = calendarStart.plusDays(slots.get() * days / expectedChildren);
+        return start.isAfter(today.minusDays(STAY_DAYS)) ? today.minusDays(STAY_DAYS) : start;
     }
 
     private void child(ClassSpec cls, String classId, Random random) throws Exception {
@@ -234,7 +246,7 @@ final class LongHistoryBuilder {
 
     private void inspect(Random random) throws Exception {
         ObjectNode body = Api.JSON.createObjectNode().put("institutionId", institutionId).put("type", "RANDOM_SPOT_CHECK")
-                .put("inspectedOn", calendarStart.plusDays((long) slots.get() * STAY_DAYS / workers).toString());
+                .put("inspectedOn", nextStartWithoutTakingIt().toString());
         body.putArray("findings");
         body.putArray("orders");
         post(inspectorToken, "/api/v1/inspections", body, "inspection");
