@@ -93,9 +93,11 @@ final class LongHistoryBuilder {
         long position = approved.json().path("position").asLong();
         readClassIds(position);
         workers = Math.min(options.ingestConcurrency, CLASSES.stream().mapToInt(ClassSpec::places).sum());
-        // about six commands per child: the calendar holds that many slots, so it is rarely used up; it
-        // reaches back at most CALENDAR_DAYS, as a child registered today may be at most four years old
-        expectedChildren = Math.max(1, events / 6);
+        // a child takes six to seven commands: slots for one per five commands leave the calendar
+        // unused at its end rather than used up (once used up, every further stay would be clamped
+        // to its last day: thousands of children enrolled at once in business time); it reaches back
+        // at most CALENDAR_DAYS, as a child registered today may be at most four years old
+        expectedChildren = Math.max(1, events / 5);
         calendarStart = today.minusDays(Math.min(CALENDAR_DAYS, expectedChildren * STAY_DAYS / workers + 2L * STAY_DAYS));
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread th = new Thread(r, "long-history");
