@@ -138,30 +138,13 @@ final class InspectorBench {
     }
 
     private static long readIndexedEvents(Connection c, String institutionId) throws Exception {
-        long n = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT e.payload_type, e.payload, e.meta_data FROM institution_history h"
                 + " JOIN domain_event_entry e ON e.global_index = h.global_index WHERE h.institution_id = ?"
                 + " ORDER BY h.global_index")) {
             ps.setString(1, institutionId);
             ps.setFetchSize(1000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Class<?> type;
-                    try {
-                        type = Class.forName(rs.getString(1));
-                    } catch (ClassNotFoundException e) {
-                        type = com.fasterxml.jackson.databind.JsonNode.class;
-                    }
-                    ProjectionBench.EVENT_JSON.readValue(rs.getBytes(2), type);
-                    byte[] meta = rs.getBytes(3);
-                    if (meta != null) {
-                        ProjectionBench.EVENT_JSON.readValue(meta, Map.class);
-                    }
-                    n++;
-                }
-            }
+            return deserialiseAll(ps);
         }
-        return n;
     }
 
     Map<String, Object> run(RegionBuilder region, RegionPlan plan, int requests, Deadline deadline) throws Exception {
@@ -243,29 +226,22 @@ final class InspectorBench {
     }
 
     private static long readEvents(Connection c, List<String> aggregates) throws Exception {
+        Array ids = c.createArrayOf("varchar", aggregates.toArray());
+        try (PreparedStatement ps = c.prepareStatement("SELECT payload_type, payload, meta_data FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ANY (?) ORDER BY global_index")) {
+            ps.setArray(1, ids);
+            return deserialiseAll(ps);
+        }
+    }
+
+    /** Reads every row (payload type, payload, metadata) and deserialises it; answers the count. */
+    private static long deserialiseAll(PreparedStatement ps) throws Exception {
+        ps.setFetchSize(1000);
         long n = 0;
-        {
-            Array ids = c.createArrayOf("varchar", aggregates.toArray());
-            try (PreparedStatement ps = c.prepareStatement("SELECT payload_type, payload, meta_data FROM domain_event_entry"
-                    + " WHERE aggregate_identifier = ANY (?) ORDER BY global_index")) {
-                ps.setArray(1, ids);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Class<?> type;
-                        try {
-                            type = Class.forName(rs.getString(1));
-                        } catch (ClassNotFoundException e) {
-                            type = com.fasterxml.jackson.databind.JsonNode.class;
-                        }
-                        ProjectionBench.EVENT_JSON.readValue(rs.getBytes(2), type);
-                        byte[] meta = rs.getBytes(3);
-                        if (meta != null) {
-                            ProjectionBench.EVENT_JSON.readValue(meta, Map.class);
-                        }
-                        n++;
-                    }
-                }
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ProjectionBench.deserialise(rs.getString(1), rs.getBytes(2), rs.getBytes(3));
+                n++;
             }
         }
         return n;

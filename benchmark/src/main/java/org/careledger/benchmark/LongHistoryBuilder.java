@@ -1,6 +1,5 @@
 package org.careledger.benchmark;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -99,27 +95,15 @@ final class LongHistoryBuilder {
         // at most CALENDAR_DAYS, as a child registered today may be at most four years old
         expectedChildren = Math.max(1, events / 5);
         calendarStart = today.minusDays(Math.min(CALENDAR_DAYS, expectedChildren * STAY_DAYS / workers + 2L * STAY_DAYS));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread th = new Thread(r, "long-history");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int worker = w;
-                futures.add(pool.submit(() -> {
-                    work(worker, events);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            tasks.add(() -> {
+                work(worker, events);
+                return null;
+            });
         }
+        deadline.runAll("long-history", workers, tasks);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("institutionId", institutionId);

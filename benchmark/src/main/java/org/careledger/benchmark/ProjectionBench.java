@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +168,6 @@ final class ProjectionBench {
         long n = 0;
         long bytes = 0;
         long failed = 0;
-        Map<String, Class<?>> types = new HashMap<>();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -182,12 +180,8 @@ final class ProjectionBench {
                         byte[] meta = rs.getBytes(4);
                         bytes += payload.length + (meta == null ? 0 : meta.length);
                         if (deserialise) {
-                            Class<?> cls = types.computeIfAbsent(type, ProjectionBench::load);
                             try {
-                                EVENT_JSON.readValue(payload, cls);
-                                if (meta != null) {
-                                    EVENT_JSON.readValue(meta, Map.class);
-                                }
+                                deserialise(type, payload, meta);
                             } catch (java.io.IOException e) {
                                 failed++;
                             }
@@ -199,6 +193,16 @@ final class ProjectionBench {
             c.commit();
         }
         return new long[] {n, bytes, failed};
+    }
+
+    private static final Map<String, Class<?>> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Deserialises a stored event's payload into its class (a tree when unknown) and its metadata into a map. */
+    static void deserialise(String payloadType, byte[] payload, byte[] meta) throws java.io.IOException {
+        EVENT_JSON.readValue(payload, TYPES.computeIfAbsent(payloadType, ProjectionBench::load));
+        if (meta != null) {
+            EVENT_JSON.readValue(meta, Map.class);
+        }
     }
 
     private static Class<?> load(String type) {

@@ -7,11 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -303,38 +300,26 @@ final class RegionBuilder {
         AtomicInteger errors = new AtomicInteger();
         long eventsBefore = measured ? db.eventCount() : 0;
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(options.ingestConcurrency, r -> {
-            Thread t = new Thread(r, "ingest-" + name);
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Built b : built) {
-                futures.add(pool.submit(() -> {
-                    Stats mine = new Stats(1_000_000);
-                    CURRENT_LATENCY.set(mine);
-                    try {
-                        commands.addAndGet(work.run(b));
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        if (errorSamples.size() < 20) {
-                            errorSamples.add(name + ": " + e.getMessage());
-                        }
-                    } finally {
-                        latency.addAll(mine);
-                        CURRENT_LATENCY.remove();
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (Built b : built) {
+            tasks.add(() -> {
+                Stats mine = new Stats(1_000_000);
+                CURRENT_LATENCY.set(mine);
+                try {
+                    commands.addAndGet(work.run(b));
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    if (errorSamples.size() < 20) {
+                        errorSamples.add(name + ": " + e.getMessage());
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
+                } finally {
+                    latency.addAll(mine);
+                    CURRENT_LATENCY.remove();
+                }
+                return null;
+            });
         }
+        deadline.runAll("ingest-" + name, options.ingestConcurrency, tasks);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (measured) {
             long events = db.eventCount() - eventsBefore;

@@ -1,7 +1,5 @@
 package org.careledger.query.inspector;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,15 +151,26 @@ class AsOfSnapshots {
         List<Object> binds = new ArrayList<>();
         binds.add(institution);
         binds.addAll(List.of(args));
-        return jdbc.query("SELECT h.global_index, h.recorded_at, h.business_at, e.payload_type, e.payload_revision, e.payload "
-                + "FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index "
-                + "WHERE h.institution_id = ? AND " + STATE_EVENTS + " AND " + condition + " ORDER BY " + order,
-                (rs, n) -> stored(rs), binds.toArray());
+        return jdbc.query(stateEventsQuery("?", condition, order),
+                (rs, n) -> storedEvent(serializer, rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4), rs.getString(5), rs.getBytes(6)), binds.toArray());
     }
 
-    private StoredEvent stored(ResultSet rs) throws SQLException {
-        return new StoredEvent(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant(),
-                serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(6), byte[].class, rs.getString(4),
-                        rs.getString(5))));
+    /**
+     * The institution's state events meeting the condition, in the given order: global index,
+     * recorded and business time, payload type, revision and payload (the columns
+     * {@link #storedEvent} takes); {@code institution} is the institution's bind marker.
+     */
+    static String stateEventsQuery(String institution, String condition, String order) {
+        return "SELECT h.global_index, h.recorded_at, h.business_at, e.payload_type, e.payload_revision, e.payload "
+                + "FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index "
+                + "WHERE h.institution_id = " + institution + " AND " + STATE_EVENTS + " AND " + condition + " ORDER BY " + order;
+    }
+
+    /** A stored event of the history index, its payload deserialised (upcast on the way). */
+    static StoredEvent storedEvent(Serializer serializer, long position, Instant recordedAt, Instant businessAt,
+                                   String payloadType, String revision, byte[] payload) {
+        return new StoredEvent(position, recordedAt, businessAt,
+                serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, payloadType, revision)));
     }
 }

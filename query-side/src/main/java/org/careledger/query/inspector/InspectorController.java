@@ -16,7 +16,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
@@ -212,16 +211,11 @@ public class InspectorController {
                                                             String order, Object... args) {
         List<Object> binds = new ArrayList<>(List.of(institution.value(), asOf));
         binds.addAll(List.of(args));
-        return org.careledger.query.api.Scopes.bind(db.sql("""
-                        SELECT h.global_index, h.recorded_at, h.business_at, e.payload_type, e.payload_revision, e.payload
-                        FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index
-                        WHERE h.institution_id = $1 AND %s AND %s
-                        ORDER BY %s""".formatted(AsOfSnapshots.STATE_EVENTS, condition, order)), binds)
-                .map(row -> new InstitutionReplay.StoredEvent(row.get("global_index", Long.class),
+        return org.careledger.query.api.Scopes.bind(db.sql(AsOfSnapshots.stateEventsQuery("$1", condition, order)), binds)
+                .map(row -> AsOfSnapshots.storedEvent(serializer, row.get("global_index", Long.class),
                         row.get("recorded_at", OffsetDateTime.class).toInstant(),
-                        row.get("business_at", OffsetDateTime.class).toInstant(),
-                        serializer.deserialize(new SimpleSerializedObject<>(row.get("payload", byte[].class), byte[].class,
-                                row.get("payload_type", String.class), row.get("payload_revision", String.class)))))
+                        row.get("business_at", OffsetDateTime.class).toInstant(), row.get("payload_type", String.class),
+                        row.get("payload_revision", String.class), row.get("payload", byte[].class)))
                 .all()
                 .collectList();
     }
