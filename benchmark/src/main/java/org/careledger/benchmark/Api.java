@@ -147,7 +147,7 @@ final class Api {
         Response r = post("/api/v1/dev/tokens", null, body, null);
         if (!r.ok()) {
             throw new ApiException("The local token issuer (POST /api/v1/dev/tokens; with external stores start the server"
-                    + " with --careledger.local-token-issuer.enabled=true)", r);
+                    + " with --careledger.dev.insecure-local-issuer=true)", r);
         }
         return r.json();
     }

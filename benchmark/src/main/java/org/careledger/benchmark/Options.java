@@ -215,7 +215,7 @@ final class Options {
                   --server-arg ARG          extra server argument, repeatable; external stores, e.g.
                                             --server-arg=--spring.datasource.url=jdbc:postgresql://db/careledger
                                             (also spring.r2dbc.*, spring.data.mongodb.uri and
-                                            --careledger.local-token-issuer.enabled=true: tokens come from it)
+                                            --careledger.dev.insecure-local-issuer=true: tokens come from it)
                   --server-jvm-option OPT   extra JVM option of the started server, repeatable (e.g. -Xmx2g)
                   --server URL              use an already running server (local token issuer on); start nothing
                   --server-pid PID          its process id, for the memory figures

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
@@ -26,7 +25,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A token issuer for trying CareLedger out on the embedded default: anyone who can reach it can
- * mint a token for any role, so it exists only when {@link LocalTokenIssuerCondition} holds.
+ * mint a token for any role, so it exists only when {@link LocalTokenIssuerCondition} holds
+ * (loopback only, or switched on by a property that says it is insecure). Callers cannot choose
+ * the subject: each token gets a fresh one, and that is the actor events record.
  * Real deployments validate tokens of their own identity provider instead.
  */
 @RestController
@@ -36,12 +37,18 @@ public class LocalTokenIssuer {
     static final Duration VALIDITY = Duration.ofHours(12);
 
     private final JwtEncoder encoder;
+    private final Duration validity;
 
-    LocalTokenIssuer(JwtEncoder encoder) {
+    LocalTokenIssuer(JwtEncoder encoder, SecurityProperties properties) {
         this.encoder = encoder;
+        // never longer than the decoder accepts
+        this.validity = VALIDITY.compareTo(properties.maxTokenLifetime()) < 0 ? VALIDITY : properties.maxTokenLifetime();
     }
 
-    /** Request body: role, and institutionId (operators; generated if absent) or division (inspectors, officers). */
+    /**
+     * Request body: role, and institutionId (operators; generated if absent) or division
+     * (inspectors, officers). {@code subject} is read only to refuse it: the issuer assigns subjects.
+     */
     public record TokenRequest(String role, String institutionId, String division, String subject) {
     }
 
@@ -82,13 +89,12 @@ public class LocalTokenIssuer {
                 jurisdiction = v.parse("division", () -> Jurisdiction.of(request.division()));
             }
         }
-        v.throwIfAny();
-        String subject = request.subject() == null || request.subject().isBlank()
-                ? role.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID().toString().substring(0, 8)
-                : request.subject().trim();
-        if (subject.length() > 100) {
-            throw new org.careledger.kernel.error.DomainException(ErrorCode.INVALID_INPUT, "subject is longer than 100 characters");
+        if (request.subject() != null) {
+            // a chosen subject would become the actor recorded in events: nobody may pick one
+            v.add("subject", "NOT_ALLOWED", "The issuer assigns each token its own subject; do not send one");
         }
+        v.throwIfAny();
+        String subject = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
         return new Caller(subject, role, institution, jurisdiction);
     }
 
@@ -98,7 +104,7 @@ public class LocalTokenIssuer {
                 .issuer(TokenClaims.ISSUER)
                 .subject(caller.actorId())
                 .issuedAt(now)
-                .expiresAt(now.plus(VALIDITY))
+                .expiresAt(now.plus(validity))
                 .claim(TokenClaims.ROLE, caller.role().name());
         if (caller.institutionId() != null) {
             claims.claim(TokenClaims.INSTITUTION_ID, caller.institutionId().value());
@@ -108,7 +114,7 @@ public class LocalTokenIssuer {
         }
         String token = encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build())).getTokenValue();
-        return new TokenResponse(token, "Bearer", now.plus(VALIDITY), caller.role().name(), caller.actorId(),
+        return new TokenResponse(token, "Bearer", now.plus(validity), caller.role().name(), caller.actorId(),
                 caller.institutionId() == null ? null : caller.institutionId().value(),
                 caller.jurisdiction() == null ? null : caller.jurisdiction().prefix());
     }

@@ -5,21 +5,13 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The local token issuer exists only for trying the system out: it is on when the embedded
- * default is in use (no {@code spring.datasource.url}) unless switched off, and off otherwise
- * unless {@code careledger.local-token-issuer.enabled=true} is set explicitly.
+ * The local token issuer exists only for trying the system out: see {@link DevExposure} (on with
+ * the embedded default bound to loopback, or with {@value DevExposure#ISSUER_FLAG}=true).
  */
 public class LocalTokenIssuerCondition implements Condition {
 
-    public static final String PROPERTY = "careledger.local-token-issuer.enabled";
-
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String explicit = context.getEnvironment().getProperty(PROPERTY);
-        if (explicit != null && !explicit.isBlank()) {
-            return Boolean.parseBoolean(explicit.trim());
-        }
-        String url = context.getEnvironment().getProperty("spring.datasource.url");
-        return url == null || url.isBlank();
+        return DevExposure.issuerEnabled(context.getEnvironment());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.careledger.infra.support.EventRows;
+import org.careledger.infra.support.Tokens;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -15,18 +16,30 @@ final class ELicenseSupport {
     private final WebTestClient client;
     private final EventRows events;
 
+    private String adminToken;
+
     ELicenseSupport(WebTestClient client, EventRows events) {
         this.client = client;
         this.events = events;
     }
 
+    /** Scripting the simulator is for administrators only (ADR 0019). */
+    String admin() {
+        if (adminToken == null) {
+            adminToken = new Tokens(client).admin();
+        }
+        return adminToken;
+    }
+
     void script(String creditCode, String status) {
-        client.put().uri("/simulator/e-license/script/" + creditCode).contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/simulator/e-license/script/" + creditCode).headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("status", status)).exchange().expectStatus().isOk();
     }
 
     void mode(boolean down, long delayMs) {
-        client.put().uri("/simulator/e-license/mode").contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/simulator/e-license/mode").headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("down", down, "delayMs", delayMs)).exchange().expectStatus().isOk();
     }
 

@@ -40,7 +40,8 @@ class LicenceRegistryContractTest extends IntegrationTest {
             simulator.script(code, outcome.name());
             LicenceCheckResult result = registry.verify(CreditCode.parse(code), "JY" + code);
             assertThat(result.outcome()).isEqualTo(outcome);
-            Map<?, ?> requests = client.get().uri("/simulator/e-license/requests?creditCode=" + code).exchange().expectStatus().isOk()
+            Map<?, ?> requests = client.get().uri("/simulator/e-license/requests?creditCode=" + code)
+                    .headers(h -> h.setBearerAuth(simulator.admin())).exchange().expectStatus().isOk()
                     .expectBody(Map.class).returnResult().getResponseBody();
             Map<?, ?> last = (Map<?, ?>) requests.get("lastRequest");
             assertThat(last.get("creditCode")).isEqualTo(code);

@@ -15,6 +15,8 @@ class LocalTokenIssuerTest extends IntegrationTest {
 
     @Autowired
     WebTestClient client;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void anOperatorTokenWithoutInstitutionGetsAFreshInstitutionId() {
@@ -26,6 +28,46 @@ class LocalTokenIssuerTest extends IntegrationTest {
                 .jsonPath("$.token").isNotEmpty()
                 .jsonPath("$.role").isEqualTo("OPERATOR")
                 .jsonPath("$.institutionId").value(id -> assertThat((String) id).hasSize(36));
+    }
+
+    @Test
+    void callersCannotChooseTheSubject() {
+        client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "ADMIN", "subject", "zhang.san"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_INPUT")
+                .jsonPath("$.errors[0].field").isEqualTo("subject")
+                .jsonPath("$.errors[0].code").isEqualTo("NOT_ALLOWED");
+    }
+
+    @Test
+    void eachTokenHasItsOwnSubjectAndEventsRecordIt() {
+        String id = java.util.UUID.randomUUID().toString();
+        Map<?, ?> first = issue(Map.of("role", "OPERATOR", "institutionId", id));
+        Map<?, ?> second = issue(Map.of("role", "OPERATOR", "institutionId", id));
+        assertThat(first.get("subject")).isNotEqualTo(second.get("subject"));
+        assertThat(ForgedTokens.payload((String) first.get("token"))).containsEntry("sub", first.get("subject"));
+
+        new org.careledger.infra.support.Filings(client).file((String) first.get("token"),
+                org.careledger.infra.support.Filings.body(org.careledger.infra.support.Filings.freshCreditCode(), "主体测试托育中心"));
+        assertThat(new org.careledger.infra.support.EventRows(jdbc).metaDataFor(id))
+                .isNotEmpty()
+                .allSatisfy(meta -> assertThat(meta).containsEntry("actorId", first.get("subject")));
+    }
+
+    @Test
+    void issuedTokensExpireWithinTheCap() {
+        Map<?, ?> token = issue(Map.of("role", "ADMIN"));
+        Map<String, Object> claims = ForgedTokens.payload((String) token.get("token"));
+        long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
+        assertThat(lifetime).isPositive().isLessThanOrEqualTo(12 * 3600);
+    }
+
+    private Map<?, ?> issue(Map<String, String> body) {
+        return client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test

@@ -26,7 +26,9 @@ class OperationsEndpointsTest extends IntegrationTest {
                 new org.careledger.infra.support.Tokens(client).operator(id),
                 org.careledger.infra.support.Filings.body(org.careledger.infra.support.Filings.freshCreditCode(), "指标测试")).position();
         client.get().uri("/api/v1/public/institutions?minPosition=" + position).exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        client.get().uri("/actuator/prometheus")
+                .headers(h -> h.setBearerAuth(new org.careledger.infra.support.Tokens(client).admin()))
+                .exchange().expectStatus().isOk()
                 .expectBody(String.class)
                 .value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("executor_pool_size_threads{application=\"careledger\",name=\"commandBus\"")
