@@ -67,7 +67,7 @@ public class SecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
     /** Operational endpoints that reveal the system's internals: administrators only. */
-    static final String[] ADMIN_PATHS = {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"};
+    static final String[] ADMIN_PATHS = {"/actuator", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"};
 
     /** The simulator's stand-in for a platform's verification API, called by this application's own adapter. */
     static final String SIMULATOR_VERIFY = "/simulator/e-license/v1/licences/verify";
