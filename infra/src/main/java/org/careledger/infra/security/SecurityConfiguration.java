@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -39,6 +40,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * JWT resource server. Public paths need no token; everything else needs a valid bearer token.
@@ -74,7 +78,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWebExceptionHandler problems,
-                                                  Environment env) {
+                                                  Environment env, SecurityProperties properties) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             String role = jwt.getClaimAsString(TokenClaims.ROLE);
@@ -82,6 +86,7 @@ public class SecurityConfiguration {
         });
         boolean simulator = DevExposure.simulatorEnabled(env);
         return http
+                .cors(cors -> cors.configurationSource(publicCors(properties)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -116,6 +121,24 @@ public class SecurityConfiguration {
                                 ProblemMapper.problem(ErrorCode.FORBIDDEN_ROLE, "The caller may not do this",
                                         List.of(), exchange.getRequest().getPath().value()))))
                 .build();
+    }
+
+    /**
+     * Browsers may read the public API from any page (or from the configured origins): GET and
+     * HEAD, no credentials, the caching headers exposed. Nothing else is open to other origins.
+     */
+    static CorsConfigurationSource publicCors(SecurityProperties properties) {
+        CorsConfiguration config = new CorsConfiguration();
+        // "*" answers Access-Control-Allow-Origin: * (no credentials), which shared caches handle best
+        config.setAllowedOrigins(properties.cors().allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "HEAD"));
+        config.addAllowedHeader("*");
+        config.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER));
+        config.setAllowCredentials(false);
+        config.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/v1/public/**", config);
+        return source;
     }
 
     /**
