@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
  * {@value #SIMULATOR_FLAG}: {@code true} turns it on whatever the address, {@code false} turns it
  * off); without a switch it is on only while the embedded default runs <em>and</em> the server
  * binds to a loopback address (the default {@code server.address} is 127.0.0.1), so nobody but
- * the machine itself can reach it.
+ * the machine itself can reach it. The local issuer is also off by default once an identity
+ * provider is configured (its tokens would not be accepted anyway).
  */
 public final class DevExposure {
 
@@ -27,7 +28,19 @@ public final class DevExposure {
     }
 
     public static boolean issuerEnabled(Environment env) {
+        String explicit = env.getProperty(ISSUER_FLAG);
+        if ((explicit == null || explicit.isBlank()) && identityProviderConfigured(env)) {
+            return false;
+        }
         return enabled(env, ISSUER_FLAG);
+    }
+
+    /** Whether tokens come from an identity provider ({@code issuer-uri} or {@code jwk-set-uri}). */
+    public static boolean identityProviderConfigured(Environment env) {
+        String prefix = "spring.security.oauth2.resourceserver.jwt.";
+        String issuer = env.getProperty(prefix + "issuer-uri");
+        String jwks = env.getProperty(prefix + "jwk-set-uri");
+        return issuer != null && !issuer.isBlank() || jwks != null && !jwks.isBlank();
     }
 
     public static boolean simulatorEnabled(Environment env) {

@@ -2,18 +2,13 @@ package org.careledger.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.careledger.infra.CareLedgerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,21 +26,13 @@ class NonLoopbackExposureTest {
     private static final String BANNER = "INSECURE FEATURES FOR TRYING CARELEDGER OUT ARE ON";
 
     static ConfigurableApplicationContext start(String... extra) throws Exception {
-        Path dir = Files.createTempDirectory("careledger-exposure-");
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--server.address=0.0.0.0",
-                "--careledger.data-dir=" + dir,
-                "--careledger.embedded.durable=false",
-                "--spring.jmx.enabled=false"));
+        List<String> args = new ArrayList<>(List.of("--server.address=0.0.0.0"));
         args.addAll(List.of(extra));
-        return SpringApplication.run(CareLedgerApplication.class, args.toArray(String[]::new));
+        return StandaloneApp.start(args.toArray(String[]::new));
     }
 
     static WebTestClient client(ConfigurableApplicationContext app) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return StandaloneApp.client(app);
     }
 
     @Test
