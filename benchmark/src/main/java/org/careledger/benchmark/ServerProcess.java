@@ -118,6 +118,8 @@ final class ServerProcess implements AutoCloseable {
         env.put("CARELEDGER_EMBEDDED_POSTGRESPORT", Integer.toString(pgPort));
         env.put("CARELEDGER_EMBEDDED_MONGOPORT", Integer.toString(mongoPort));
         env.put("CARELEDGER_EMBEDDED_DURABLE", "true");
+        // the load comes from one address on purpose: no per-client limit on the public API (ADR 0019)
+        env.put("CARELEDGER_RATELIMITS_PUBLICREQUESTS_LIMIT", "0");
         Process p = builder.start();
         String external = argValue(options.serverArgs, "spring.datasource.url");
         String jdbc = options.jdbcUrl != null ? options.jdbcUrl

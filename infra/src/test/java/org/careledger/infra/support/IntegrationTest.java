@@ -44,6 +44,10 @@ public abstract class IntegrationTest {
         registry.add("careledger.ledger.root-interval", () -> "1s");
         // as-of snapshots every few state events, so the inspector tests go through them
         registry.add("careledger.inspector.snapshot-every", () -> "3");
+        // every test client shares one address and many tests expect 401s: per-client limits are
+        // exercised by RateLimitTest in an application of their own
+        registry.add("careledger.rate-limits.public-requests.limit", () -> "0");
+        registry.add("careledger.rate-limits.authentication-failures.limit", () -> "0");
     }
 
     private static Path createDataDir() {
