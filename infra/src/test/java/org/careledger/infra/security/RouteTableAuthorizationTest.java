@@ -48,6 +48,8 @@ import org.springframework.web.util.pattern.PathPattern;
  *   names none of those;</li>
  *   <li>no role but ADMIN gets 2xx from administrative and operational routes.</li>
  * </ul>
+ * The public routes' answers (their path variables filled with this institution's filing and
+ * certificate numbers) must not contain the registered child's personal data.
  * Requests carry {@code division=<own>} and, when they have a body, {@code {"institutionId": <own>}},
  * so division- and body-scoped routes are probed for the own jurisdiction too.
  */
@@ -88,6 +90,10 @@ class RouteTableAuthorizationTest extends IntegrationTest {
     private String institution;
     private String child;
     private String subsidyCase;
+    private String filingNumber;
+    private String certificateNumber;
+    /** The child's personal data as registered: no public answer may contain any of it. */
+    private List<String> personalData;
 
     @BeforeEach
     void ownJurisdiction() {
@@ -98,12 +104,19 @@ class RouteTableAuthorizationTest extends IntegrationTest {
         String code17 = "52370872MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
         filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "路由表授权测试托育中心", OWN_DIVISION,
                 35.38, 116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
-        filings.approve(tokens.inspector("3708"), institution);
+        long approved = filings.approve(tokens.inspector("3708"), institution).position();
         String first17 = OWN_DIVISION + TODAY.minusMonths(14).withDayOfMonth(11).toString().replace("-", "") + "777";
+        String citizenId = first17 + CitizenId.checkCharacterFor(first17);
+        personalData = List.of("路小由", "路大由", citizenId, "131-0000-0001");
         child = (String) post(op, "/api/v1/institutions/" + institution + "/children", Map.of("name", "路小由",
-                "citizenId", first17 + CitizenId.checkCharacterFor(first17),
+                "citizenId", citizenId,
                 "birthDate", TODAY.minusMonths(14).withDayOfMonth(11).toString(),
                 "guardianName", "路大由", "guardianPhone", "131-0000-0001")).get("id");
+        Map<?, ?> listed = client.get().uri("/api/v1/public/institutions?q=路由表授权测试&minPosition=" + approved)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) listed.get("items")).get(0);
+        filingNumber = (String) entry.get("filingNumber");
+        certificateNumber = (String) entry.get("certificateNumber");
         subsidyCase = (String) post(op, "/api/v1/subsidies", Map.of("institutionId", institution, "kind", "CONSTRUCTION",
                 "periodFrom", TODAY.withDayOfYear(1).toString(), "periodTo", TODAY.toString())).get("id");
     }
@@ -183,13 +196,15 @@ class RouteTableAuthorizationTest extends IntegrationTest {
         values.put("institutionId", institution);
         values.put("childRef", child);
         values.put("caseId", subsidyCase);
+        values.put("filingNumber", filingNumber);
+        values.put("number", certificateNumber);
         return values;
     }
 
     private boolean namesOwnResource(Route route) {
         Matcher m = VARIABLE.matcher(route.pattern());
         while (m.find()) {
-            if (ownValues().containsKey(m.group(1))) {
+            if (Set.of("id", "institutionId", "childRef", "caseId").contains(m.group(1))) {
                 return true;
             }
         }
@@ -236,11 +251,15 @@ class RouteTableAuthorizationTest extends IntegrationTest {
             boolean open = startsWithAny(pattern, PUBLIC);
             matrix.append(String.format("%-7s %-70s", route.method(), pattern));
             // 1. anonymous
-            int anonymous = call(route, null).getStatus().value();
+            EntityExchangeResult<String> anonymousResult = call(route, null);
+            int anonymous = anonymousResult.getStatus().value();
             matrix.append(" anon=").append(anonymous);
             if (!open && anonymous != 401) {
                 failures.add(route + ": anonymous caller got " + anonymous);
             }
+            String anonymousBody = anonymousResult.getResponseBody() == null ? "" : anonymousResult.getResponseBody();
+            personalData.stream().filter(anonymousBody::contains)
+                    .forEach(p -> failures.add(route + ": a public answer contains a child's personal data"));
             if (open) {
                 matrix.append('\n');
                 continue;
