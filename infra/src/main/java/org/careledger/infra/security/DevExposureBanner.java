@@ -37,8 +37,8 @@ public class DevExposureBanner implements ApplicationListener<ApplicationReadyEv
                 ************************************************************************
                 * INSECURE FEATURES FOR TRYING CARELEDGER OUT ARE ON: {}
                 * server.address={} ({}). Anyone who can reach this server can use them.
-                * Never run a real deployment like this: bind to loopback only, or set
-                * {}=false and {}=false.
+                * A real deployment takes tokens from an identity provider and keeps
+                * {}=false and {}=false (docs/security.md).
                 ************************************************************************""",
                 String.join(", ", on), address == null ? "(every interface)" : address,
                 DevExposure.bindsLoopbackOnly(address) ? "loopback only" : "NOT loopback",
