@@ -80,6 +80,16 @@ public final class PoisonEvents {
         jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?", group, sequence);
     }
 
+    /** Removes what a test parked for a sequence in every projection. */
+    public void evictEverywhere(String sequence) {
+        jdbc.update("DELETE FROM dead_letter_entry WHERE sequence_identifier = ?", sequence);
+    }
+
+    /** Removes an event from every projection's queue. */
+    public void evictEvent(String eventId) {
+        jdbc.update("DELETE FROM dead_letter_entry WHERE event_identifier = ?", eventId);
+    }
+
     public static void await(BooleanSupplier condition, String failure) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
