@@ -106,9 +106,10 @@ public class EventIsolation {
                 });
                 return;
             }
+            EventNotApplied failure = new EventNotApplied(e);
             log.warn("{}: event {} ({}) cannot be applied and is parked: {}", projection, message.getIdentifier(),
-                    message.getPayloadType().getSimpleName(), e.toString());
-            throw e;
+                    message.getPayloadType().getSimpleName(), failure.getMessage());
+            throw failure;
         }
     }
 
@@ -143,12 +144,45 @@ public class EventIsolation {
         return root.getOrComputeResource("batch-event-ids:" + projection, k -> new ArrayList<>());
     }
 
+    /**
+     * Why an event was parked, as the dead-letter queue records it: the innermost cause first
+     * (a driver's message, e.g. PostgreSQL's "timestamp out of range"), not the SQL text around it.
+     */
+    public static final class EventNotApplied extends RuntimeException {
+
+        EventNotApplied(Throwable cause) {
+            super(describe(cause), cause);
+        }
+
+        private static String describe(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+            if (root != e) {
+                text += " (in " + e.getClass().getSimpleName() + ")";
+            }
+            return text.length() > 1000 ? text.substring(0, 1000) : text;
+        }
+    }
+
     /** A failure of the store rather than of the event: retried, never parked. */
     static boolean isUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
                     || t instanceof RecoverableDataAccessException || t instanceof SQLTransientException
                     || t instanceof com.mongodb.MongoSocketException || t instanceof com.mongodb.MongoTimeoutException) {
+                return true;
+            }
+            // MongoDB: anything but a write refused for the document itself is the store's
+            if (t instanceof com.mongodb.MongoException && !(t instanceof com.mongodb.MongoBulkWriteException)
+                    && !(t instanceof com.mongodb.MongoWriteException)) {
+                return true;
+            }
+            // Reactor's block(timeout) on a store call that did not answer
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().startsWith("Timeout on blocking read")) {
                 return true;
             }
             if (t.getCause() == t) {
