@@ -81,20 +81,15 @@ public class AxonConfiguration {
     /**
      * Pooled streaming processors by default. A segment that sees no events of its own only
      * stores its token when it extends its claim; the threshold is short so that read-your-writes
-     * ({@code minPosition}) never waits long for an idle segment. A segment released after a failed
-     * batch is claimed again within the token claim interval (Axon's default 5 s, here 1 s): the
-     * batch is then redone event by event and its bad event parked (ADR 0018), well within the
-     * read-your-writes timeout.
+     * ({@code minPosition}) never waits long for an idle segment.
      */
     @Bean
     ConfigurerModule pooledProcessorsByDefault(
-            @org.springframework.beans.factory.annotation.Value("${careledger.processors.claim-extension-ms:250}") long claimExtensionMs,
-            @org.springframework.beans.factory.annotation.Value("${careledger.processors.token-claim-interval-ms:1000}") long tokenClaimIntervalMs) {
+            @org.springframework.beans.factory.annotation.Value("${careledger.processors.claim-extension-ms:250}") long claimExtensionMs) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration(
-                        (config, builder) -> builder.claimExtensionThreshold(claimExtensionMs)
-                                .tokenClaimInterval(tokenClaimIntervalMs));
+                        (config, builder) -> builder.claimExtensionThreshold(claimExtensionMs));
     }
 
     /**

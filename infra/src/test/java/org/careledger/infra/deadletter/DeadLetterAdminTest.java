@@ -104,6 +104,47 @@ class DeadLetterAdminTest extends IntegrationTest {
                 .containsEntry("projection", "supervision").containsKey("at").containsKey("actorId"));
     }
 
+    /** The history index, the licence alerts and the certificates: parked while their table refuses the institution, projected by a retry after. */
+    @Test
+    void aRetryAfterTheFixProjectsWhatEachProjectionParked() {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        String admin = tokens.admin();
+        String inspector = tokens.inspector("3708");
+        String x = UUID.randomUUID().toString();
+        Map<String, String> tables = Map.of("institution-history", "institution_history", "licence-alerts", "licence_view",
+                "certificates", "filing_certificate");
+        List<RefusingTrigger> bugs = tables.values().stream().map(t -> RefusingTrigger.install(jdbc, t, x)).toList();
+        long approved;
+        try {
+            filings.file(tokens.operator(x), Filings.body(Filings.freshCreditCode(), "重试修复测试托育中心"));
+            approved = filings.approve(inspector, x).position();
+            for (String projection : tables.keySet()) {
+                PoisonEvents.await(() -> !parkedOf(admin, projection, x).isEmpty(), projection + " parked nothing of " + x);
+            }
+            long later = filings.file(tokens.operator(UUID.randomUUID().toString()),
+                    Filings.body(Filings.freshCreditCode(), "重试修复之后托育中心")).position();
+            client.get().uri("/api/v1/supervision/licence-alerts?minPosition=" + later).headers(h -> h.setBearerAuth(inspector))
+                    .exchange().expectStatus().isOk();
+        } finally {
+            bugs.forEach(RefusingTrigger::close);
+        }
+        for (String projection : tables.keySet()) {
+            // the sequence's first parked event; the retry goes on with the ones behind it
+            String head = (String) parkedOf(admin, projection, x).get(0).get("id");
+            client.post().uri("/api/v1/admin/dead-letters/" + head + "/retry").headers(h -> h.setBearerAuth(admin)).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("PROJECTED");
+            assertThat(parkedOf(admin, projection, x)).isEmpty();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM institution_history WHERE institution_id = ?", Long.class, x))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND global_index <= ?", Long.class, x, approved));
+        assertThat(jdbc.queryForObject("SELECT licence_status FROM licence_view WHERE institution_id = ?", String.class, x))
+                .isEqualTo("VERIFIED");
+        assertThat(jdbc.queryForObject("SELECT status FROM filing_certificate WHERE institution_id = ?", String.class, x))
+                .isEqualTo("VALID");
+    }
+
     @Test
     void anUnknownParkedEventIsAProblemAndAnEvictionIsAudited() {
         Tokens tokens = new Tokens(client);
@@ -134,7 +175,11 @@ class DeadLetterAdminTest extends IntegrationTest {
     }
 
     private List<Map<String, Object>> parkedOf(String admin, String sequence) {
-        return client.get().uri("/api/v1/admin/dead-letters?projection=supervision").headers(h -> h.setBearerAuth(admin))
+        return parkedOf(admin, "supervision", sequence);
+    }
+
+    private List<Map<String, Object>> parkedOf(String admin, String projection, String sequence) {
+        return client.get().uri("/api/v1/admin/dead-letters?projection=" + projection).headers(h -> h.setBearerAuth(admin))
                 .exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody().stream()
                 .filter(p -> sequence.equals(p.get("sequence"))).toList();
     }

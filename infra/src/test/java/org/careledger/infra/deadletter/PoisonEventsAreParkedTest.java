@@ -65,6 +65,40 @@ class PoisonEventsAreParkedTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A replay forgets what was parked and meets the bad event again: it parks it again, at its
+     * place (the institution's earlier events are indexed, not parked behind an old letter), and
+     * catches up.
+     */
+    @Test
+    void aReplayParksTheBadEventAgainAndCatchesUp() {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        PoisonEvents poison = new PoisonEvents(jdbc);
+        String inspector = tokens.inspector("3708");
+        String a = UUID.randomUUID().toString();
+        filings.file(tokens.operator(a), Filings.body(Filings.freshCreditCode(), "毒事件重放测试托育中心"));
+        PoisonEvents.Stored bad = poison.append(MedicalAgreementSigned.class, farFutureAgreement(a), a, "370830");
+        try {
+            String before = (String) poison.awaitParked("institution-history", bad.eventId()).get("dead_letter_id");
+
+            client.post().uri("/api/v1/admin/projections/institution-history/replay")
+                    .headers(h -> h.setBearerAuth(tokens.admin())).exchange().expectStatus().isAccepted();
+            String b = UUID.randomUUID().toString();
+            long filedB = filings.file(tokens.operator(b), Filings.body(Filings.freshCreditCode(), "重放之后托育中心")).position();
+            PoisonEvents.await(() -> {
+                Map<String, Object> again = poison.parkedEntry("institution-history", bad.eventId());
+                return again != null && !before.equals(again.get("dead_letter_id"));
+            }, "the replay did not park the bad event again");
+            PoisonEvents.await(() -> client.get().uri("/api/v1/inspector/institutions/" + b + "/history?minPosition=" + filedB)
+                    .headers(h -> h.setBearerAuth(inspector)).exchange().expectBody(String.class).returnResult()
+                    .getStatus().value() == 200, "the replay did not pass the bad event");
+            assertThat(historyTypes(inspector, a, filedB)).contains("FilingSubmitted").doesNotContain("MedicalAgreementSigned");
+        } finally {
+            poison.evictSequence("institution-history", a);
+        }
+    }
+
     static Map<String, Object> farFutureAgreement(String institutionId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("institutionId", institutionId);

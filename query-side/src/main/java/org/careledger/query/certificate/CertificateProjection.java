@@ -80,6 +80,7 @@ public class CertificateProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM filing_certificate");
     }
 

@@ -59,6 +59,7 @@ public class HistoryIndexProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM institution_history");
         snapshots.clear();
     }

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -49,8 +50,10 @@ public class EventIsolation {
     /** Event ids per projection whose batch failed: applied one by one when they come again. */
     private final Map<String, Set<String>> suspects = new ConcurrentHashMap<>();
     private final TransactionTemplate savepoint;
+    private final JdbcTemplate jdbc;
 
-    public EventIsolation(PlatformTransactionManager transactionManager) {
+    public EventIsolation(PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -113,13 +116,31 @@ public class EventIsolation {
         }
     }
 
+    /**
+     * A replay rebuilds the view from the first event: what was parked is forgotten (called by the
+     * projections' reset handlers), and events that still fail are parked again at their place.
+     * Otherwise every event of a sequence with a parked event would be parked behind it.
+     */
+    public void forgetParked(String projection) {
+        int n = jdbc.update("DELETE FROM dead_letter_entry WHERE processing_group = ?", projection);
+        if (n > 0) {
+            log.info("{}: replay forgets {} parked events", projection, n);
+        }
+    }
+
     /** Whether the event is applied on its own: it was in a failed batch, or it is not in a processor batch. */
     boolean alone(String projection, EventMessage<?> message) {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>)) {
             return true;
         }
         Set<String> ids = suspects.get(projection);
-        return ids != null && ids.remove(message.getIdentifier());
+        if (ids == null || !ids.contains(message.getIdentifier())) {
+            return false;
+        }
+        // forgotten only once applied (or parked) for good: should the redelivered batch fail again
+        // (another bad event among those that were not suspects), this one is again applied alone
+        CurrentUnitOfWork.get().root().afterCommit(u -> ids.remove(message.getIdentifier()));
+        return true;
     }
 
     private void guarded(String projection, List<String> ids, Runnable flush) {

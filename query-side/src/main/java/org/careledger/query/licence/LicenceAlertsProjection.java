@@ -87,6 +87,7 @@ public class LicenceAlertsProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM licence_view");
     }
 

@@ -99,6 +99,7 @@ public class SubsidyLedgerProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM subsidy_decision");
         jdbc.update("DELETE FROM subsidy_case");
     }

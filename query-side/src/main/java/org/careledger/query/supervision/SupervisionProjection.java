@@ -49,6 +49,7 @@ public class SupervisionProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM supervision_institution");
     }
 

@@ -61,6 +61,7 @@ public class UtilisationProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM attendance_day");
     }
 

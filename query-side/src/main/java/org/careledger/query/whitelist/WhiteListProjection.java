@@ -73,6 +73,7 @@ public class WhiteListProjection {
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         Mono.from(documents.deleteMany(new Document())).block(STORE_TIMEOUT);
         memory.clear();
     }
