@@ -30,12 +30,20 @@ public class DeadLetterMetrics {
     }
 
     @Scheduled(fixedDelayString = "${careledger.metrics.dead-letter-refresh:PT15S}", initialDelay = 1000)
-    public void refresh() {
-        counts.values().forEach(c -> c.set(0));
+    public void scheduledRefresh() {
+        refresh();
+    }
+
+    /** Reads the counts, sets the gauges; answers the processing groups with parked events (never on an event loop). */
+    public Map<String, Long> refresh() {
+        Map<String, Long> parked = new java.util.TreeMap<>();
         jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
                 rs -> {
-                    gauge(rs.getString(1)).set(rs.getLong(2));
+                    parked.put(rs.getString(1), rs.getLong(2));
                 });
+        counts.forEach((group, value) -> value.set(parked.getOrDefault(group, 0L)));
+        parked.forEach((group, n) -> gauge(group).set(n));
+        return parked;
     }
 
     private AtomicLong gauge(String group) {

@@ -43,6 +43,9 @@ class HistoryIndexGapFillTest extends IntegrationTest {
         String id = UUID.randomUUID().toString();
         long filed = new Filings(client).file(tokens.operator(id), Filings.body(Filings.freshCreditCode(), "补位索引托育中心"))
                 .position();
+        // the state endpoint finds the institution's division in the supervision view: let it catch up too
+        client.get().uri("/api/v1/supervision/institutions/" + id + "/care?minPosition=" + filed)
+                .headers(h -> h.setBearerAuth(tokens.inspector("3708"))).exchange().expectStatus().isOk();
         client.get().uri("/api/v1/inspector/institutions/" + id + "/state?minPosition=" + filed)
                 .headers(h -> h.setBearerAuth(tokens.inspector("3708"))).exchange().expectStatus().isOk();
         DomainEventMessage<?> submitted = events.readEvents(id).asStream()

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.FilingReinstated;
@@ -12,6 +13,7 @@ import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.filing.InstitutionDeregistered;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.licence.FilingCertificateIssued;
+import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,44 +30,57 @@ public class CertificateProjection {
     public static final String NAME = "certificates";
 
     private final JdbcTemplate jdbc;
+    private final EventIsolation isolation;
 
-    public CertificateProjection(JdbcTemplate jdbc) {
+    public CertificateProjection(JdbcTemplate jdbc, EventIsolation isolation) {
         this.jdbc = jdbc;
+        this.isolation = isolation;
     }
 
     @EventHandler
-    void on(FilingCertificateIssued e, TrackingToken token) {
-        jdbc.update("""
-                INSERT INTO filing_certificate (certificate_number, institution_id, filing_number, institution_name,
-                    credit_code, division_code, issuer_credit_code, issued_at, key_id, signature, status, last_position)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?) ON CONFLICT (certificate_number) DO NOTHING""",
-                e.certificateNumber(), e.institutionId().value(), e.filingNumber(), e.institutionName(), e.creditCode(),
-                e.division(), e.issuerCreditCode(), e.issuedAt().toString(), e.keyId(), e.signature(),
-                PendingEvents.position(token));
+    void on(FilingCertificateIssued e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            jdbc.update("""
+                    INSERT INTO filing_certificate (certificate_number, institution_id, filing_number, institution_name,
+                        credit_code, division_code, issuer_credit_code, issued_at, key_id, signature, status, last_position)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?) ON CONFLICT (certificate_number) DO NOTHING""",
+                    e.certificateNumber(), e.institutionId().value(), e.filingNumber(), e.institutionName(), e.creditCode(),
+                    e.division(), e.issuerCreditCode(), e.issuedAt().toString(), e.keyId(), e.signature(),
+                    PendingEvents.position(token));
+        });
     }
 
     @EventHandler
-    void on(FilingSuspended e, TrackingToken token) {
-        status(e, "SUSPENDED", token);
+    void on(FilingSuspended e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            status(e, "SUSPENDED", token);
+        });
     }
 
     @EventHandler
-    void on(FilingReinstated e, TrackingToken token) {
-        status(e, "VALID", token);
+    void on(FilingReinstated e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            status(e, "VALID", token);
+        });
     }
 
     @EventHandler
-    void on(FilingRevoked e, TrackingToken token) {
-        status(e, "REVOKED", token);
+    void on(FilingRevoked e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            status(e, "REVOKED", token);
+        });
     }
 
     @EventHandler
-    void on(InstitutionDeregistered e, TrackingToken token) {
-        status(e, "REVOKED", token);
+    void on(InstitutionDeregistered e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            status(e, "REVOKED", token);
+        });
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM filing_certificate");
     }
 

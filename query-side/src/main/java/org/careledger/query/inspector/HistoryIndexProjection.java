@@ -11,7 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.careledger.kernel.messaging.EventMetadata;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.EventIsolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +38,12 @@ public class HistoryIndexProjection {
 
     private final JdbcTemplate jdbc;
     private final AsOfSnapshots snapshots;
+    private final EventIsolation isolation;
 
-    public HistoryIndexProjection(JdbcTemplate jdbc, AsOfSnapshots snapshots) {
+    public HistoryIndexProjection(JdbcTemplate jdbc, AsOfSnapshots snapshots, EventIsolation isolation) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
+        this.isolation = isolation;
     }
 
     @EventHandler
@@ -51,18 +53,15 @@ public class HistoryIndexProjection {
             return;
         }
         Instant recorded = message.getTimestamp();
-        pending().add(new Pending(institution.toString(), message.getIdentifier(), message.getPayloadType().getSimpleName(),
-                recorded, BusinessTime.of(payload, recorded)));
+        isolation.collect(NAME, message, new Pending(institution.toString(), message.getIdentifier(),
+                message.getPayloadType().getSimpleName(), recorded, BusinessTime.of(payload, recorded)), this::write);
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM institution_history");
         snapshots.clear();
-    }
-
-    private List<Pending> pending() {
-        return PendingEvents.rows(NAME, this::write);
     }
 
     private void write(List<Pending> rows) {

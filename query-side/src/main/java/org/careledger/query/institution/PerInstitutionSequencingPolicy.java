@@ -16,13 +16,43 @@ public final class PerInstitutionSequencingPolicy implements SequencingPolicy<Ev
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        if (event.getPayload() instanceof InstitutionEvent e) {
+        if (payloadOf(event) instanceof InstitutionEvent e) {
             return e.institutionId().value();
         }
         Object institution = event.getMetaData().get(EventMetadata.INSTITUTION_ID);
         if (institution != null) {
-            return institution.toString();
+            return storable(institution.toString());
         }
         return event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : event.getIdentifier();
+    }
+
+    /**
+     * The payload, or null when it cannot be read: the policy runs before any handler, where a
+     * failure would stop the processor instead of parking the event (ADR 0018). The handler then
+     * fails on the same payload and the event is parked.
+     */
+    private static Object payloadOf(EventMessage<?> event) {
+        try {
+            return event.getPayload();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Metadata is not checked like a payload: an institution id there that the dead-letter table
+     * cannot hold as a sequence (a NUL, or longer than its column) is replaced by a digest of it, so
+     * that an event carrying it can still be parked (ADR 0018).
+     */
+    static String storable(String id) {
+        if (!id.isEmpty() && id.length() <= 64 && id.chars().noneMatch(Character::isISOControl)) {
+            return id;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "unreadable-institution-id:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,9 +3,7 @@ package org.careledger.query.ledger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * passed only once the processor has known for {@code gap-settle-time} that a higher index exists
  * (that is, the missing index was handed out at least that long ago and still has not committed).
  * A row that commits into a hole after that is reported by verification as not chained, which is
- * exactly what a row inserted into the past looks like.
+ * exactly what a row inserted into the past looks like. When a higher index was first seen is kept
+ * in {@code ledger_horizon_sample}, on the database's clock, so that a processor restarted more
+ * often than {@code gap-settle-time} still passes holes (ADR 0018).
+ *
+ * <p><b>Every row is chained.</b> The chain covers rows as stored, whatever they contain; only
+ * the institution id taken from the metadata (an index for exports, not hashed) is left out when it
+ * is not a plausible id, so that no row's content can stop the ledger.
  */
 @Component
 public class LedgerProcessor implements SmartLifecycle {
@@ -51,13 +55,8 @@ public class LedgerProcessor implements SmartLifecycle {
     private final LedgerProperties properties;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** When the highest visible index was seen; touched only by the ledger thread. */
-    private final Deque<Sample> samples = new ArrayDeque<>();
     private volatile ScheduledExecutorService executor;
     private volatile boolean running;
-
-    private record Sample(long nanos, long highestIndex) {
-    }
 
     private record Head(long globalIndex, byte[] linkHash) {
     }
@@ -76,7 +75,6 @@ public class LedgerProcessor implements SmartLifecycle {
         if (!properties.enabled() || running) {
             return;
         }
-        samples.clear();
         running = true;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ledger");
@@ -121,10 +119,8 @@ public class LedgerProcessor implements SmartLifecycle {
 
     /** One round: links every event that is safe to chain, batch by batch, and records roots when due. */
     int linkSettledEvents() {
-        long now = System.nanoTime();
-        Long highest = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        samples.addLast(new Sample(now, highest == null ? 0 : highest));
-        long settled = settledHorizon(now);
+        Long horizon = transactions.execute(status -> settledHorizon());
+        long settled = horizon == null ? 0 : horizon;
         int total = 0;
         while (running) {
             Integer linked = transactions.execute(status -> linkBatch(settled));
@@ -138,18 +134,22 @@ public class LedgerProcessor implements SmartLifecycle {
 
     /**
      * The highest index seen at least {@code gap-settle-time} ago: every index up to it was handed
-     * out that long ago, so one still missing now never committed.
+     * out that long ago, so one still missing now never committed. Records when the current highest
+     * index was first seen, and forgets samples the horizon has passed.
      */
-    private long settledHorizon(long now) {
-        long cutoff = now - properties.gapSettleTime().toNanos();
-        Sample settled = null;
-        while (!samples.isEmpty() && samples.peekFirst().nanos() - cutoff <= 0) {
-            settled = samples.pollFirst();
+    private long settledHorizon() {
+        jdbc.update("INSERT INTO ledger_horizon_sample (highest_index, observed_at) "
+                + "SELECT m, clock_timestamp() FROM (SELECT max(global_index) AS m FROM domain_event_entry) h "
+                + "WHERE m IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ledger_horizon_sample WHERE highest_index >= m) "
+                + "ON CONFLICT DO NOTHING");
+        Long settled = jdbc.queryForObject("SELECT max(highest_index) FROM ledger_horizon_sample "
+                + "WHERE observed_at <= clock_timestamp() - ? * interval '1 millisecond'", Long.class,
+                properties.gapSettleTime().toMillis());
+        if (settled == null) {
+            return 0;
         }
-        if (settled != null) {
-            samples.addFirst(settled);
-        }
-        return settled == null ? 0 : settled.highestIndex();
+        jdbc.update("DELETE FROM ledger_horizon_sample WHERE highest_index < ?", settled);
+        return settled;
     }
 
     private int linkBatch(long settled) {
@@ -212,6 +212,11 @@ public class LedgerProcessor implements SmartLifecycle {
                 LedgerHashes.parseHex(root.rootHash()));
     }
 
+    /** An id as ids are written: short, printable (a NUL, for one, cannot be stored as text). */
+    static boolean plausibleId(String id) {
+        return !id.isEmpty() && id.length() <= 255 && id.chars().noneMatch(Character::isISOControl);
+    }
+
     /** The institution an event is about, from its metadata (not hashed: used to find events for export). */
     private String institutionOf(LedgerEventRow row) {
         if (row.metaData() == null) {
@@ -219,7 +224,7 @@ public class LedgerProcessor implements SmartLifecycle {
         }
         try {
             JsonNode id = json.readTree(row.metaData()).get(EventMetadata.INSTITUTION_ID);
-            return id != null && id.isTextual() ? id.asText() : null;
+            return id != null && id.isTextual() && plausibleId(id.asText()) ? id.asText() : null;
         } catch (java.io.IOException e) {
             return null;
         }

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.FilingAmended;
@@ -13,6 +14,7 @@ import org.careledger.kernel.licence.LicenceStatusChanged;
 import org.careledger.kernel.licence.LicenceVerificationFailed;
 import org.careledger.kernel.licence.LicenceVerificationOverridden;
 import org.careledger.kernel.licence.LicenceVerified;
+import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,48 +31,63 @@ public class LicenceAlertsProjection {
     public static final String NAME = "licence-alerts";
 
     private final JdbcTemplate jdbc;
+    private final EventIsolation isolation;
 
-    public LicenceAlertsProjection(JdbcTemplate jdbc) {
+    public LicenceAlertsProjection(JdbcTemplate jdbc, EventIsolation isolation) {
         this.jdbc = jdbc;
+        this.isolation = isolation;
     }
 
     @EventHandler
-    void on(FilingSubmitted e, TrackingToken token) {
-        jdbc.update("INSERT INTO licence_view (institution_id, name, division_code, licence_status, last_position) "
-                        + "VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (institution_id) DO NOTHING",
-                e.institutionId().value(), e.name(), e.division().value(), PendingEvents.position(token));
+    void on(FilingSubmitted e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            jdbc.update("INSERT INTO licence_view (institution_id, name, division_code, licence_status, last_position) "
+                            + "VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (institution_id) DO NOTHING",
+                    e.institutionId().value(), e.name(), e.division().value(), PendingEvents.position(token));
+        });
     }
 
     @EventHandler
-    void on(FilingAmended e, TrackingToken token) {
-        update(e.institutionId().value(), token, "name = ?", e.name());
+    void on(FilingAmended e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            update(e.institutionId().value(), token, "name = ?", e.name());
+        });
     }
 
     @EventHandler
-    void on(LicenceVerified e, TrackingToken token) {
-        update(e.institutionId().value(), token, "licence_status = 'VERIFIED', licence_number = ?, valid_until = ?",
-                e.licenceNumber(), e.validUntil() == null ? null : Date.valueOf(e.validUntil()));
+    void on(LicenceVerified e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            update(e.institutionId().value(), token, "licence_status = 'VERIFIED', licence_number = ?, valid_until = ?",
+                    e.licenceNumber(), e.validUntil() == null ? null : Date.valueOf(e.validUntil()));
+        });
     }
 
     @EventHandler
-    void on(LicenceVerificationFailed e, TrackingToken token) {
-        update(e.institutionId().value(), token, "licence_status = CASE WHEN licence_status = 'OVERRIDDEN' "
-                + "THEN licence_status ELSE 'FAILED' END, flagged_detail = ?", e.outcome().name());
+    void on(LicenceVerificationFailed e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            update(e.institutionId().value(), token, "licence_status = CASE WHEN licence_status = 'OVERRIDDEN' "
+                    + "THEN licence_status ELSE 'FAILED' END, flagged_detail = ?", e.outcome().name());
+        });
     }
 
     @EventHandler
-    void on(LicenceVerificationOverridden e, TrackingToken token) {
-        update(e.institutionId().value(), token, "licence_status = 'OVERRIDDEN'");
+    void on(LicenceVerificationOverridden e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            update(e.institutionId().value(), token, "licence_status = 'OVERRIDDEN'");
+        });
     }
 
     @EventHandler
-    void on(LicenceStatusChanged e, TrackingToken token) {
-        update(e.institutionId().value(), token, "flagged_change = ?, flagged_detail = ?, flagged_at = ?",
-                e.change().name(), e.detail(), Timestamp.from(e.occurredAt()));
+    void on(LicenceStatusChanged e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            update(e.institutionId().value(), token, "flagged_change = ?, flagged_detail = ?, flagged_at = ?",
+                    e.change().name(), e.detail(), Timestamp.from(e.occurredAt()));
+        });
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM licence_view");
     }
 

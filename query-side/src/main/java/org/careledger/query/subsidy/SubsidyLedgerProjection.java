@@ -17,6 +17,7 @@ import org.careledger.kernel.subsidy.SubsidyBasis;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyPaid;
 import org.careledger.kernel.subsidy.SubsidyRejected;
+import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,58 +35,71 @@ public class SubsidyLedgerProjection {
     public static final String NAME = "subsidy-ledger";
 
     private final JdbcTemplate jdbc;
+    private final EventIsolation isolation;
     private final ObjectMapper json;
 
-    public SubsidyLedgerProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public SubsidyLedgerProjection(JdbcTemplate jdbc, EventIsolation isolation, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.isolation = isolation;
         this.json = json;
     }
 
     @EventHandler
     void on(SubsidyDecisionComputed e, EventMessage<?> message, TrackingToken token) {
-        long position = PendingEvents.position(token);
-        jdbc.update("""
-                INSERT INTO subsidy_case (case_id, institution_id, division_code, kind, period_from, period_to, status,
-                    computed_fen, approved_fen, paid_fen, policy_id, policy_version, decided_at, last_position)
-                VALUES (?, ?, ?, ?, ?, ?, 'AWAITING_DECISION', ?, 0, 0, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
-                e.caseId(), e.institutionId().value(), String.valueOf(message.getMetaData().get(EventMetadata.JURISDICTION)),
-                e.kind().name(), Date.valueOf(e.periodFrom()), Date.valueOf(e.periodTo()), e.amountFen(),
-                e.basis().policyId(), e.basis().policyVersion(), Timestamp.from(e.occurredAt()), position);
-        decision(e.caseId(), position, "COMPUTED", e.amountFen(), e.amountFen(), e.basis(), e);
+        isolation.apply(NAME, message, () -> {
+            long position = PendingEvents.position(token);
+            jdbc.update("""
+                    INSERT INTO subsidy_case (case_id, institution_id, division_code, kind, period_from, period_to, status,
+                        computed_fen, approved_fen, paid_fen, policy_id, policy_version, decided_at, last_position)
+                    VALUES (?, ?, ?, ?, ?, ?, 'AWAITING_DECISION', ?, 0, 0, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING""",
+                    e.caseId(), e.institutionId().value(), String.valueOf(message.getMetaData().get(EventMetadata.JURISDICTION)),
+                    e.kind().name(), Date.valueOf(e.periodFrom()), Date.valueOf(e.periodTo()), e.amountFen(),
+                    e.basis().policyId(), e.basis().policyVersion(), Timestamp.from(e.occurredAt()), position);
+            decision(e.caseId(), position, "COMPUTED", e.amountFen(), e.amountFen(), e.basis(), e);
+        });
     }
 
     @EventHandler
-    void on(SubsidyAdjustmentDecided e, TrackingToken token) {
-        long position = PendingEvents.position(token);
-        jdbc.update("UPDATE subsidy_case SET status = 'AWAITING_DECISION', computed_fen = ?, last_position = ? "
-                + "WHERE case_id = ? AND last_position < ?", e.recomputedAmountFen(), position, e.caseId(), position);
-        decision(e.caseId(), position, e.adjustment().name(), e.deltaFen(), e.recomputedAmountFen(), e.basis(), e);
+    void on(SubsidyAdjustmentDecided e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            long position = PendingEvents.position(token);
+            jdbc.update("UPDATE subsidy_case SET status = 'AWAITING_DECISION', computed_fen = ?, last_position = ? "
+                    + "WHERE case_id = ? AND last_position < ?", e.recomputedAmountFen(), position, e.caseId(), position);
+            decision(e.caseId(), position, e.adjustment().name(), e.deltaFen(), e.recomputedAmountFen(), e.basis(), e);
+        });
     }
 
     @EventHandler
-    void on(SubsidyApproved e, TrackingToken token) {
-        long position = PendingEvents.position(token);
-        jdbc.update("UPDATE subsidy_case SET status = 'APPROVED', approved_fen = approved_fen + ?, last_position = ? "
-                + "WHERE case_id = ? AND last_position < ?", e.amountFen(), position, e.caseId(), position);
+    void on(SubsidyApproved e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            long position = PendingEvents.position(token);
+            jdbc.update("UPDATE subsidy_case SET status = 'APPROVED', approved_fen = approved_fen + ?, last_position = ? "
+                    + "WHERE case_id = ? AND last_position < ?", e.amountFen(), position, e.caseId(), position);
+        });
     }
 
     @EventHandler
-    void on(SubsidyRejected e, TrackingToken token) {
-        long position = PendingEvents.position(token);
-        jdbc.update("UPDATE subsidy_case SET status = 'REJECTED', last_position = ? WHERE case_id = ? AND last_position < ?",
-                position, e.caseId(), position);
+    void on(SubsidyRejected e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            long position = PendingEvents.position(token);
+            jdbc.update("UPDATE subsidy_case SET status = 'REJECTED', last_position = ? WHERE case_id = ? AND last_position < ?",
+                    position, e.caseId(), position);
+        });
     }
 
     @EventHandler
-    void on(SubsidyPaid e, TrackingToken token) {
-        long position = PendingEvents.position(token);
-        jdbc.update("UPDATE subsidy_case SET status = CASE WHEN approved_fen = paid_fen + ? THEN 'PAID' ELSE status END, "
-                + "paid_fen = paid_fen + ?, last_position = ? WHERE case_id = ? AND last_position < ?",
-                e.amountFen(), e.amountFen(), position, e.caseId(), position);
+    void on(SubsidyPaid e, EventMessage<?> message, TrackingToken token) {
+        isolation.apply(NAME, message, () -> {
+            long position = PendingEvents.position(token);
+            jdbc.update("UPDATE subsidy_case SET status = CASE WHEN approved_fen = paid_fen + ? THEN 'PAID' ELSE status END, "
+                    + "paid_fen = paid_fen + ?, last_position = ? WHERE case_id = ? AND last_position < ?",
+                    e.amountFen(), e.amountFen(), position, e.caseId(), position);
+        });
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM subsidy_decision");
         jdbc.update("DELETE FROM subsidy_case");
     }

@@ -15,6 +15,7 @@ import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
+import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,20 +34,22 @@ public class SupervisionProjection {
 
     private final JdbcTemplate jdbc;
     private final InstitutionViewJson viewJson;
+    private final EventIsolation isolation;
 
-    public SupervisionProjection(JdbcTemplate jdbc, InstitutionViewJson viewJson) {
+    public SupervisionProjection(JdbcTemplate jdbc, InstitutionViewJson viewJson, EventIsolation isolation) {
         this.jdbc = jdbc;
         this.viewJson = viewJson;
+        this.isolation = isolation;
     }
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
-        PendingEvents.current(NAME, this::flush).add(event.institutionId().value(), event, PendingEvents.position(token),
-                message.getIdentifier());
+        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM supervision_institution");
     }
 

@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceRecorded;
+import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,11 @@ public class UtilisationProjection {
     public static final String NAME = "utilisation";
 
     private final JdbcTemplate jdbc;
+    private final EventIsolation isolation;
 
-    public UtilisationProjection(JdbcTemplate jdbc) {
+    public UtilisationProjection(JdbcTemplate jdbc, EventIsolation isolation) {
         this.jdbc = jdbc;
+        this.isolation = isolation;
     }
 
     private record Key(String institutionId, LocalDate day) {
@@ -46,21 +49,20 @@ public class UtilisationProjection {
 
     @EventHandler
     void on(AttendanceRecorded event, EventMessage<?> message, TrackingToken token) {
-        pending().add(AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()));
+        isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()),
+                this::flush);
     }
 
     @EventHandler
     void on(AttendanceCorrected event, EventMessage<?> message, TrackingToken token) {
-        pending().add(AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()));
+        isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()),
+                this::flush);
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         jdbc.update("DELETE FROM attendance_day");
-    }
-
-    private List<AttendanceDayCount.Change> pending() {
-        return PendingEvents.rows(NAME, this::flush);
     }
 
     void flush(List<AttendanceDayCount.Change> changes) {

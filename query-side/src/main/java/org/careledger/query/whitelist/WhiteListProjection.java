@@ -27,6 +27,7 @@ import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
+import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.PendingEvents;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -54,9 +55,11 @@ public class WhiteListProjection {
     private final ObjectMapper json;
     private final InstitutionViewJson viewJson;
     private final PublicWhiteList memory;
+    private final EventIsolation isolation;
 
     public WhiteListProjection(@Qualifier("careLedgerMongoDatabase") MongoDatabase database, ObjectMapper json,
-                               InstitutionViewJson viewJson, PublicWhiteList memory) {
+                               InstitutionViewJson viewJson, PublicWhiteList memory, EventIsolation isolation) {
+        this.isolation = isolation;
         this.documents = database.getCollection(COLLECTION);
         this.json = json;
         this.viewJson = viewJson;
@@ -65,12 +68,12 @@ public class WhiteListProjection {
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
-        PendingEvents.current(NAME, this::flush).add(event.institutionId().value(), event, PendingEvents.position(token),
-                message.getIdentifier());
+        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
     }
 
     @ResetHandler
     void reset() {
+        isolation.forgetParked(NAME);
         Mono.from(documents.deleteMany(new Document())).block(STORE_TIMEOUT);
         memory.clear();
     }
