@@ -14,6 +14,7 @@ public enum ErrorCode {
     INVALID_IDENTIFIER(400, "Not a valid identifier"),
     INVALID_LOCATION(400, "Not a valid geographic location"),
     INVALID_QUERY(400, "The query parameters are invalid"),
+    DUPLICATE_KEY(400, "A key appears more than once in one JSON object"),
 
     // 401/403: who may do what, where
     UNAUTHENTICATED(401, "A valid bearer token is required"),
