@@ -23,8 +23,8 @@ import org.springframework.core.codec.DecodingException;
 /**
  * Turns the strict JSON reader's refusals ({@link StrictJson}) into problems that name the field:
  * a key given twice answers {@code DUPLICATE_KEY}, a value of the wrong JSON type answers
- * {@code INVALID_INPUT} with {@code errors[].code = WRONG_TYPE} (or {@code OUT_OF_RANGE} for a
- * number too large for its field). Anything else is left to {@link ProblemMapper}.
+ * {@code MALFORMED_REQUEST} (as before) but now with {@code errors[].code = WRONG_TYPE} and the
+ * field's path (or {@code OUT_OF_RANGE} for a number too large for its field). Anything else is left to {@link ProblemMapper}.
  */
 final class JsonInputProblems {
 
@@ -53,12 +53,12 @@ final class JsonInputProblems {
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
             if (hasCause(mapping, InputCoercionException.class)) {
-                return ProblemMapper.problem(ErrorCode.INVALID_INPUT, field + " is out of range",
+                return ProblemMapper.problem(ErrorCode.MALFORMED_REQUEST, field + " is out of range",
                         List.of(new FieldViolation(field, "OUT_OF_RANGE", field + " is too large for its field")), instance);
             }
             String expected = mapping instanceof MismatchedInputException mismatch ? expected(mismatch.getTargetType()) : null;
             String text = field + (expected == null ? " has the wrong type" : " must be " + expected);
-            return ProblemMapper.problem(ErrorCode.INVALID_INPUT, text,
+            return ProblemMapper.problem(ErrorCode.MALFORMED_REQUEST, text,
                     List.of(new FieldViolation(field, "WRONG_TYPE", text)), instance);
         }
         return null;

@@ -71,18 +71,18 @@ class StrictJsonTest extends IntegrationTest {
     @Test
     void aFractionWhereAnIntegerIsExpectedIsRefused() {
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes",
-                "{\"name\":\"小班\",\"classType\":\"INFANT\",\"places\":1.5}", 400, "INVALID_INPUT")
+                "{\"name\":\"小班\",\"classType\":\"INFANT\",\"places\":1.5}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("places")
                 .jsonPath("$.errors[0].code").isEqualTo("WRONG_TYPE");
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes/" + UUID.randomUUID() + "/resize",
-                "{\"places\":12.0001}", 400, "INVALID_INPUT")
+                "{\"places\":12.0001}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("places");
     }
 
     @Test
     void aFractionalFeeIsRefusedWithItsPath() {
         postRaw(operator, "/api/v1/institutions", """
-                {"creditCode":"x","fees":[{"item":"保育费","amountFen":1.5,"unit":"PER_MONTH"}]}""", 400, "INVALID_INPUT")
+                {"creditCode":"x","fees":[{"item":"保育费","amountFen":1.5,"unit":"PER_MONTH"}]}""", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("fees[0].amountFen")
                 .jsonPath("$.errors[0].code").isEqualTo("WRONG_TYPE");
     }
@@ -90,34 +90,34 @@ class StrictJsonTest extends IntegrationTest {
     @Test
     void aNumberOrBooleanWhereTextIsExpectedIsRefused() {
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes",
-                "{\"name\":123,\"classType\":\"INFANT\",\"places\":5}", 400, "INVALID_INPUT")
+                "{\"name\":123,\"classType\":\"INFANT\",\"places\":5}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("name")
                 .jsonPath("$.errors[0].code").isEqualTo("WRONG_TYPE");
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes",
-                "{\"name\":true,\"classType\":\"INFANT\",\"places\":5}", 400, "INVALID_INPUT")
+                "{\"name\":true,\"classType\":\"INFANT\",\"places\":5}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("name");
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes",
-                "{\"name\":\"小班\",\"classType\":\"INFANT\",\"places\":\"5\"}", 400, "INVALID_INPUT")
+                "{\"name\":\"小班\",\"classType\":\"INFANT\",\"places\":\"5\"}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("places");
     }
 
     @Test
     void textOrNumbersWhereABooleanIsExpectedAreRefused() {
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/puhui",
-                "{\"granted\":\"true\",\"effectiveFrom\":\"2026-01-01\"}", 400, "INVALID_INPUT")
+                "{\"granted\":\"true\",\"effectiveFrom\":\"2026-01-01\"}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("granted");
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/puhui",
-                "{\"granted\":1,\"effectiveFrom\":\"2026-01-01\"}", 400, "INVALID_INPUT")
+                "{\"granted\":1,\"effectiveFrom\":\"2026-01-01\"}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("granted");
     }
 
     @Test
     void anObjectOrArrayWhereTextIsExpectedIsRefusedWithTheField() {
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes",
-                "{\"name\":{\"a\":1},\"classType\":\"INFANT\",\"places\":5}", 400, "INVALID_INPUT")
+                "{\"name\":{\"a\":1},\"classType\":\"INFANT\",\"places\":5}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("name");
         postRaw(operator, "/api/v1/institutions/" + institutionId + "/classes",
-                "{\"name\":\"x\",\"classType\":\"INFANT\",\"places\":99999999999999999999}", 400, "INVALID_INPUT")
+                "{\"name\":\"x\",\"classType\":\"INFANT\",\"places\":99999999999999999999}", 400, "MALFORMED_REQUEST")
                 .jsonPath("$.errors[0].field").isEqualTo("places");
     }
 
