@@ -37,6 +37,7 @@ import org.careledger.kernel.staff.StaffPersonalData;
 import org.careledger.kernel.staff.StaffRole;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.ServiceType;
+import org.careledger.kernel.value.InputRules;
 
 /** Request bodies of enrolment, attendance, staff and medical agreements, and their parsing into commands. */
 final class CareRequests {
@@ -101,8 +102,8 @@ final class CareRequests {
             v.add("contract", "REQUIRED", "contract is required");
         } else {
             ServiceType serviceType = enumValue(v, "contract.serviceType", c.serviceType(), ServiceType.class, true);
-            LocalDate startsOn = date(v, "contract.startsOn", c.startsOn(), true);
-            LocalDate endsOn = date(v, "contract.endsOn", c.endsOn(), true);
+            LocalDate startsOn = date(v, "contract.startsOn", c.startsOn(), true, InputRules.CONTRACT_START);
+            LocalDate endsOn = date(v, "contract.endsOn", c.endsOn(), true, InputRules.CONTRACT_END);
             if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
                 v.add("contract.endsOn", "BEFORE_START", "the contract cannot end before it starts");
             }
@@ -129,7 +130,7 @@ final class CareRequests {
     static EndEnrolment withdraw(InstitutionId institution, EnrolmentId enrolment, WithdrawBody body) {
         body(body);
         Violations v = new Violations();
-        LocalDate endsOn = date(v, "endsOn", body.endsOn(), true);
+        LocalDate endsOn = date(v, "endsOn", body.endsOn(), true, InputRules.CONTRACT_END);
         String note = text(v, "note", body.note(), false, MAX_REASON);
         v.throwIfAny();
         return new EndEnrolment(institution, enrolment, EnrolmentEndReason.WITHDRAWN, endsOn, note);
@@ -139,7 +140,7 @@ final class CareRequests {
         body(body);
         Violations v = new Violations();
         ClassId to = ref(v, "toClassId", body.toClassId(), ClassId::of);
-        LocalDate effectiveOn = date(v, "effectiveOn", body.effectiveOn(), true);
+        LocalDate effectiveOn = date(v, "effectiveOn", body.effectiveOn(), true, InputRules.TRANSFER);
         v.throwIfAny();
         return new TransferChild(institution, enrolment, to, effectiveOn);
     }
@@ -147,7 +148,7 @@ final class CareRequests {
     static SubmitAttendance attendance(InstitutionId institution, AttendanceBody body) {
         body(body);
         Violations v = new Violations();
-        LocalDate day = date(v, "day", body.day(), true);
+        LocalDate day = date(v, "day", body.day(), true, InputRules.ATTENDANCE_DAY);
         List<AttendanceEntry> entries = new ArrayList<>();
         if (body.entries() == null || body.entries().isEmpty()) {
             v.add("entries", "REQUIRED", "entries needs at least one child's record");
@@ -182,8 +183,8 @@ final class CareRequests {
         ClassId classId = body.classId() == null || body.classId().isBlank() ? null
                 : ref(v, "classId", body.classId(), ClassId::of);
         String qualification = text(v, "qualification", body.qualification(), true, MAX_TEXT);
-        LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true);
-        LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true);
+        LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
+        LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         String name = text(v, "name", body.name(), true, MAX_TEXT);
         String phone = text(v, "phone", body.phone(), false, 40);
         v.throwIfAny();
@@ -194,8 +195,8 @@ final class CareRequests {
     static RenewStaffCertificates certificates(InstitutionId institution, StaffRef staffRef, CertificatesBody body) {
         body(body);
         Violations v = new Violations();
-        LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true);
-        LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true);
+        LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
+        LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         v.throwIfAny();
         return new RenewStaffCertificates(institution, staffRef, qualificationExpires, healthExpires);
     }
@@ -203,7 +204,7 @@ final class CareRequests {
     static RecordStaffDeparture departure(InstitutionId institution, StaffRef staffRef, DepartureBody body) {
         body(body);
         Violations v = new Violations();
-        LocalDate leftOn = date(v, "leftOn", body.leftOn(), true);
+        LocalDate leftOn = date(v, "leftOn", body.leftOn(), true, InputRules.NEAR_FUTURE);
         v.throwIfAny();
         return new RecordStaffDeparture(institution, staffRef, leftOn);
     }
@@ -214,8 +215,11 @@ final class CareRequests {
         String partner = text(v, "partnerName", body.partnerName(), true, MAX_TEXT);
         CreditCode code = body.partnerCreditCode() == null || body.partnerCreditCode().isBlank() ? null
                 : v.parse("partnerCreditCode", () -> CreditCode.parse(body.partnerCreditCode()));
-        LocalDate signedOn = date(v, "signedOn", body.signedOn(), true);
-        LocalDate validUntil = date(v, "validUntil", body.validUntil(), false);
+        LocalDate signedOn = date(v, "signedOn", body.signedOn(), true, InputRules.PAST_EVENT);
+        LocalDate validUntil = date(v, "validUntil", body.validUntil(), false, InputRules.AGREEMENT_END);
+        if (signedOn != null && validUntil != null && validUntil.isBefore(signedOn)) {
+            v.add("validUntil", "BEFORE_START", "the agreement cannot end before it is signed");
+        }
         v.throwIfAny();
         return new SignMedicalAgreement(institution, partner, code, signedOn, validUntil);
     }

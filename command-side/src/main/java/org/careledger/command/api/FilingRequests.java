@@ -29,6 +29,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.InstitutionType;
+import org.careledger.kernel.value.InputRules;
 
 /** Request bodies of the filing API (raw JSON shapes) and their translation into commands. */
 final class FilingRequests {
@@ -153,7 +154,7 @@ final class FilingRequests {
         if (body.granted() == null) {
             v.add("granted", "REQUIRED", "granted is required (true grants, false withdraws)");
         }
-        LocalDate from = RequestParsing.date(v, "effectiveFrom", body.effectiveFrom(), true);
+        LocalDate from = RequestParsing.date(v, "effectiveFrom", body.effectiveFrom(), true, InputRules.NEAR_FUTURE);
         String reference = text(v, "reference", body.reference(), false, MAX_TEXT);
         String reason = RequestParsing.reason(v, body.reason(), Boolean.FALSE.equals(body.granted()));
         v.throwIfAny();
@@ -173,6 +174,8 @@ final class FilingRequests {
         Violations v = new Violations();
         if (body.places() == null) {
             v.add("places", "REQUIRED", "places is required");
+        } else if (body.places() < 1 || body.places() > InputRules.MAX_PLACES) {
+            v.add("places", "OUT_OF_RANGE", "places must be between 1 and " + InputRules.MAX_PLACES);
         }
         v.throwIfAny();
         return body.places();
@@ -188,10 +191,10 @@ final class FilingRequests {
         ClassType type = enumValue(v, p + "classType", body.classType(), ClassType.class, true);
         if (body.places() == null) {
             v.add(p + "places", "REQUIRED", "places is required");
-        } else if (body.places() < 1) {
-            v.add(p + "places", "OUT_OF_RANGE", "places must be at least 1");
+        } else if (body.places() < 1 || body.places() > InputRules.MAX_PLACES) {
+            v.add(p + "places", "OUT_OF_RANGE", "places must be between 1 and " + InputRules.MAX_PLACES);
         }
-        if (name == null || type == null || body.places() == null || body.places() < 1) {
+        if (name == null || type == null || body.places() == null || body.places() < 1 || body.places() > InputRules.MAX_PLACES) {
             return null;
         }
         return new ClassSpec(id, name, type, body.places());

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.id.Identifiers;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.inspection.Finding;
 import org.careledger.kernel.inspection.FindingCategory;
@@ -25,6 +26,7 @@ import org.careledger.kernel.inspection.RecordInspection;
 import org.careledger.kernel.inspection.RectificationOrder;
 import org.careledger.kernel.inspection.VerifyRectification;
 import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.value.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +43,7 @@ import reactor.core.publisher.Mono;
 @RestController
 public class InspectionController {
 
-    private static final int MAX_ITEMS = 100;
+    private static final int MAX_ITEMS = InputRules.MAX_INSPECTION_ITEMS;
 
     private final CommandDispatcher dispatcher;
 
@@ -77,13 +79,17 @@ public class InspectionController {
         InspectionType type = enumValue(v, "type", body.type(), InspectionType.class, true);
         Set<JointAgency> agencies = EnumSet.noneOf(JointAgency.class);
         List<String> rawAgencies = body.agencies() == null ? List.of() : body.agencies();
+        if (rawAgencies.size() > MAX_ITEMS) {
+            v.add("agencies", "TOO_MANY", "at most " + MAX_ITEMS + " agencies");
+            rawAgencies = List.of();
+        }
         for (int i = 0; i < rawAgencies.size(); i++) {
             JointAgency a = enumValue(v, "agencies[" + i + "]", rawAgencies.get(i), JointAgency.class, true);
             if (a != null) {
                 agencies.add(a);
             }
         }
-        LocalDate inspectedOn = date(v, "inspectedOn", body.inspectedOn(), true);
+        LocalDate inspectedOn = date(v, "inspectedOn", body.inspectedOn(), true, InputRules.PAST_EVENT);
         List<Finding> findings = new ArrayList<>();
         List<FindingBody> rawFindings = body.findings() == null ? List.of() : body.findings();
         List<OrderBody> rawOrders = body.orders() == null ? List.of() : body.orders();
@@ -110,8 +116,12 @@ public class InspectionController {
                 v.add(p + ".findingIndex", "REQUIRED", "an order names the finding (index) it is about");
                 continue;
             }
+            LocalDate deadline = date(v, p + ".deadline", o.deadline(), true, InputRules.DEADLINE);
+            if (deadline != null && inspectedOn != null && deadline.isBefore(inspectedOn)) {
+                v.add(p + ".deadline", "BEFORE_START", "a deadline cannot precede the inspection");
+            }
             orders.add(new RectificationOrder("R" + (i + 1), o.findingIndex(),
-                    text(v, p + ".requirement", o.requirement(), true, MAX_REASON), date(v, p + ".deadline", o.deadline(), true)));
+                    text(v, p + ".requirement", o.requirement(), true, MAX_REASON), deadline));
         }
         v.throwIfAny();
         String inspectionId = UUID.randomUUID().toString();
@@ -122,14 +132,18 @@ public class InspectionController {
     @PostMapping("/api/v1/inspections/{inspectionId}/orders/{orderId}/verification")
     public Mono<CommandAccepted> verify(Caller caller, @PathVariable String inspectionId, @PathVariable String orderId,
                                         @RequestBody(required = false) VerificationBody body, ServerWebExchange exchange) {
+        RequestParsing.pathId(inspectionId, id -> Identifiers.uuid("inspection id", id), "inspection id");
+        RequestParsing.pathId(orderId, Identifiers::orderId, "order id");
         CareRequests.body(body);
-        RequestParsing.pathId(inspectionId, UUID::fromString, "inspection id");
         Violations v = new Violations();
         if (body.rectified() == null) {
             v.add("rectified", "REQUIRED", "rectified is required (true or false)");
         }
-        LocalDate verifiedOn = date(v, "verifiedOn", body.verifiedOn(), true);
-        LocalDate newDeadline = date(v, "newDeadline", body.newDeadline(), false);
+        LocalDate verifiedOn = date(v, "verifiedOn", body.verifiedOn(), true, InputRules.PAST_EVENT);
+        LocalDate newDeadline = date(v, "newDeadline", body.newDeadline(), false, InputRules.DEADLINE);
+        if (newDeadline != null && verifiedOn != null && newDeadline.isBefore(verifiedOn)) {
+            v.add("newDeadline", "BEFORE_START", "a new deadline cannot precede the verification");
+        }
         String note = text(v, "note", body.note(), false, MAX_REASON);
         v.throwIfAny();
         return dispatcher.dispatch(new VerifyRectification(inspectionId, orderId, body.rectified(), verifiedOn, newDeadline,

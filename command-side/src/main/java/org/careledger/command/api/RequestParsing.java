@@ -19,6 +19,7 @@ import org.careledger.kernel.value.FeeUnit;
 import org.careledger.kernel.value.FilingDocument;
 import org.careledger.kernel.value.FilingDocumentType;
 import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.ServiceType;
 
 /**
@@ -27,25 +28,25 @@ import org.careledger.kernel.value.ServiceType;
  */
 public final class RequestParsing {
 
-    static final int MAX_TEXT = 200;
-    static final int MAX_REASON = 1000;
-    static final int MAX_ITEMS = 50;
+    static final int MAX_TEXT = InputRules.MAX_TEXT;
+    static final int MAX_REASON = InputRules.MAX_REASON;
+    static final int MAX_ITEMS = InputRules.MAX_ITEMS;
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private RequestParsing() {
     }
 
 
 
-    /** An identifier from the request path; anything else is {@code INVALID_IDENTIFIER}, naming {@code what}. */
-    static <T> T pathId(String raw, java.util.function.Function<String, T> parser, String what) {
-        try {
-            return parser.apply(raw);
-        } catch (DomainException | IllegalArgumentException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The " + what + " in the path is not a UUID");
-        }
+    /**
+     * An identifier from the request path; anything else is {@code INVALID_IDENTIFIER}, naming
+     * {@code what}, with the same {@code errors[].code} a malformed identifier in a body gets (ADR 0020).
+     */
+    public static <T> T pathId(String raw, java.util.function.Function<String, T> parser, String what) {
+        return org.careledger.kernel.id.Identifiers.inPath(raw, parser, what);
     }
 
-    static String text(Violations v, String field, String raw, boolean required, int max) {
+    public static String text(Violations v, String field, String raw, boolean required, int max) {
         if (raw == null || raw.isBlank()) {
             if (required) {
                 v.add(field, "REQUIRED", field + " is required");
@@ -79,19 +80,38 @@ public final class RequestParsing {
         }
     }
 
+    /** A date in any plausible window ({@link InputRules#ANY_DATE}). */
     public static LocalDate date(Violations v, String field, String raw, boolean required) {
+        return date(v, field, raw, required, InputRules.ANY_DATE);
+    }
+
+    /**
+     * A date written YYYY-MM-DD that lies in {@code window} (ADR 0020): anything else is recorded
+     * against the field ({@code INVALID_DATE} or {@code OUT_OF_RANGE}).
+     */
+    public static LocalDate date(Violations v, String field, String raw, boolean required, InputRules.DateWindow window) {
         if (raw == null || raw.isBlank()) {
             if (required) {
                 v.add(field, "REQUIRED", field + " is required");
             }
             return null;
         }
+        String trimmed = raw.strip();
+        LocalDate date;
         try {
-            return LocalDate.parse(raw.strip());
+            date = ISO_DATE.matcher(trimmed).matches() ? LocalDate.parse(trimmed) : null;
         } catch (DateTimeParseException e) {
+            date = null;
+        }
+        if (date == null) {
             v.add(field, "INVALID_DATE", field + " must be a date YYYY-MM-DD");
             return null;
         }
+        if (!window.contains(date, InputRules.today())) {
+            v.add(field, "OUT_OF_RANGE", field + " must lie " + window.describe() + " (" + window.name() + ")");
+            return null;
+        }
+        return date;
     }
 
     static <T> List<T> list(Violations v, String field, List<T> raw, boolean required) {
@@ -146,7 +166,7 @@ public final class RequestParsing {
             FeeUnit unit = enumValue(v, f + ".unit", b.unit(), FeeUnit.class, true);
             if (b.amountFen() == null) {
                 v.add(f + ".amountFen", "REQUIRED", "amountFen is required");
-            } else if (b.amountFen() < 0 || b.amountFen() > 100_000_000L) {
+            } else if (b.amountFen() < 0 || b.amountFen() > InputRules.MAX_FEE_FEN) {
                 v.add(f + ".amountFen", "OUT_OF_RANGE", "amountFen must be between 0 and 100000000 fen");
             } else if (item != null && unit != null) {
                 fees.add(new Fee(item, b.amountFen(), unit));
@@ -167,7 +187,7 @@ public final class RequestParsing {
             }
             FilingDocumentType type = enumValue(v, f + ".type", b.type(), FilingDocumentType.class, true);
             String reference = text(v, f + ".reference", b.reference(), true, MAX_TEXT);
-            LocalDate issuedOn = date(v, f + ".issuedOn", b.issuedOn(), false);
+            LocalDate issuedOn = date(v, f + ".issuedOn", b.issuedOn(), false, InputRules.DOCUMENT_ISSUED);
             if (type != null && reference != null) {
                 documents.add(new FilingDocument(type, reference, issuedOn, b.qualified()));
             }

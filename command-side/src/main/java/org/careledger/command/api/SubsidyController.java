@@ -8,12 +8,12 @@ import static org.careledger.command.api.RequestParsing.text;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.careledger.command.subsidy.SubsidyReproduction;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.id.Identifiers;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.subsidy.ApplyForSubsidy;
@@ -22,6 +22,7 @@ import org.careledger.kernel.subsidy.RecomputeSubsidy;
 import org.careledger.kernel.subsidy.RecordSubsidyPayment;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.subsidy.SubsidyKind;
+import org.careledger.kernel.value.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -78,22 +79,32 @@ public class SubsidyController {
             v.add("institutionId", "REQUIRED", "institutionId is required");
         }
         SubsidyKind kind = enumValue(v, "kind", body.kind(), SubsidyKind.class, true);
-        LocalDate from = date(v, "periodFrom", body.periodFrom(), true);
-        LocalDate to = date(v, "periodTo", body.periodTo(), true);
+        LocalDate from = date(v, "periodFrom", body.periodFrom(), true, InputRules.NEAR_FUTURE);
+        LocalDate to = date(v, "periodTo", body.periodTo(), true, InputRules.NEAR_FUTURE);
+        if (from != null && to != null && to.isBefore(from)) {
+            v.add("periodTo", "BEFORE_START", "the period cannot end before it starts");
+        }
         SubsidyInputs inputs = SubsidyInputs.NONE;
         if (body.inputs() != null) {
             InputsBody in = body.inputs();
             List<String> chain = in.chainInstitutionIds() == null ? List.of() : in.chainInstitutionIds();
-            for (int i = 0; i < chain.size(); i++) {
+            for (int i = 0; i < chain.size() && i <= InputRules.MAX_ITEMS; i++) {
                 int index = i;
                 v.parse("inputs.chainInstitutionIds[" + i + "]", () -> InstitutionId.of(chain.get(index)));
             }
-            if (chain.size() > 50) {
+            if (chain.size() > InputRules.MAX_ITEMS) {
                 v.add("inputs.chainInstitutionIds", "TOO_MANY", "at most 50 institutions");
             }
-            inputs = new SubsidyInputs(text(v, "inputs.demonstrationLevel", in.demonstrationLevel(), false, 20),
-                    text(v, "inputs.designationReference", in.designationReference(), false, MAX_TEXT), chain,
-                    in.floorAreaSquareMetres(), in.leaseMonths());
+            if (in.floorAreaSquareMetres() != null && (in.floorAreaSquareMetres() < 1 || in.floorAreaSquareMetres() > 1_000_000)) {
+                v.add("inputs.floorAreaSquareMetres", "OUT_OF_RANGE", "floorAreaSquareMetres must be between 1 and 1000000");
+            }
+            if (in.leaseMonths() != null && (in.leaseMonths() < 0 || in.leaseMonths() > 1200)) {
+                v.add("inputs.leaseMonths", "OUT_OF_RANGE", "leaseMonths must be between 0 and 1200");
+            }
+            String level = text(v, "inputs.demonstrationLevel", in.demonstrationLevel(), false, 20);
+            String designation = text(v, "inputs.designationReference", in.designationReference(), false, MAX_TEXT);
+            v.throwIfAny();
+            inputs = new SubsidyInputs(level, designation, chain, in.floorAreaSquareMetres(), in.leaseMonths());
         }
         v.throwIfAny();
         String caseId = ApplyForSubsidy.caseId(institution, kind, from, to);
@@ -104,6 +115,7 @@ public class SubsidyController {
     @PostMapping("/api/v1/subsidies/{caseId}/decision")
     public Mono<CommandAccepted> decide(Caller caller, @PathVariable String caseId,
                                         @RequestBody(required = false) DecisionBody body, ServerWebExchange exchange) {
+        String id = caseId(caseId);
         CareRequests.body(body);
         Violations v = new Violations();
         if (body.approve() == null) {
@@ -111,19 +123,19 @@ public class SubsidyController {
         }
         String reason = text(v, "reason", body.reason(), true, MAX_REASON);
         v.throwIfAny();
-        return dispatcher.dispatch(new DecideSubsidy(caseId(caseId), body.approve(), reason), caller, exchange, caseId, caseId);
+        return dispatcher.dispatch(new DecideSubsidy(id, body.approve(), reason), caller, exchange, id, id);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/payment")
     public Mono<CommandAccepted> pay(Caller caller, @PathVariable String caseId,
                                      @RequestBody(required = false) PaymentBody body, ServerWebExchange exchange) {
+        String id = caseId(caseId);
         CareRequests.body(body);
         Violations v = new Violations();
-        LocalDate paidOn = date(v, "paidOn", body.paidOn(), true);
+        LocalDate paidOn = date(v, "paidOn", body.paidOn(), true, InputRules.PAST_EVENT);
         String reference = text(v, "reference", body.reference(), true, MAX_TEXT);
         v.throwIfAny();
-        return dispatcher.dispatch(new RecordSubsidyPayment(caseId(caseId), paidOn, reference), caller, exchange, caseId,
-                caseId);
+        return dispatcher.dispatch(new RecordSubsidyPayment(id, paidOn, reference), caller, exchange, id, id);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/recompute")
@@ -140,6 +152,6 @@ public class SubsidyController {
     }
 
     private static String caseId(String raw) {
-        return RequestParsing.pathId(raw, id -> UUID.fromString(id).toString(), "case id");
+        return RequestParsing.pathId(raw, id -> Identifiers.uuid("case id", id), "case id");
     }
 }

@@ -113,6 +113,12 @@ class Institution {
     /** Notifications already applied (bounded), so a re-sent notification changes nothing. */
     private java.util.LinkedHashSet<String> seenNotifications = new java.util.LinkedHashSet<>();
     private Map<String, ClassState> classes = new LinkedHashMap<>();
+    /**
+     * The names of the open classes by class id, compared as {@link ClassRules#sameName} does (a
+     * name is free again once its class closes). Kept beside {@link #classes} so snapshots taken
+     * before it existed still load (they know no names; the check then covers later classes only).
+     */
+    private Map<String, String> openClassNames = new LinkedHashMap<>();
     /** Active enrolments by enrolment id (bounded by the places; ended ones are dropped). */
     private Map<String, EnrolmentState> enrolments = new LinkedHashMap<>();
     /** Current staff by staff reference. */
@@ -141,6 +147,7 @@ class Institution {
                 .map(c -> new ClassState(c.classType(), c.places(), true)).toList());
         FilingDocumentsPolicy.requiredFilingDocumentsPresent(command.documents(), command.mealsServed());
         FilingDocumentsPolicy.healthEvaluationRatedQualified(command.documents());
+        ClassRules.classNamesDistinct(command.classes().stream().map(ClassSpec::name).toList());
         boolean checksumValid = CreditCodeChecksumPolicy.checksumFailureNeedsLicenceVerification(command.creditCode());
         MetaData meta = metaData(command.institutionId(), command.division());
         apply(new FilingSubmitted(command.institutionId(), command.creditCode(), checksumValid, command.name(),
@@ -285,6 +292,7 @@ class Institution {
         if (classes.containsKey(command.classId().value())) {
             throw new DomainException(ErrorCode.CLASS_ALREADY_EXISTS, "Class " + command.classId() + " already exists");
         }
+        ClassRules.nameFreeAmongOpenClasses(command.name(), openClassNames.values());
         Map<String, ClassState> after = new LinkedHashMap<>(classes);
         after.put(command.classId().value(), new ClassState(command.classType(), command.places(), true));
         ClassRules.classesFitTheStandards(type, after.values());
@@ -296,6 +304,9 @@ class Institution {
         FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
         FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
         ClassState current = openClass(command.classId());
+        if (current.places() == command.places()) {
+            return; // a command that changes nothing appends nothing (ADR 0020): the answer is the current position
+        }
         Map<String, ClassState> after = new LinkedHashMap<>(classes);
         after.put(command.classId().value(), new ClassState(current.classType(), command.places(), true));
         ClassRules.classesFitTheStandards(type, after.values());
@@ -575,6 +586,7 @@ class Institution {
     @EventSourcingHandler
     void on(ClassOpened event) {
         classes.put(event.classId().value(), new ClassState(event.classType(), event.places(), true));
+        openClassNames.put(event.classId().value(), ClassRules.nameKey(event.name()));
     }
 
     @EventSourcingHandler
@@ -585,6 +597,7 @@ class Institution {
     @EventSourcingHandler
     void on(ClassClosed event) {
         classes.computeIfPresent(event.classId().value(), (k, c) -> new ClassState(c.classType(), c.places(), false));
+        openClassNames.remove(event.classId().value());
     }
 
     @EventSourcingHandler

@@ -78,6 +78,10 @@ public final class ProblemMapper {
         if (t instanceof NotAcceptableStatusException) {
             return problem(ErrorCode.NOT_ACCEPTABLE, "No acceptable representation", List.of(), instance);
         }
+        Problem json = JsonInputProblems.map(t, instance);
+        if (json != null) {
+            return json;
+        }
         if (t instanceof ServerWebInputException input) {
             return problem(ErrorCode.MALFORMED_REQUEST, describe(input), List.of(), instance);
         }

@@ -74,22 +74,23 @@ class ChildPrivacyTest extends IntegrationTest {
         assertThat(jdbc.queryForList("SELECT citizen_hmac FROM child_identity", String.class)).doesNotContain(id);
 
         // the institution reads it; the view is an event naming the viewer
-        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=入托登记核对").headers(h -> h.setBearerAuth(operator))
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=ENROLMENT_CHECK&note=入托登记核对").headers(h -> h.setBearerAuth(operator))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo(NAME).jsonPath("$.citizenId").isEqualTo(id)
                 .jsonPath("$.erased").isEqualTo(false);
-        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(tokens.inspector("3708")))
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=INSPECTION").headers(h -> h.setBearerAuth(tokens.inspector("3708")))
                 .exchange().expectStatus().isOk();
         assertThat(events.typesFor(child)).containsExactly("ChildRegistered", "ChildPersonalDataViewed", "ChildPersonalDataViewed");
+        assertThat(events.payloadsFor(child).get(1)).contains("\"purpose\":\"ENROLMENT_CHECK: 入托登记核对\"");
         assertThat(events.metaDataFor(child).get(2)).containsEntry("actorRole", "INSPECTOR");
 
         // others see nothing and leave no view
-        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(tokens.inspector("3301")))
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=INSPECTION").headers(h -> h.setBearerAuth(tokens.inspector("3301")))
                 .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("NOT_IN_JURISDICTION");
-        client.get().uri("/api/v1/children/" + child + "/personal-data")
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=INSPECTION")
                 .headers(h -> h.setBearerAuth(tokens.operator(UUID.randomUUID().toString())))
                 .exchange().expectStatus().isForbidden();
-        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(tokens.officer("3708")))
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=INSPECTION").headers(h -> h.setBearerAuth(tokens.officer("3708")))
                 .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN_ROLE");
         assertThat(events.countFor(child)).isEqualTo(3);
 
@@ -102,7 +103,7 @@ class ChildPrivacyTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM child_key WHERE child_ref = ?", Integer.class, child)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM child_personal_data WHERE child_ref = ?", Integer.class, child))
                 .as("the ciphertext stays, unreadable").isEqualTo(1);
-        client.get().uri("/api/v1/children/" + child + "/personal-data").headers(h -> h.setBearerAuth(operator))
+        client.get().uri("/api/v1/children/" + child + "/personal-data?purpose=INSPECTION").headers(h -> h.setBearerAuth(operator))
                 .exchange().expectStatus().isEqualTo(410).expectBody().jsonPath("$.code").isEqualTo("PERSONAL_DATA_ERASED");
         assertThat(events.typesFor(child)).containsExactly("ChildRegistered", "ChildPersonalDataViewed",
                 "ChildPersonalDataViewed", "ChildPersonalDataErased");

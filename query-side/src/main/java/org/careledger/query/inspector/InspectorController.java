@@ -101,7 +101,11 @@ public class InspectorController {
                 FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index
                 WHERE h.institution_id = $1 AND h.global_index > $2""");
         if (types != null && !types.isBlank()) {
-            binds.add(Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toArray(String[]::new));
+            String[] names = Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toArray(String[]::new);
+            if (names.length > 50 || Arrays.stream(names).anyMatch(t -> !t.matches("[A-Za-z][A-Za-z0-9]{0,99}"))) {
+                throw new DomainException(ErrorCode.INVALID_QUERY, "types is a comma-separated list of at most 50 event type names");
+            }
+            binds.add(names);
             sql.append(" AND h.event_type = ANY($").append(binds.size()).append(")");
         }
         if (start != null) {
@@ -256,10 +260,10 @@ public class InspectorController {
     static Instant instant(String field, String raw, boolean endOfDay) {
         String value = raw.strip();
         try {
-            return Instant.parse(value).truncatedTo(ChronoUnit.MICROS);
+            return org.careledger.kernel.value.InputRules.queryInstant(field, Instant.parse(value).truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException notInstant) {
             try {
-                LocalDate day = LocalDate.parse(value);
+                LocalDate day = org.careledger.kernel.value.InputRules.queryDate(field, value);
                 // the last microsecond of the day: PostgreSQL keeps microseconds (and would round nanoseconds up)
                 return endOfDay ? day.plusDays(1).atStartOfDay(BusinessTime.CHINA).toInstant().minus(1, ChronoUnit.MICROS)
                         : day.atStartOfDay(BusinessTime.CHINA).toInstant();
@@ -270,10 +274,6 @@ public class InspectorController {
     }
 
     private static InstitutionId institutionId(String raw) {
-        try {
-            return InstitutionId.of(raw);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
-        }
+        return org.careledger.kernel.id.Identifiers.inPath(raw, InstitutionId::of, "institution id");
     }
 }

@@ -2,7 +2,6 @@ package org.careledger.query.subsidy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,6 +121,8 @@ public class SubsidyLedgerController {
     public Mono<Explanation> explain(Caller caller, @PathVariable String caseId,
                                      @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.OPERATOR, Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
+        org.careledger.kernel.id.Identifiers.inPath(caseId, id -> org.careledger.kernel.id.Identifiers.uuid("case id", id),
+                "case id");
         return progress.await(SubsidyLedgerProjection.NAME, minPosition)
                 .then(db.sql("SELECT * FROM subsidy_case WHERE case_id = $1").bind(0, caseId)
                         .map(SubsidyLedgerController::entry).one())
@@ -180,10 +181,6 @@ public class SubsidyLedgerController {
     }
 
     private static LocalDate day(String field, String raw) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw new DomainException(ErrorCode.INVALID_QUERY, field + " must be a date YYYY-MM-DD");
-        }
+        return org.careledger.kernel.value.InputRules.queryDate(field, raw);
     }
 }

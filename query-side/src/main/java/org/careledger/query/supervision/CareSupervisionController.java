@@ -2,7 +2,6 @@ package org.careledger.query.supervision;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -198,19 +197,11 @@ public class CareSupervisionController {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw new DomainException(ErrorCode.INVALID_QUERY, field + " must be a date YYYY-MM-DD");
-        }
+        return org.careledger.kernel.value.InputRules.queryDate(field, raw);
     }
 
     private static InstitutionId institutionId(String raw) {
-        try {
-            return InstitutionId.of(raw);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
-        }
+        return org.careledger.kernel.id.Identifiers.inPath(raw, InstitutionId::of, "institution id");
     }
 
 }

@@ -2,7 +2,6 @@ package org.careledger.query.supervision;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.careledger.kernel.error.DomainException;
@@ -66,11 +65,8 @@ public class IndicatorsController {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         String prefix = org.careledger.query.api.Scopes.divisionPrefix(caller, division);
         LocalDate day;
-        try {
-            day = asOf == null || asOf.isBlank() ? LocalDate.now(CHINA) : LocalDate.parse(asOf.strip());
-        } catch (DateTimeParseException e) {
-            throw new DomainException(ErrorCode.INVALID_QUERY, "asOf must be a date YYYY-MM-DD");
-        }
+        day = asOf == null || asOf.isBlank() ? LocalDate.now(CHINA)
+                : org.careledger.kernel.value.InputRules.queryDate("asOf", asOf);
         Mono<List<InstitutionView>> views = db.sql("SELECT view::text AS view FROM supervision_institution "
                         + "WHERE division_code LIKE $1 AND status = 'FILED' LIMIT " + MAX_SCAN)
                 .bind(0, prefix + "%").map(row -> row.get("view", String.class)).all().map(viewJson::read).collectList();

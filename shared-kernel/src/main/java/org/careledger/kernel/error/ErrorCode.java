@@ -14,6 +14,7 @@ public enum ErrorCode {
     INVALID_IDENTIFIER(400, "Not a valid identifier"),
     INVALID_LOCATION(400, "Not a valid geographic location"),
     INVALID_QUERY(400, "The query parameters are invalid"),
+    DUPLICATE_KEY(400, "A key appears more than once in one JSON object"),
 
     // 401/403: who may do what, where
     UNAUTHENTICATED(401, "A valid bearer token is required"),
@@ -36,6 +37,7 @@ public enum ErrorCode {
     FAMILY_CARE_POINT_CAPACITY_EXCEEDED(409, "A family care point may look after at most 5 children"),
     CLASS_ALREADY_EXISTS(409, "A class with this id already exists"),
     CLASS_CLOSED(409, "The class is closed"),
+    CLASS_NAME_TAKEN(409, "Another open class of the institution has this name"),
     PUHUI_STATUS_UNCHANGED(409, "The institution already has that 普惠 status"),
     CONCURRENT_MODIFICATION(409, "Another change to the same record won; retry"),
     IDEMPOTENCY_KEY_REUSED(409, "The Idempotency-Key was used with a different request"),
@@ -80,6 +82,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "No acceptable representation"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request URI is too long"),
+    HEADERS_TOO_LARGE(431, "The request headers are too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported content type"),
     RATE_LIMITED(429, "Too many requests"),
     PROJECTION_NOT_CAUGHT_UP(503, "The view has not yet processed the requested position"),

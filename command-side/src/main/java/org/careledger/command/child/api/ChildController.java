@@ -1,7 +1,6 @@
 package org.careledger.command.child.api;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import org.careledger.kernel.child.CitizenId;
 import org.careledger.kernel.child.EraseChildPersonalData;
 import org.careledger.kernel.child.HealthCheckKind;
 import org.careledger.kernel.child.HealthOutcome;
+import org.careledger.kernel.child.PersonalDataPurpose;
 import org.careledger.kernel.child.RecordHealthCheck;
 import org.careledger.kernel.child.RecordPersonalDataAccess;
 import org.careledger.kernel.child.RegisterChild;
@@ -25,6 +25,8 @@ import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
+import org.careledger.kernel.value.InputRules;
+import org.careledger.kernel.value.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,28 +75,17 @@ public class ChildController {
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
         }
         Violations v = new Violations();
-        String name = text(v, "name", body.name(), 100);
+        String name = text(v, "name", body.name(), InputRules.MAX_PERSON_NAME);
         CitizenId citizenId = body.citizenId() == null ? null : v.parse("citizenId", () -> CitizenId.parse(body.citizenId()));
         if (body.citizenId() == null) {
             v.add("citizenId", "REQUIRED", "citizenId is required");
         }
-        LocalDate birthDate = null;
-        try {
-            birthDate = body.birthDate() == null ? null : LocalDate.parse(body.birthDate());
-        } catch (DateTimeParseException e) {
-            v.add("birthDate", "INVALID_DATE", "birthDate must be a date YYYY-MM-DD");
-        }
-        if (body.birthDate() == null) {
-            v.add("birthDate", "REQUIRED", "birthDate is required");
-        }
-        if (birthDate != null && (birthDate.isAfter(LocalDate.now()) || birthDate.isBefore(LocalDate.now().minusYears(4)))) {
-            v.add("birthDate", "OUT_OF_RANGE", "childcare here is for children under three: birthDate is not plausible");
-        }
+        LocalDate birthDate = RequestParsing.date(v, "birthDate", body.birthDate(), true, InputRules.BIRTH_DATE);
         if (citizenId != null && birthDate != null && !citizenId.birthDate().equals(birthDate)) {
             v.add("birthDate", "BIRTH_DATE_MISMATCH", "The birth date inside the citizen ID does not agree with birthDate");
         }
-        String guardian = text(v, "guardianName", body.guardianName(), 100);
-        String phone = text(v, "guardianPhone", body.guardianPhone(), 30);
+        String guardian = text(v, "guardianName", body.guardianName(), InputRules.MAX_PERSON_NAME);
+        String phone = text(v, "guardianPhone", body.guardianPhone(), InputRules.MAX_PHONE);
         if (phone != null && !phone.matches("[0-9+\\- ()]{5,30}")) {
             v.add("guardianPhone", "INVALID_PHONE", "guardianPhone may hold digits, spaces, +, - and parentheses");
         }
@@ -108,12 +99,17 @@ public class ChildController {
     @GetMapping("/api/v1/children/{childRef}/personal-data")
     public Mono<Map<String, Object>> personalData(Caller caller, @PathVariable String childRef,
                                                   @RequestParam(required = false) String purpose,
+                                                  @RequestParam(required = false) String note,
                                                   ServerWebExchange exchange) {
         ChildRef child = child(childRef);
-        String why = purpose == null || purpose.isBlank() ? "view" : purpose.strip();
-        if (why.length() > 200) {
-            throw new DomainException(ErrorCode.INVALID_QUERY, "purpose is longer than 200 characters");
+        Violations v = new Violations();
+        PersonalDataPurpose code = RequestParsing.enumValue(v, "purpose", purpose, PersonalDataPurpose.class, true);
+        String text = RequestParsing.text(v, "note", note, code == PersonalDataPurpose.OTHER, PersonalDataPurpose.MAX_NOTE);
+        if (!v.isEmpty()) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "purpose must be one of " + java.util.Arrays.toString(
+                    PersonalDataPurpose.values()) + ", with an optional note (required for OTHER)", v.list());
         }
+        String why = code.recorded(text);
         return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value(), child.value())
                 .flatMap(recorded -> Mono.fromCallable(() -> read(child)).subscribeOn(Schedulers.boundedElastic()));
     }
@@ -137,9 +133,9 @@ public class ChildController {
         Violations v = new Violations();
         HealthCheckKind kind = RequestParsing.enumValue(v, "kind", body.kind(), HealthCheckKind.class, true);
         HealthOutcome outcome = RequestParsing.enumValue(v, "outcome", body.outcome(), HealthOutcome.class, true);
-        LocalDate checkedOn = RequestParsing.date(v, "checkedOn", body.checkedOn(), true);
-        if (body.details() != null && body.details().length() > 4000) {
-            v.add("details", "TOO_LONG", "details is longer than 4000 characters");
+        LocalDate checkedOn = RequestParsing.date(v, "checkedOn", body.checkedOn(), true, InputRules.PAST_EVENT);
+        if (body.details() != null && body.details().length() > InputRules.MAX_DETAILS) {
+            v.add("details", "TOO_LONG", "details is longer than " + InputRules.MAX_DETAILS + " characters");
         }
         v.throwIfAny();
         return dispatcher.dispatch(new RecordHealthCheck(child, kind, checkedOn, outcome, body.details()), caller, exchange,
@@ -150,7 +146,10 @@ public class ChildController {
     public Mono<CommandAccepted> erase(Caller caller, @PathVariable String childRef,
                                        @RequestBody(required = false) EraseBody body, ServerWebExchange exchange) {
         ChildRef child = child(childRef);
-        return dispatcher.dispatch(new EraseChildPersonalData(child, body == null ? null : body.reason()), caller, exchange,
+        Violations v = new Violations();
+        String reason = RequestParsing.text(v, "reason", body == null ? null : body.reason(), true, InputRules.MAX_REASON);
+        v.throwIfAny();
+        return dispatcher.dispatch(new EraseChildPersonalData(child, reason), caller, exchange,
                 child.value(), child.value());
     }
 
@@ -168,30 +167,14 @@ public class ChildController {
     }
 
     private static String text(Violations v, String field, String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            v.add(field, "REQUIRED", field + " is required");
-            return null;
-        }
-        if (raw.strip().length() > max) {
-            v.add(field, "TOO_LONG", field + " is longer than " + max + " characters");
-            return null;
-        }
-        return raw.strip();
+        return RequestParsing.text(v, field, raw, true, max);
     }
 
     private static InstitutionId institution(String raw) {
-        try {
-            return InstitutionId.of(raw);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
-        }
+        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
     }
 
     private static ChildRef child(String raw) {
-        try {
-            return ChildRef.of(raw);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The child reference in the path is not a UUID");
-        }
+        return RequestParsing.pathId(raw, ChildRef::of, "child reference");
     }
 }

@@ -57,12 +57,7 @@ public class LicenceController {
     @PostMapping("/api/v1/institutions/{id}/licence/override")
     public Mono<CommandAccepted> override(Caller caller, @PathVariable String id,
                                           @RequestBody(required = false) OverrideBody body, ServerWebExchange exchange) {
-        InstitutionId institution;
-        try {
-            institution = InstitutionId.of(id);
-        } catch (DomainException e) {
-            throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "The institution id in the path is not a UUID");
-        }
+        InstitutionId institution = org.careledger.command.api.RequestParsing.pathId(id, InstitutionId::of, "institution id");
         String reason = body == null ? null : body.reason();
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "A written reason (up to 1000 characters) is required");
@@ -117,8 +112,11 @@ public class LicenceController {
     private Notification parse(byte[] raw) {
         JsonNode node;
         try {
-            node = json.readTree(raw);
+            node = json.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(raw);
         } catch (java.io.IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Duplicate field")) {
+                throw new DomainException(ErrorCode.DUPLICATE_KEY, "A key appears more than once in the notification");
+            }
             throw new DomainException(ErrorCode.MALFORMED_REQUEST, "The notification body is not JSON");
         }
         if (node == null || !node.isObject()) {
@@ -150,6 +148,10 @@ public class LicenceController {
             effectiveAt = rawAt == null ? null : Instant.parse(rawAt);
         } catch (DateTimeParseException e) {
             v.add("effectiveAt", "INVALID_DATE", "effectiveAt is an ISO-8601 instant");
+        }
+        if (effectiveAt != null && !org.careledger.kernel.value.InputRules.plausibleInstant(effectiveAt)) {
+            v.add("effectiveAt", "OUT_OF_RANGE", "effectiveAt must lie between 2000-01-01 and one day from now");
+            effectiveAt = null;
         }
         String detail = text(node, "detail");
         if (detail != null && detail.length() > 1000) {

@@ -1,0 +1,68 @@
+package org.careledger.command.filing;
+
+import static org.careledger.command.filing.FilingFixtures.*;
+
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.filing.ClassClosed;
+import org.careledger.kernel.filing.ClassOpened;
+import org.careledger.kernel.filing.OpenClass;
+import org.careledger.kernel.filing.ResizeClass;
+import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.value.ClassSpec;
+import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.InstitutionType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Issue 12 §2: a command that changes nothing appends nothing; open classes have distinct names. */
+class NoOpAndClassNameTest {
+
+    private static final ClassId NEW_CLASS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c19");
+    private AggregateTestFixture<Institution> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Institution.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
+        fixture.registerInjectableResource(SIGNER);
+        fixture.registerAnnotatedCommandHandler(
+                new FileInstitutionHandler(fixture.getRepository(), new InMemoryCreditCodeRegistry(), CLOCK));
+    }
+
+    @Test
+    void resizingAClassToItsCurrentSizeAppendsNothing() {
+        fixture.given(submitted(), infantClassOpened())
+                .when(new ResizeClass(ID, INFANTS, 10), as(OPERATOR))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anOpenClassNameCannotBeTakenTwice() {
+        fixture.given(submitted(), infantClassOpened())
+                .when(new OpenClass(ID, NEW_CLASS, "乳儿班", ClassType.INFANT, 5), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_NAME_TAKEN));
+        fixture.given(submitted(), new ClassOpened(ID, INFANTS, "Sunshine", ClassType.INFANT, 10, NOW))
+                .when(new OpenClass(ID, NEW_CLASS, "  SUNSHINE ", ClassType.INFANT, 5), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_NAME_TAKEN));
+    }
+
+    @Test
+    void theNameOfAClosedClassIsFreeAgain() {
+        fixture.given(submitted(), infantClassOpened(), new ClassClosed(ID, INFANTS, "合并", NOW))
+                .when(new OpenClass(ID, NEW_CLASS, "乳儿班", ClassType.INFANT, 5), as(OPERATOR))
+                .expectEvents(new ClassOpened(ID, NEW_CLASS, "乳儿班", ClassType.INFANT, 5, NOW));
+    }
+
+    @Test
+    void aFilingWithTwoClassesOfTheSameNameIsRefused() {
+        var command = fileCommand(InstitutionType.CHILDCARE_CENTRE,
+                List.of(new ClassSpec(INFANTS, "乳儿班", ClassType.INFANT, 8),
+                        new ClassSpec(TODDLERS, "乳儿班", ClassType.YOUNG_TODDLER, 10)), allDocuments(true), true, CREDIT_CODE);
+        fixture.givenNoPriorActivity().when(command, as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_NAME_TAKEN));
+    }
+}

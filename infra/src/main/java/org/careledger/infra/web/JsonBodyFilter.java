@@ -1,0 +1,59 @@
+package org.careledger.infra.web;
+
+import java.util.List;
+
+import org.careledger.kernel.error.ErrorCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every body the API reads is JSON (ADR 0020). A body sent as a form, multipart, XML or text is
+ * answered 415 {@code UNSUPPORTED_MEDIA_TYPE} before anything reads it; WebFlux's own handling of a
+ * form sent to a JSON endpoint is a bare 400.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
+public class JsonBodyFilter implements WebFilter {
+
+    private final ProblemWebExceptionHandler writer;
+
+    public JsonBodyFilter(ProblemWebExceptionHandler writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        var request = exchange.getRequest();
+        HttpMethod method = request.getMethod();
+        if ((method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)
+                && request.getPath().value().startsWith("/api/")) {
+            MediaType type;
+            try {
+                type = request.getHeaders().getContentType();
+            } catch (RuntimeException invalid) {
+                return refuse(exchange, "The Content-Type header is not a media type");
+            }
+            if (type != null && !isJson(type)) {
+                return refuse(exchange, "Send application/json, not " + type.getType() + "/" + type.getSubtype());
+            }
+        }
+        return chain.filter(exchange);
+    }
+
+    private static boolean isJson(MediaType type) {
+        return MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                || ("application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, String detail) {
+        return writer.write(exchange.getResponse(), ProblemMapper.problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, detail,
+                List.of(), exchange.getRequest().getPath().value()));
+    }
+}
