@@ -46,6 +46,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by close() once the application has stopped its processors, not by a JVM
+                    // shutdown hook of its own that races them (a burst of broken connections on SIGTERM)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
