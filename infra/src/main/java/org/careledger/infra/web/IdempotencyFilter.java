@@ -128,17 +128,24 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         mutated.getAttributes().put(IdempotentAttempt.ATTRIBUTE, attempt);
         return chain.filter(mutated)
                 .onErrorResume(error -> problems.write(recording, ProblemMapper.map(error, exchange.getRequest().getPath().value())))
-                .then(Mono.defer(recording::stored));
+                .then(Mono.defer(recording::stored))
+                // cancelled (deadline, client gone): a retry may take the key over now; a command of this
+                // attempt still queued is refused in its transaction, so nothing happens twice
+                .doOnCancel(() -> endLease(attempt).subscribe(null, e -> log.debug("lease not ended: {}", e.toString())));
+    }
+
+    private Mono<Void> endLease(IdempotentAttempt attempt) {
+        return db.sql("UPDATE idempotent_request SET lease_until = now() "
+                        + "WHERE caller_id = $1 AND idempotency_key = $2 AND attempt_id = $3 AND status IS NULL")
+                .bind(0, attempt.callerId()).bind(1, attempt.key()).bind(2, attempt.attemptId())
+                .fetch().rowsUpdated().then();
     }
 
     private Mono<Void> remember(IdempotentAttempt attempt, Answer answer) {
         if (answer.status() >= 500) {
             // not kept: the lease ends now, so a retry takes the key over at once. Commands this
             // attempt committed are recorded, and the retry does not send them again.
-            return db.sql("UPDATE idempotent_request SET lease_until = now() "
-                            + "WHERE caller_id = $1 AND idempotency_key = $2 AND attempt_id = $3 AND status IS NULL")
-                    .bind(0, attempt.callerId()).bind(1, attempt.key()).bind(2, attempt.attemptId())
-                    .fetch().rowsUpdated().then();
+            return endLease(attempt);
         }
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE idempotent_request SET status = $1, content_type = $2, body = $3, "
                         + "completed_at = now() WHERE caller_id = $4 AND idempotency_key = $5 AND attempt_id = $6")
