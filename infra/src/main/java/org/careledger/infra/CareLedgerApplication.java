@@ -10,8 +10,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "org.careledger")
 public class CareLedgerApplication {
 
+    /** Exit status of a start that failed (the cause is logged above it by Spring Boot). */
+    public static final int START_FAILED = 1;
+
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        SpringApplication.run(CareLedgerApplication.class, args);
+        try {
+            SpringApplication.run(CareLedgerApplication.class, args);
+        } catch (Throwable failure) {
+            // Spring Boot has logged the failure and closed the context. Threads that are not
+            // daemons (Axon's, a library's) must not keep a JVM alive that serves nothing.
+            System.exit(START_FAILED);
+        }
     }
 }

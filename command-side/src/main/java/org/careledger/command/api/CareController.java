@@ -46,14 +46,15 @@ public class CareController {
                                        ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
         EnrolChild command = CareRequests.enrol(institution, EnrolmentId.generate(), body);
-        return dispatcher.<Object>send(command, caller, exchange)
-                .flatMap(result -> {
-                    if (result instanceof DoubleEnrolmentRefusal) {
+        // sendFor: a retry after a crash answers the enrolment id that was committed (ADR 0021)
+        return dispatcher.<Object>sendFor(command, caller, exchange, institution.value(), command.enrolmentId().value())
+                .flatMap(sent -> {
+                    if (sent.result() instanceof DoubleEnrolmentRefusal) {
                         return Mono.error(new DomainException(ErrorCode.DOUBLE_ENROLMENT,
                                 "The child already holds an active enrolment; the attempt has been recorded for inspectors"));
                     }
                     return dispatcher.positionOf(institution.value())
-                            .map(position -> new CommandAccepted(command.enrolmentId().value(), position));
+                            .map(position -> new CommandAccepted(sent.answeredId(), position));
                 });
     }
 

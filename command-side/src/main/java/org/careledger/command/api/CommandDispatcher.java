@@ -36,9 +36,8 @@ public class CommandDispatcher {
     /** Dispatches the command; the aggregate whose last event is reported is {@code aggregateId}. */
     public Mono<CommandAccepted> dispatch(Object command, Caller caller, ServerWebExchange exchange,
                                           String aggregateId, String answeredId) {
-        return send(command, caller, exchange)
-                .then(positionOf(aggregateId))
-                .map(position -> new CommandAccepted(answeredId, position));
+        return sendFor(command, caller, exchange, aggregateId, answeredId)
+                .flatMap(sent -> positionOf(sent.aggregateId()).map(position -> new CommandAccepted(sent.answeredId(), position)));
     }
 
     /**
@@ -53,9 +52,44 @@ public class CommandDispatcher {
 
     /** Dispatches the command and answers what its handler returned (empty if it returned nothing). */
     public <R> Mono<R> send(Object command, Caller caller, ServerWebExchange exchange) {
+        return this.<R>sendFor(command, caller, exchange, null, null).flatMap(sent -> Mono.justOrEmpty(sent.result()));
+    }
+
+    /**
+     * What a sent command gave: the handler's result, and the ids the answer is built from. For a
+     * request retried under its Idempotency-Key after a crash, a command an earlier attempt had
+     * committed is not sent again: its recorded result and ids are given back (ADR 0021), so the
+     * answer names what was committed, not ids generated anew for the retry.
+     */
+    public record Sent<R>(R result, String aggregateId, String answeredId) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public <R> Mono<Sent<R>> sendFor(Object command, Caller caller, ServerWebExchange exchange,
+                                     String aggregateId, String answeredId) {
         Map<String, Object> metaData = new HashMap<>(caller.toMetaData());
         metaData.put(EventMetadata.CORRELATION_ID, correlationId(exchange));
+        IdempotentAttempt attempt = exchange.getAttribute(IdempotentAttempt.ATTRIBUTE);
+        if (attempt != null) {
+            int ordinal = attempt.next();
+            IdempotentAttempt.Committed done = attempt.committed(ordinal).orElse(null);
+            if (done != null) {
+                return Mono.just(new Sent<>((R) done.result(), done.aggregateId(), done.answeredId()));
+            }
+            metaData.put(IdempotentAttempt.CALLER, attempt.callerId());
+            metaData.put(IdempotentAttempt.KEY, attempt.key());
+            metaData.put(IdempotentAttempt.ATTEMPT, attempt.attemptId());
+            metaData.put(IdempotentAttempt.ORDINAL, ordinal);
+            if (aggregateId != null) {
+                metaData.put(IdempotentAttempt.AGGREGATE, aggregateId);
+            }
+            if (answeredId != null) {
+                metaData.put(IdempotentAttempt.ANSWERED, answeredId);
+            }
+        }
         return gateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                .map(result -> new Sent<>(result, aggregateId, answeredId))
+                .defaultIfEmpty(new Sent<>(null, aggregateId, answeredId))
                 .onErrorMap(CommandDispatcher::unwrap);
     }
 
@@ -68,7 +102,9 @@ public class CommandDispatcher {
                     return p == null ? 0L : p;
                 })
                 .one()
-                .defaultIfEmpty(0L);
+                .defaultIfEmpty(0L)
+                // the command is committed by now: a passing fault of the lookup must not turn it into a 500
+                .retryWhen(reactor.util.retry.Retry.backoff(3, java.time.Duration.ofMillis(100)));
     }
 
     private static String correlationId(ServerWebExchange exchange) {

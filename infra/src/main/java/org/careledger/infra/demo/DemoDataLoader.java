@@ -1,6 +1,7 @@
 package org.careledger.infra.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,15 +50,32 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "careledger.demo-data.enabled", havingValue = "true")
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final Caller DEMO = Caller.system("demo-data");
+    /** Refusals that mean "try again shortly": the licence check has not answered yet, or the system is busy. */
+    private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.LICENCE_VERIFICATION_PENDING,
+            ErrorCode.SERVICE_OVERLOADED, ErrorCode.CONCURRENT_MODIFICATION);
 
     private final CommandGateway commands;
+    private final List<DemoInstitution> institutions;
+    private final Duration patience;
+    private final Duration pause;
+    private volatile Thread worker;
+    private volatile boolean stopping;
 
-    DemoDataLoader(CommandGateway commands) {
+    @org.springframework.beans.factory.annotation.Autowired
+    DemoDataLoader(CommandGateway commands,
+                   @org.springframework.beans.factory.annotation.Value("${careledger.demo-data.patience:5m}") Duration patience) {
+        this(commands, institutions(), patience, Duration.ofMillis(500));
+    }
+
+    DemoDataLoader(CommandGateway commands, List<DemoInstitution> institutions, Duration patience, Duration pause) {
         this.commands = commands;
+        this.institutions = institutions;
+        this.patience = patience;
+        this.pause = pause;
     }
 
     static List<DemoInstitution> institutions() {
@@ -113,40 +132,94 @@ class DemoDataLoader implements ApplicationRunner {
         return new DemoInstitution.ClassPlan(name, type, places);
     }
 
+    /**
+     * Loads in the background, so the application is ready at once and nothing the loader meets
+     * can fail the start: approval waits for the licence check (which answers only after the
+     * filing), and every refusal or failure is logged and the next institution is loaded.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        int filed = 0;
-        for (DemoInstitution demo : institutions()) {
-            if (load(demo)) {
-                filed++;
+        Thread t = new Thread(() -> {
+            try {
+                loadAll();
+            } catch (Throwable e) {
+                log.warn("Demo data not loaded: {}", e.toString(), e);
             }
-        }
-        log.info("Demo data: {} institutions filed now, {} were already there", filed, institutions().size() - filed);
+        }, "demo-data");
+        t.setDaemon(true);
+        worker = t;
+        t.start();
     }
 
-    private boolean load(DemoInstitution demo) {
-        String first17 = demo.creditCodeStem() + "0";
-        CreditCode creditCode = CreditCode.parse(first17 + CreditCode.checkCharacterFor(first17));
-        InstitutionId id = InstitutionId.of(UUID.nameUUIDFromBytes(creditCode.value().getBytes(StandardCharsets.UTF_8)).toString());
-        try {
-            send(new FileInstitution(id, creditCode, demo.name(), demo.type(), DivisionCode.parse(demo.division()),
-                    demo.address(), demo.location(), null, true, demo.serviceTypes(),
-                    demo.classes().stream().map(c -> new ClassSpec(classId(id, c.name()), c.name(), c.type(), c.places())).toList(),
-                    List.of(new Fee("保育费", demo.monthlyFeeFen(), FeeUnit.PER_MONTH), new Fee("伙食费", 60_000, FeeUnit.PER_MONTH)),
-                    documents()));
-        } catch (DomainException e) {
-            if (e.code() == ErrorCode.CREDIT_CODE_ALREADY_REGISTERED || e.code() == ErrorCode.INSTITUTION_ALREADY_REGISTERED) {
-                return false;
-            }
-            throw e;
+    @Override
+    public void destroy() throws InterruptedException {
+        stopping = true;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+            t.join(10_000);
         }
+    }
+
+    /** What a run did: institutions filed now, and institutions brought to their intended state (filed now or before). */
+    record Outcome(int filedNow, int complete, int incomplete) {
+    }
+
+    /**
+     * Files every demo institution, and approves and grants 普惠 where intended; what an earlier
+     * start left undone (filed, not approved) is finished. Never throws for one institution.
+     */
+    Outcome loadAll() {
+        int filed = 0;
+        int complete = 0;
+        int incomplete = 0;
+        for (DemoInstitution demo : institutions) {
+            if (stopping) {
+                break;
+            }
+            try {
+                if (load(demo)) {
+                    filed++;
+                }
+                complete++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                incomplete++;
+                log.warn("Demo data: {} left incomplete ({}); the next start finishes it", demo.name(), e.toString());
+            }
+        }
+        log.info("Demo data: {} institutions filed now, {} in their intended state, {} incomplete",
+                filed, complete, incomplete);
+        return new Outcome(filed, complete, incomplete);
+    }
+
+    private boolean load(DemoInstitution demo) throws InterruptedException {
+        InstitutionId id = idOf(demo);
+        CreditCode creditCode = creditCodeOf(demo);
+        boolean filedNow = send(new FileInstitution(id, creditCode, demo.name(), demo.type(), DivisionCode.parse(demo.division()),
+                demo.address(), demo.location(), null, true, demo.serviceTypes(),
+                demo.classes().stream().map(c -> new ClassSpec(classId(id, c.name()), c.name(), c.type(), c.places())).toList(),
+                List.of(new Fee("保育费", demo.monthlyFeeFen(), FeeUnit.PER_MONTH), new Fee("伙食费", 60_000, FeeUnit.PER_MONTH)),
+                documents()), Set.of(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED, ErrorCode.INSTITUTION_ALREADY_REGISTERED));
         if (demo.approve()) {
-            send(new ApproveFiling(id));
+            // already approved by an earlier start: the transition is refused, which is what we want
+            send(new ApproveFiling(id), Set.of(ErrorCode.ILLEGAL_FILING_TRANSITION));
             if (demo.puhui()) {
-                send(new GrantPuhuiStatus(id, LocalDate.of(2024, 1, 1), "demo"));
+                send(new GrantPuhuiStatus(id, LocalDate.of(2024, 1, 1), "demo"), Set.of(ErrorCode.PUHUI_STATUS_UNCHANGED));
             }
         }
-        return true;
+        return filedNow;
+    }
+
+    static InstitutionId idOf(DemoInstitution demo) {
+        return InstitutionId.of(UUID.nameUUIDFromBytes(creditCodeOf(demo).value().getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    private static CreditCode creditCodeOf(DemoInstitution demo) {
+        String first17 = demo.creditCodeStem() + "0";
+        return CreditCode.parse(first17 + CreditCode.checkCharacterFor(first17));
     }
 
     private static ClassId classId(InstitutionId institution, String className) {
@@ -161,20 +234,45 @@ class DemoDataLoader implements ApplicationRunner {
                 .toList();
     }
 
-    private void send(Object command) {
+    /**
+     * Sends a command, waiting out transient refusals for at most the loader's patience.
+     *
+     * @return true if it was executed, false if it was refused with one of {@code alreadyDone}
+     */
+    private boolean send(Object command, Set<ErrorCode> alreadyDone) throws InterruptedException {
         Map<String, Object> meta = new java.util.HashMap<>(DEMO.toMetaData());
         meta.put(EventMetadata.CORRELATION_ID, "demo-data");
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
-        } catch (org.axonframework.commandhandling.CommandExecutionException e) {
-            Object details = e.getDetails().orElse(null);
-            if (details instanceof DomainException d) {
-                throw d;
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+                return true;
+            } catch (RuntimeException e) {
+                DomainException refusal = refusalIn(e);
+                if (refusal != null && alreadyDone.contains(refusal.code())) {
+                    return false;
+                }
+                boolean transientRefusal = refusal != null && TRANSIENT.contains(refusal.code());
+                if (!transientRefusal || System.nanoTime() > deadline || stopping) {
+                    throw e;
+                }
             }
-            if (e.getCause() instanceof DomainException d) {
-                throw d;
-            }
-            throw e;
+            Thread.sleep(pause.toMillis());
         }
+    }
+
+    private static DomainException refusalIn(Throwable t) {
+        Throwable current = t;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof DomainException d) {
+                return d;
+            }
+            if (current instanceof org.axonframework.commandhandling.CommandExecutionException cee
+                    && cee.getDetails().orElse(null) instanceof DomainException d) {
+                return d;
+            }
+            current = current.getCause();
+        }
+        return null;
     }
 }

@@ -46,6 +46,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by close() once the application has stopped its processors, not by a JVM
+                    // shutdown hook of its own that races them (a burst of broken connections on SIGTERM)
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("fsync", onOff)
                     .setServerConfig("synchronous_commit", onOff)
                     .setServerConfig("full_page_writes", onOff)
@@ -91,6 +94,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Makes the data directory startable after a kill -9: an orphaned postmaster still running on
      * it is asked for a fast shutdown (SIGINT), a stale pid file of a dead process is removed.
+     *
+     * <p>Only a process proven to be this directory's own postmaster is ever signalled: the pid of
+     * {@code postmaster.pid} must be alive and its working directory or its command line must name
+     * this data directory (a postmaster runs in its data directory and is started with
+     * {@code -D <dir>}). A pid reused by any other process, a PostgreSQL of another cluster
+     * included, is left alone and the stale pid file is removed; a live process that cannot be
+     * inspected stops the start with an explanation instead of being guessed at.
      */
     static void recoverFromUncleanStop(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
@@ -98,21 +108,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         Optional<Long> pid = readPid(pidFile);
-        Optional<ProcessHandle> running = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(EmbeddedPostgresServer::isPostgres);
+        Optional<ProcessHandle> running = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
         if (running.isEmpty()) {
             log.warn("Removing stale {} left by an unclean stop", pidFile);
             Files.deleteIfExists(pidFile);
             return;
         }
-        ProcessHandle orphan = running.get();
+        ProcessHandle candidate = running.get();
+        Ownership ownership = ownership(candidate, dataDir);
+        if (ownership == Ownership.OTHER) {
+            log.warn("{} names pid {}, which is alive but is not the postmaster of {} (the pid was reused); "
+                    + "leaving that process alone and removing the stale pid file", pidFile, candidate.pid(), dataDir);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        if (ownership == Ownership.UNKNOWN) {
+            throw new IllegalStateException(pidFile + " names pid " + candidate.pid() + ", which is alive, but it cannot be"
+                    + " verified to be the PostgreSQL of " + dataDir + ". If that process is not a PostgreSQL on this"
+                    + " directory, delete " + pidFile + " and start again; if it is, stop it first.");
+        }
+        ProcessHandle orphan = candidate;
         log.warn("An orphaned PostgreSQL (pid {}) still runs on {}; asking it to shut down", orphan.pid(), dataDir);
         signal(orphan.pid(), "INT");
         try {
             orphan.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Orphaned PostgreSQL did not stop in time; killing it");
-            signal(orphan.pid(), "KILL");
+            if (ownership(orphan, dataDir) == Ownership.OURS) {
+                signal(orphan.pid(), "KILL");
+            }
             try {
                 orphan.onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
@@ -122,6 +146,74 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Files.deleteIfExists(pidFile);
     }
 
+    enum Ownership { OURS, OTHER, UNKNOWN }
+
+    /**
+     * Whether a live process is the postmaster of {@code dataDir}: its working directory is the
+     * data directory, or one of its arguments is. Read from {@code /proc} where there is one,
+     * otherwise from the arguments the JDK reports.
+     */
+    static Ownership ownership(ProcessHandle process, Path dataDir) {
+        Path dir = realPath(dataDir);
+        Path proc = Path.of("/proc", Long.toString(process.pid()));
+        boolean inspected = false;
+        try {
+            Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
+            inspected = true;
+            if (realPath(cwd).equals(dir)) {
+                return Ownership.OURS;
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not readable (another user's process) or no /proc: try the command line
+        }
+        try {
+            byte[] raw = Files.readAllBytes(proc.resolve("cmdline"));
+            if (raw.length > 0) {
+                inspected = true;
+                for (String arg : new String(raw, StandardCharsets.UTF_8).split("\u0000")) {
+                    if (namesDirectory(arg, dir, dataDir)) {
+                        return Ownership.OURS;
+                    }
+                }
+            }
+        } catch (IOException | SecurityException e) {
+            // fall back to what the JDK can tell
+        }
+        if (!inspected) {
+            Optional<String[]> args = process.info().arguments();
+            if (args.isPresent()) {
+                inspected = true;
+                for (String arg : args.get()) {
+                    if (namesDirectory(arg, dir, dataDir)) {
+                        return Ownership.OURS;
+                    }
+                }
+            }
+        }
+        return inspected && process.isAlive() ? Ownership.OTHER : Ownership.UNKNOWN;
+    }
+
+    private static boolean namesDirectory(String arg, Path realDir, Path dataDir) {
+        if (arg.isEmpty()) {
+            return false;
+        }
+        String stripped = arg.startsWith("-D") && arg.length() > 2 ? arg.substring(2) : arg;
+        try {
+            Path p = Path.of(stripped);
+            return p.isAbsolute() && (p.normalize().equals(dataDir.toAbsolutePath().normalize()) || realPath(p).equals(realDir));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     private static Optional<Long> readPid(Path pidFile) {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
@@ -129,10 +221,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isPostgres(ProcessHandle p) {
-        return p.info().command().map(c -> c.contains("postgres")).orElse(true);
     }
 
     private static void signal(long pid, String signal) {

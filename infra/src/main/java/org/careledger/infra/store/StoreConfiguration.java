@@ -34,7 +34,8 @@ public class StoreConfiguration {
     static final String EMBEDDED_POSTGRES = "'${spring.datasource.url:}'.isEmpty()";
     static final String EMBEDDED_MONGO = "'${spring.data.mongodb.uri:}'.isEmpty()";
 
-    @Bean
+    /** Locks the data directory (one process per directory); every embedded store depends on it. */
+    @Bean(destroyMethod = "close")
     CareLedgerDataDirectory careLedgerDataDirectory(Environment env) {
         return CareLedgerDataDirectory.from(env);
     }

@@ -51,6 +51,11 @@ public final class ProblemMapper {
             return problem(domain.code(), domain.detail(), domain.violations(), instance);
         }
         Throwable t = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        // a store full, gone or not answering: 503; a duplicate event key: another instance's write (ADR 0021)
+        Problem storeFault = StoreFaults.map(failure, instance);
+        if (storeFault != null) {
+            return storeFault;
+        }
         if (t instanceof AggregateNotFoundException) {
             return problem(ErrorCode.NOT_FOUND, "No record with this id exists", List.of(), instance);
         }

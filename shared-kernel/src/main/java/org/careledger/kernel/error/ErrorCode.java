@@ -88,6 +88,9 @@ public enum ErrorCode {
     RATE_LIMITED(429, "Too many requests"),
     PROJECTION_NOT_CAUGHT_UP(503, "The view has not yet processed the requested position"),
     SERVICE_OVERLOADED(503, "Too many commands are waiting; retry shortly"),
+    // issue 12 §3b (ADR 0021)
+    DEADLINE_EXCEEDED(503, "The request did not complete within its deadline; retry shortly"),
+    STORE_UNAVAILABLE(503, "A store the request needs is unavailable, full or not answering; retry shortly"),
     INTERNAL_ERROR(500, "Internal error");
 
     private final int httpStatus;
