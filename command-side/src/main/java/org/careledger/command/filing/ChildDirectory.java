@@ -18,12 +18,29 @@ public interface ChildDirectory {
      * @param entryCheckOn     date of the latest entry health check (入托体检), or null
      * @param entryCheckResult its outcome, or null
      * @param returnCheckOn    date of the latest re-check after an absence, or null
+     * @param birthDate        the birth date from the child's protected record (ages to the day), or null
+     *                         when it cannot be read (erased)
      */
     record ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult,
-                      LocalDate returnCheckOn) {
+                      LocalDate returnCheckOn, LocalDate birthDate) {
+
+        public ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult,
+                          LocalDate returnCheckOn) {
+            this(birthMonth, erased, entryCheckOn, entryCheckResult, returnCheckOn, null);
+        }
 
         public ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult) {
-            this(birthMonth, erased, entryCheckOn, entryCheckResult, null);
+            this(birthMonth, erased, entryCheckOn, entryCheckResult, null, null);
+        }
+
+        /** The same facts with the birth date known. */
+        public ChildFacts withBirthDate(LocalDate date) {
+            return new ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult, returnCheckOn, date);
+        }
+
+        /** The child's age, to the day when the birth date is known. */
+        public org.careledger.kernel.child.ChildAge age() {
+            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
         }
     }
 }

@@ -45,13 +45,26 @@ public interface EnrolmentRegistry {
     /** Whether the child was ever enrolled in the institution (to tell "outside the contract" from "never enrolled"). */
     boolean everEnrolled(InstitutionId institution, ChildRef child);
 
-    /** Active enrolments whose contract ended before {@code today} or whose child is 36 months old by then. */
+    /**
+     * Active enrolments whose last day of care (the contract's end, or the day before the child
+     * reaches 36 months) lies before {@code today}.
+     */
     List<Enrolment> dueToEnd(LocalDate today, int limit);
 
     /**
      * @param endsOn the last day of care: the contract's end, or the day it ended early
      */
     record Enrolment(EnrolmentId enrolmentId, ChildRef childRef, InstitutionId institutionId, ClassId classId,
-                     YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active) {
+                     YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active, LocalDate birthDate) {
+
+        public Enrolment(EnrolmentId enrolmentId, ChildRef childRef, InstitutionId institutionId, ClassId classId,
+                         YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active) {
+            this(enrolmentId, childRef, institutionId, classId, birthMonth, startsOn, endsOn, active, null);
+        }
+
+        /** The child's age, to the day when the birth date is known. */
+        public org.careledger.kernel.child.ChildAge age() {
+            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
+        }
     }
 }

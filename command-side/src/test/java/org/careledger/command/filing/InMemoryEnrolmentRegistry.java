@@ -31,13 +31,13 @@ final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
     @Override
     public void end(EnrolmentId id, LocalDate endsOn, EnrolmentEndReason reason) {
         rows.computeIfPresent(id.value(), (k, r) -> new Enrolment(r.enrolmentId(), r.childRef(), r.institutionId(),
-                r.classId(), r.birthMonth(), r.startsOn(), endsOn, false));
+                r.classId(), r.birthMonth(), r.startsOn(), endsOn, false, r.birthDate()));
     }
 
     @Override
     public void moveTo(EnrolmentId id, ClassId classId) {
         rows.computeIfPresent(id.value(), (k, r) -> new Enrolment(r.enrolmentId(), r.childRef(), r.institutionId(),
-                classId, r.birthMonth(), r.startsOn(), r.endsOn(), r.active()));
+                classId, r.birthMonth(), r.startsOn(), r.endsOn(), r.active(), r.birthDate()));
     }
 
     @Override
