@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * DEBUG.
  */
 @Component
-class EnrolmentLifecycleWorker {
+public class EnrolmentLifecycleWorker {
 
     private static final Logger log = LoggerFactory.getLogger(EnrolmentLifecycleWorker.class);
     static final Caller ACTOR = Caller.system("enrolment-lifecycle");
@@ -50,7 +50,12 @@ class EnrolmentLifecycleWorker {
 
     @Scheduled(fixedDelayString = "${careledger.enrolment.lifecycle-interval:PT1M}", initialDelayString = "5s")
     public void endDueEnrolments() {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        endDueEnrolments(LocalDate.now(clock.withZone(CHINA)));
+    }
+
+    /** Ends the enrolments whose last day of care lies before {@code today}; answers how many were ended here. */
+    public int endDueEnrolments(LocalDate today) {
+        int ended = 0;
         for (EnrolmentRegistry.Enrolment e : registry.dueToEnd(today, BATCH)) {
             boolean agedOut = e.endsOn().equals(e.age().lastDayOfCare());
             EnrolmentEndReason reason = agedOut ? EnrolmentEndReason.AGED_OUT : EnrolmentEndReason.CONTRACT_ENDED;
@@ -59,6 +64,7 @@ class EnrolmentLifecycleWorker {
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EndEnrolment(e.institutionId(),
                         e.enrolmentId(), reason, e.endsOn(), null)).andMetaData(meta));
+                ended++;
             } catch (org.careledger.kernel.error.DomainException ex) {
                 if (ex.code() == org.careledger.kernel.error.ErrorCode.ENROLMENT_NOT_FOUND) {
                     log.debug("Enrolment {} was already ended", e.enrolmentId());
@@ -71,5 +77,6 @@ class EnrolmentLifecycleWorker {
                 log.warn("Ending enrolment {} ({}) failed: {}", e.enrolmentId(), reason, ex.toString());
             }
         }
+        return ended;
     }
 }
