@@ -153,4 +153,33 @@ class EnrolmentLifecycleTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT active FROM enrolment WHERE enrolment_id = ?", Boolean.class, stays))
                 .isTrue();
     }
+
+    /** ADR 0022: a revision-1 ChildEnrolled as stored (no birth date) still reads, counted from the birth month. */
+    @Test
+    void aStoredRevisionOneEnrolmentReadsWithoutABirthDate() {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        String institution = UUID.randomUUID().toString();
+        String op = tokens.operator(institution);
+        filings.file(op, Filings.body(Filings.freshCreditCode(), "满园二托育中心", "370830", 35.7, 116.5,
+                List.of(Map.of("name", "托大班", "classType", "OLDER_TODDLER", "places", 20))));
+        long position = filings.approve(tokens.inspector("3708"), institution).position();
+        LocalDate born = TODAY.minusMonths(30).withDayOfMonth(17);
+        String enrolment = enrol(op, institution, position, born, 614, TODAY, TODAY.plusMonths(3));
+        Map<String, Object> row = jdbc.queryForMap("SELECT convert_from(payload, 'UTF8') AS payload, payload_revision "
+                + "FROM domain_event_entry WHERE payload_type LIKE '%ChildEnrolled' AND convert_from(payload, 'UTF8') LIKE ?",
+                "%" + enrolment + "%");
+        assertThat(row.get("payload_revision")).isEqualTo("2");
+        String stored = (String) row.get("payload");
+        assertThat(stored).contains("\"birthDate\":\"" + born + "\"");
+        String revisionOne = stored.replaceAll(",?\"birthDate\":\"[0-9-]+\"", "");
+        org.axonframework.serialization.Serializer serializer = context.getBean("eventSerializer",
+                org.axonframework.serialization.Serializer.class);
+        org.careledger.kernel.enrolment.ChildEnrolled read = serializer.deserialize(
+                new org.axonframework.serialization.SimpleSerializedObject<>(revisionOne, String.class,
+                        org.careledger.kernel.enrolment.ChildEnrolled.class.getName(), "1"));
+        assertThat(read.birthDate()).isNull();
+        assertThat(read.enrolmentId().value()).isEqualTo(enrolment);
+        assertThat(read.age().birthDate()).isEqualTo(born.withDayOfMonth(1));
+    }
 }
