@@ -42,8 +42,9 @@ class AggregateChildDirectory implements ChildDirectory {
         if (facts.erased()) {
             return facts;
         }
-        return vault.read(child, RegisterChildHandler.IDENTITY).map(this::birthDate).map(facts::withBirthDate)
-                .orElse(facts);
+        ChildFacts known = vault.read(child, RegisterChildHandler.IDENTITY).map(this::birthDate)
+                .map(facts::withBirthDate).orElse(facts);
+        return vault.personKey(child).map(known::withPersonKey).orElse(known);
     }
 
     private LocalDate birthDate(byte[] identity) {

@@ -344,7 +344,8 @@ class Institution {
         EnrolmentRules.validEntryCheckOnRecord(child, contract.startsOn(), policy);
         java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.age());
         var held = registry.claim(new EnrolmentRegistry.Enrolment(command.enrolmentId(), command.childRef(), id,
-                command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true, child.birthDate()));
+                command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true, child.birthDate(),
+                child.personKey()));
         if (held.isPresent()) {
             emit(new DoubleEnrolmentAttempted(id, command.enrolmentId(), command.childRef(), held.get().institutionId(),
                     held.get().enrolmentId(), clock.instant()));

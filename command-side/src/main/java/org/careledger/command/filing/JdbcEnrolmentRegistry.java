@@ -36,16 +36,16 @@ class JdbcEnrolmentRegistry implements EnrolmentRegistry {
 
     @Override
     public Optional<Enrolment> claim(Enrolment e) {
-        int inserted = jdbc.update("INSERT INTO enrolment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, true, ?) "
-                        + "ON CONFLICT (child_ref) WHERE active DO NOTHING",
+        int inserted = jdbc.update("INSERT INTO enrolment (" + COLUMNS + ", person_key) VALUES (?, ?, ?, ?, ?, ?, ?, true, ?, ?) "
+                        + "ON CONFLICT (person_key) WHERE active DO NOTHING",
                 e.enrolmentId().value(), e.childRef().value(), e.institutionId().value(), e.classId().value(),
                 Date.valueOf(e.birthMonth().atDay(1)), Date.valueOf(e.startsOn()), Date.valueOf(e.endsOn()),
-                e.birthDate() == null ? null : Date.valueOf(e.birthDate()));
+                e.birthDate() == null ? null : Date.valueOf(e.birthDate()), e.holder());
         if (inserted == 1) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE child_ref = ? AND active", JdbcEnrolmentRegistry::row,
-                e.childRef().value()).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE person_key = ? AND active", JdbcEnrolmentRegistry::row,
+                e.holder()).stream().findFirst();
     }
 
     @Override

@@ -409,6 +409,21 @@ class EnrolmentTest {
     }
 
     @Test
+    void twoInstitutionsReferencesForOnePersonHoldOneActiveEnrolment() {
+        // docs/domain.md rules E2 and P4: another institution registered the same citizen ID under its own reference
+        ChildRef elsewhereRef = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b99");
+        registry.claim(new EnrolmentRegistry.Enrolment(E2, elsewhereRef, InstitutionId.generate(), ClassId.generate(),
+                YearMonth.of(2025, 7), START, LocalDate.of(2026, 12, 31), true, null, "person-hmac-1"));
+        children.put(BABY, children.get(BABY).withPersonKey("person-hmac-1"));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.instanceOf(DoubleEnrolmentRefusal.class));
+        assertThat(registry.rows).doesNotContainKey(E1.value());
+        // a different person is enrolled
+        children.put(BABY, children.get(BABY).withPersonKey("person-hmac-2"));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void theLastDayOfCareIsTheDayBeforeTheChildTurnsThirtySixMonths() {
         // a child of whom only the birth month is known counts from the month's first day
         assertThat(org.careledger.kernel.child.ChildAge.ofBirthMonth(YearMonth.of(2024, 9)).agesOutOn())

@@ -154,8 +154,10 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
             }
         }
         for (DoubleEnrolmentAttempt a : doubleEnrolmentAttempts) {
+            // the attempting institution's operator reads this view too: the holding institution is
+            // not named here (docs/domain.md rule P4); inspectors find it in the event's history
             alerts.add(new Alert("DOUBLE_ENROLMENT_ATTEMPT", a.childRef(), "attempted at " + a.at()
-                    + " while enrolled in " + a.holdingInstitutionId()));
+                    + " while the child holds an active enrolment elsewhere"));
         }
         staff.forEach((ref, s) -> {
             if (s.qualificationExpiresOn() != null && s.qualificationExpiresOn().isBefore(today)) {
