@@ -470,6 +470,11 @@ class Institution {
         return s;
     }
 
+    /** The day the filing was first approved, or null (read by {@link AggregateFilingDirectory}). */
+    java.time.LocalDate filedOn() {
+        return filedOn;
+    }
+
     private EnrolmentState activeEnrolment(EnrolmentId enrolmentId) {
         EnrolmentState e = enrolments.get(enrolmentId.value());
         if (e == null) {
