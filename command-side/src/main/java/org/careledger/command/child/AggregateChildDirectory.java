@@ -1,5 +1,10 @@
 package org.careledger.command.child;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.command.filing.ChildDirectory;
@@ -8,22 +13,46 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
 import org.springframework.stereotype.Component;
 
-/** Reads a child's facts from its own event-sourced record, inside the enrolling command's unit of work. */
+/**
+ * Reads a child's facts from its own event-sourced record, inside the enrolling command's unit of
+ * work, and its birth date from the protected store (ages are counted to the day, docs/domain.md
+ * rule A1); the date is decrypted in the command and never logged.
+ */
 @Component
 class AggregateChildDirectory implements ChildDirectory {
 
     private final Repository<Child> children;
+    private final PersonalDataVault vault;
+    private final ObjectMapper json;
 
-    AggregateChildDirectory(Repository<Child> childRepository) {
+    AggregateChildDirectory(Repository<Child> childRepository, PersonalDataVault vault, ObjectMapper json) {
         this.children = childRepository;
+        this.vault = vault;
+        this.json = json;
     }
 
     @Override
     public ChildFacts facts(ChildRef child) {
+        ChildFacts facts;
         try {
-            return children.load(child.value()).invoke(Child::facts);
+            facts = children.load(child.value()).invoke(Child::facts);
         } catch (AggregateNotFoundException e) {
             throw new DomainException(ErrorCode.CHILD_NOT_FOUND, "No child " + child);
+        }
+        if (facts.erased()) {
+            return facts;
+        }
+        ChildFacts known = vault.read(child, RegisterChildHandler.IDENTITY).map(this::birthDate)
+                .map(facts::withBirthDate).orElse(facts);
+        return vault.personKey(child).map(known::withPersonKey).orElse(known);
+    }
+
+    private LocalDate birthDate(byte[] identity) {
+        try {
+            JsonNode node = json.readTree(new String(identity, StandardCharsets.UTF_8)).get("birthDate");
+            return node == null || node.isNull() ? null : LocalDate.parse(node.asText());
+        } catch (Exception e) {
+            throw new IllegalStateException("The child's protected record cannot be read", e);
         }
     }
 }

@@ -76,7 +76,8 @@ class Child {
      * encrypted under the child's key, so they are erased with it.
      */
     @CommandHandler
-    void handle(RecordHealthCheck command, MetaData metaData, Clock clock, PersonalDataVault vault) {
+    void handle(RecordHealthCheck command, MetaData metaData, Clock clock, PersonalDataVault vault,
+                org.careledger.command.filing.FilingDirectory filings) {
         Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(institutionId, division);
         if (erased) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
@@ -87,6 +88,16 @@ class Child {
         }
         if (command.checkedOn().isAfter(today) || YearMonth.from(command.checkedOn()).isBefore(birthMonth)) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "checkedOn must lie between the child's birth and today");
+        }
+        // a check made in the institution's care (all but the entry check, which comes before
+        // admission) is not dated before its filing was approved (docs/domain.md, rule F2)
+        if (command.kind() != org.careledger.kernel.child.HealthCheckKind.ENTRY) {
+            java.time.LocalDate filedOn = filings.filedOn(institutionId).orElse(null);
+            if (filedOn == null || command.checkedOn().isBefore(filedOn)) {
+                throw new DomainException(ErrorCode.BEFORE_FILING_APPROVAL, "A " + command.kind() + " check of "
+                        + command.checkedOn() + " lies before the institution's filing was approved"
+                        + (filedOn == null ? " (it is not approved)" : " on " + filedOn));
+            }
         }
         if (command.details() != null && !command.details().isBlank()) {
             vault.store(childRef, "health-check/" + command.checkedOn() + "/" + command.kind(),

@@ -128,16 +128,30 @@ public class PersonalDataVault implements org.careledger.command.filing.StaffPer
         }
     }
 
-    /** The child already known under this citizen ID, or claims the ID for a new child. */
-    public Optional<ChildRef> claimIdentity(CitizenId id, ChildRef newChild) {
+    /**
+     * The child this institution already registered under this citizen ID, or claims the ID for a
+     * new child of the institution. A child registered by another institution is never answered
+     * (docs/domain.md, rule P4): each institution has its own reference for the same person.
+     */
+    public Optional<ChildRef> claimIdentity(CitizenId id, ChildRef newChild,
+                                            org.careledger.kernel.id.InstitutionId institution) {
         String hash = citizenIdHash(id);
-        int inserted = jdbc.update("INSERT INTO child_identity (citizen_hmac, child_ref) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                hash, newChild.value());
+        int inserted = jdbc.update("INSERT INTO child_identity (citizen_hmac, child_ref, institution_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT DO NOTHING", hash, newChild.value(), institution.value());
         if (inserted == 1) {
             return Optional.empty();
         }
-        return Optional.of(ChildRef.of(jdbc.queryForObject("SELECT child_ref FROM child_identity WHERE citizen_hmac = ?",
-                String.class, hash)));
+        return jdbc.queryForList("SELECT child_ref FROM child_identity WHERE citizen_hmac = ? AND institution_id = ?",
+                String.class, hash, institution.value()).stream().findFirst().map(ChildRef::of);
+    }
+
+    /**
+     * The person behind a child reference, as the keyed hash of its citizen ID: the same for the
+     * references different institutions hold for one child. Empty once erased.
+     */
+    public Optional<String> personKey(ChildRef child) {
+        return jdbc.queryForList("SELECT citizen_hmac FROM child_identity WHERE child_ref = ?", String.class,
+                child.value()).stream().findFirst();
     }
 
     private Optional<SecretKey> dataKey(String child) {

@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers a child: its personal data goes encrypted into the vault, the event carries only the
- * child reference and the birth month, all in one transaction. A child already known under the
- * same citizen ID (found by keyed hash) keeps its reference: registering it again creates nothing.
+ * child reference and the birth month, all in one transaction. A child this institution already
+ * registered under the same citizen ID (found by keyed hash) keeps its reference: registering it
+ * again creates nothing. A child known to another institution gets a reference of its own here,
+ * so the answer is the same whether or not the citizen ID is known elsewhere (docs/domain.md,
+ * rule P4); one active enrolment per person is held on the keyed hash (rule E2).
  */
 @Component
 class RegisterChildHandler {
@@ -54,7 +57,7 @@ class RegisterChildHandler {
         caller.requireAccess(command.institutionId(), division);
         ChildPersonalData data = command.personalData();
         data.citizenId().requireBirthDate(data.birthDate());
-        var known = vault.claimIdentity(data.citizenId(), command.childRef());
+        var known = vault.claimIdentity(data.citizenId(), command.childRef(), command.institutionId());
         if (known.isPresent()) {
             return known.get().value();
         }

@@ -18,12 +18,35 @@ public interface ChildDirectory {
      * @param entryCheckOn     date of the latest entry health check (入托体检), or null
      * @param entryCheckResult its outcome, or null
      * @param returnCheckOn    date of the latest re-check after an absence, or null
+     * @param birthDate        the birth date from the child's protected record (ages to the day), or null
+     *                         when it cannot be read (erased)
+     * @param personKey        who the child is across institutions (keyed hash of the citizen ID), or null
      */
     record ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult,
-                      LocalDate returnCheckOn) {
+                      LocalDate returnCheckOn, LocalDate birthDate, String personKey) {
+
+        public ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult,
+                          LocalDate returnCheckOn) {
+            this(birthMonth, erased, entryCheckOn, entryCheckResult, returnCheckOn, null, null);
+        }
 
         public ChildFacts(YearMonth birthMonth, boolean erased, LocalDate entryCheckOn, HealthOutcome entryCheckResult) {
-            this(birthMonth, erased, entryCheckOn, entryCheckResult, null);
+            this(birthMonth, erased, entryCheckOn, entryCheckResult, null, null, null);
+        }
+
+        /** The same facts with the birth date known. */
+        public ChildFacts withBirthDate(LocalDate date) {
+            return new ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult, returnCheckOn, date, personKey);
+        }
+
+        /** The same facts with the person key known. */
+        public ChildFacts withPersonKey(String key) {
+            return new ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult, returnCheckOn, birthDate, key);
+        }
+
+        /** The child's age, to the day when the birth date is known. */
+        public org.careledger.kernel.child.ChildAge age() {
+            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
         }
     }
 }

@@ -19,12 +19,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends enrolments by themselves: when the contract's period has run out (CONTRACT_ENDED) and when
- * the child counts as 36 months old (AGED_OUT, automatic). Each ending is an event written through
- * the command bus as the application itself; the enrolment index tells which are due. Bounded:
- * at most {@value #BATCH} per run, so a backlog drains over several runs.
+ * the child reaches 36 months (AGED_OUT, docs/domain.md rule A4: the enrolment's last day is the
+ * day before). Each ending is an event written through the command bus as the application itself;
+ * the enrolment index tells which are due. Bounded: at most {@value #BATCH} per run, so a backlog
+ * drains over several runs.
+ *
+ * <p>Idempotent across restarts and instances (rule A6): the command names the enrolment and its
+ * day, and the institution aggregate appends {@code EnrolmentEnded} only for an enrolment still
+ * active; a second run (or another instance racing this one) is refused with ENROLMENT_NOT_FOUND,
+ * or loses the aggregate's optimistic lock, and writes nothing. Both are expected and logged at
+ * DEBUG.
  */
 @Component
-class EnrolmentLifecycleWorker {
+public class EnrolmentLifecycleWorker {
 
     private static final Logger log = LoggerFactory.getLogger(EnrolmentLifecycleWorker.class);
     static final Caller ACTOR = Caller.system("enrolment-lifecycle");
@@ -43,18 +50,33 @@ class EnrolmentLifecycleWorker {
 
     @Scheduled(fixedDelayString = "${careledger.enrolment.lifecycle-interval:PT1M}", initialDelayString = "5s")
     public void endDueEnrolments() {
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        endDueEnrolments(LocalDate.now(clock.withZone(CHINA)));
+    }
+
+    /** Ends the enrolments whose last day of care lies before {@code today}; answers how many were ended here. */
+    public int endDueEnrolments(LocalDate today) {
+        int ended = 0;
         for (EnrolmentRegistry.Enrolment e : registry.dueToEnd(today, BATCH)) {
-            boolean agedOut = e.endsOn().equals(AgeBandPolicy.ageOutDay(e.birthMonth()).minusDays(1));
+            boolean agedOut = e.endsOn().equals(e.age().lastDayOfCare());
             EnrolmentEndReason reason = agedOut ? EnrolmentEndReason.AGED_OUT : EnrolmentEndReason.CONTRACT_ENDED;
             Map<String, Object> meta = new HashMap<>(ACTOR.toMetaData());
             meta.put(EventMetadata.CORRELATION_ID, "enrolment-end-" + e.enrolmentId());
             try {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new EndEnrolment(e.institutionId(),
                         e.enrolmentId(), reason, e.endsOn(), null)).andMetaData(meta));
+                ended++;
+            } catch (org.careledger.kernel.error.DomainException ex) {
+                if (ex.code() == org.careledger.kernel.error.ErrorCode.ENROLMENT_NOT_FOUND) {
+                    log.debug("Enrolment {} was already ended", e.enrolmentId());
+                } else {
+                    log.info("Ending enrolment {} ({}) was refused: {}", e.enrolmentId(), reason, ex.getMessage());
+                }
+            } catch (org.axonframework.modelling.command.ConcurrencyException ex) {
+                log.debug("Enrolment {} is being ended by another instance", e.enrolmentId());
             } catch (RuntimeException ex) {
                 log.warn("Ending enrolment {} ({}) failed: {}", e.enrolmentId(), reason, ex.toString());
             }
         }
+        return ended;
     }
 }

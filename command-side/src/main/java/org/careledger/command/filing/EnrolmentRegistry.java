@@ -19,8 +19,8 @@ import org.careledger.kernel.id.InstitutionId;
 public interface EnrolmentRegistry {
 
     /**
-     * Records a new active enrolment, unless the child already holds one: then nothing is written
-     * and the holding enrolment is returned.
+     * Records a new active enrolment, unless the child (the same person, under any institution's
+     * reference) already holds one: then nothing is written and the holding enrolment is returned.
      */
     Optional<Enrolment> claim(Enrolment enrolment);
 
@@ -45,13 +45,37 @@ public interface EnrolmentRegistry {
     /** Whether the child was ever enrolled in the institution (to tell "outside the contract" from "never enrolled"). */
     boolean everEnrolled(InstitutionId institution, ChildRef child);
 
-    /** Active enrolments whose contract ended before {@code today} or whose child is 36 months old by then. */
+    /**
+     * Active enrolments whose last day of care (the contract's end, or the day before the child
+     * reaches 36 months) lies before {@code today}.
+     */
     List<Enrolment> dueToEnd(LocalDate today, int limit);
 
     /**
      * @param endsOn the last day of care: the contract's end, or the day it ended early
      */
     record Enrolment(EnrolmentId enrolmentId, ChildRef childRef, InstitutionId institutionId, ClassId classId,
-                     YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active) {
+                     YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active, LocalDate birthDate,
+                     String personKey) {
+
+        public Enrolment(EnrolmentId enrolmentId, ChildRef childRef, InstitutionId institutionId, ClassId classId,
+                         YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active, LocalDate birthDate) {
+            this(enrolmentId, childRef, institutionId, classId, birthMonth, startsOn, endsOn, active, birthDate, null);
+        }
+
+        public Enrolment(EnrolmentId enrolmentId, ChildRef childRef, InstitutionId institutionId, ClassId classId,
+                         YearMonth birthMonth, LocalDate startsOn, LocalDate endsOn, boolean active) {
+            this(enrolmentId, childRef, institutionId, classId, birthMonth, startsOn, endsOn, active, null, null);
+        }
+
+        /** Who holds the "one active enrolment" slot: the person key, or the reference when none is known. */
+        public String holder() {
+            return personKey != null ? personKey : "child:" + childRef.value();
+        }
+
+        /** The child's age, to the day when the birth date is known. */
+        public org.careledger.kernel.child.ChildAge age() {
+            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
+        }
     }
 }

@@ -69,6 +69,18 @@ final class EnrolmentRules {
         }
     }
 
+    /**
+     * A contract does not start before the institution's filing was approved (docs/domain.md, rule
+     * F2: 备案 is the condition of providing care, 《托育机构登记和备案办法（试行）》). Attendance
+     * days follow, since attendance is recorded only for children enrolled on the day.
+     */
+    static void contractStartsOnOrAfterFiling(ServiceContract contract, LocalDate filedOn) {
+        if (filedOn != null && contract.startsOn() != null && contract.startsOn().isBefore(filedOn)) {
+            throw new DomainException(ErrorCode.BEFORE_FILING_APPROVAL, "The contract starts on " + contract.startsOn()
+                    + ", before the institution's filing was approved on " + filedOn);
+        }
+    }
+
     /** The contract's period: start on or before its end, not a negative prepayment. */
     static void contractIsCoherent(ServiceContract contract) {
         if (contract.startsOn() == null || contract.endsOn() == null || contract.endsOn().isBefore(contract.startsOn())) {

@@ -8,7 +8,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.value.FilingStatus;
 
 /**
- * The filing lifecycle of DOMAIN.md (《托育机构登记和备案办法（试行）》): which status allows which step.
+ * The filing lifecycle of docs/domain.md, rule F1 (《托育机构登记和备案办法（试行）》): which status allows which step.
  * Submitted filings are approved or rejected; filed ones can be amended, suspended, revoked or
  * deregistered; a revoked or deregistered filing is final.
  */

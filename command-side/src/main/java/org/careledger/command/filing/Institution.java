@@ -107,6 +107,8 @@ class Institution {
     private boolean mealsServed;
     private boolean puhui;
     private FilingNumber filingNumber;
+    /** The day (China Standard Time) the filing was first approved; null before, or in snapshots taken before it was kept. */
+    private java.time.LocalDate filedOn;
     private String name;
     private String creditCode;
     private LicenceStatus licenceStatus;
@@ -130,7 +132,11 @@ class Institution {
 
     /** An active enrolment as far as the rules need it. */
     record EnrolmentState(String childRef, String classId, java.time.YearMonth birthMonth, java.time.LocalDate startsOn,
-                          java.time.LocalDate endsOn) {
+                          java.time.LocalDate endsOn, java.time.LocalDate birthDate) {
+
+        org.careledger.kernel.child.ChildAge age() {
+            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
+        }
     }
 
     /** A current staff member as far as the rules need it. */
@@ -335,27 +341,29 @@ class Institution {
         EnrolmentRules.institutionFiledAndNotSuspended(status);
         ServiceContract contract = command.contract();
         EnrolmentRules.contractIsCoherent(contract);
+        EnrolmentRules.contractStartsOnOrAfterFiling(contract, filedOn);
         ClassState target = openClass(command.classId());
         ChildDirectory.ChildFacts child = children.facts(command.childRef());
         if (child.erased()) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "An erased child cannot be enrolled");
         }
-        AgeBandPolicy.childAgeFitsClassType(target.classType(), child.birthMonth(), contract.startsOn());
+        AgeBandPolicy.childAgeFitsClassType(target.classType(), child.age(), contract.startsOn());
         EnrolmentRules.classHasAFreePlace(target.places(), enrolledIn(command.classId().value()));
         EnrolmentRules.familyCarePointTakesAtMostFive(type, enrolments.size());
         EnrolmentPolicies.EnrolmentPolicy policy = policies.at(division, contract.startsOn());
         EnrolmentRules.prepaymentWithinCap(contract, policy);
         EnrolmentRules.validEntryCheckOnRecord(child, contract.startsOn(), policy);
-        java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.birthMonth());
+        java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.age());
         var held = registry.claim(new EnrolmentRegistry.Enrolment(command.enrolmentId(), command.childRef(), id,
-                command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true));
+                command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true, child.birthDate(),
+                child.personKey()));
         if (held.isPresent()) {
             emit(new DoubleEnrolmentAttempted(id, command.enrolmentId(), command.childRef(), held.get().institutionId(),
                     held.get().enrolmentId(), clock.instant()));
             return new DoubleEnrolmentRefusal(command.childRef().value());
         }
         emit(new ChildEnrolled(id, command.enrolmentId(), command.childRef(), command.classId(), target.classType(),
-                child.birthMonth(), contract, clock.instant()));
+                child.birthMonth(), contract, clock.instant(), child.birthDate()));
         return command.enrolmentId().value();
     }
 
@@ -372,7 +380,7 @@ class Institution {
             throw new DomainException(ErrorCode.INVALID_INPUT, "The child is already in class " + command.toClassId());
         }
         ClassState target = openClass(command.toClassId());
-        AgeBandPolicy.childAgeFitsClassType(target.classType(), enrolment.birthMonth(), command.effectiveOn());
+        AgeBandPolicy.childAgeFitsClassType(target.classType(), enrolment.age(), command.effectiveOn());
         EnrolmentRules.classHasAFreePlace(target.places(), enrolledIn(command.toClassId().value()));
         registry.moveTo(command.enrolmentId(), command.toClassId());
         emit(new ChildTransferred(id, command.enrolmentId(), ChildRef.of(enrolment.childRef()),
@@ -473,6 +481,11 @@ class Institution {
         return s;
     }
 
+    /** The day the filing was first approved, or null (read by {@link AggregateFilingDirectory}). */
+    java.time.LocalDate filedOn() {
+        return filedOn;
+    }
+
     private EnrolmentState activeEnrolment(EnrolmentId enrolmentId) {
         EnrolmentState e = enrolments.get(enrolmentId.value());
         if (e == null) {
@@ -485,9 +498,13 @@ class Institution {
         return (int) enrolments.values().stream().filter(e -> e.classId().equals(classId)).count();
     }
 
-    /** Care ends with the contract, or earlier on the day the child counts as 36 months old. */
-    private static java.time.LocalDate lastDayOfCare(java.time.LocalDate contractEnd, java.time.YearMonth birthMonth) {
-        java.time.LocalDate beforeAgeOut = AgeBandPolicy.ageOutDay(birthMonth).minusDays(1);
+    /**
+     * Care ends with the contract, or earlier with the last day before the child reaches 36
+     * months (docs/domain.md, rule A4).
+     */
+    private static java.time.LocalDate lastDayOfCare(java.time.LocalDate contractEnd,
+                                                     org.careledger.kernel.child.ChildAge age) {
+        java.time.LocalDate beforeAgeOut = age.lastDayOfCare();
         return contractEnd.isAfter(beforeAgeOut) ? beforeAgeOut : contractEnd;
     }
 
@@ -495,13 +512,13 @@ class Institution {
     void on(ChildEnrolled event) {
         enrolments.put(event.enrolmentId().value(), new EnrolmentState(event.childRef().value(), event.classId().value(),
                 event.birthMonth(), event.contract().startsOn(),
-                lastDayOfCare(event.contract().endsOn(), event.birthMonth())));
+                lastDayOfCare(event.contract().endsOn(), event.age()), event.birthDate()));
     }
 
     @EventSourcingHandler
     void on(ChildTransferred event) {
         enrolments.computeIfPresent(event.enrolmentId().value(), (k, e) -> new EnrolmentState(e.childRef(),
-                event.toClassId().value(), e.birthMonth(), e.startsOn(), e.endsOn()));
+                event.toClassId().value(), e.birthMonth(), e.startsOn(), e.endsOn(), e.birthDate()));
     }
 
     @EventSourcingHandler
@@ -604,6 +621,9 @@ class Institution {
     void on(FilingApproved event) {
         status = FilingStatus.FILED;
         filingNumber = event.filingNumber();
+        if (filedOn == null) {
+            filedOn = event.occurredAt().atZone(CHINA).toLocalDate();
+        }
     }
 
     @EventSourcingHandler

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class JdbcEnrolmentRegistry implements EnrolmentRegistry {
 
     private static final String COLUMNS =
-            "enrolment_id, child_ref, institution_id, class_id, birth_month, starts_on, ends_on, active";
+            "enrolment_id, child_ref, institution_id, class_id, birth_month, starts_on, ends_on, active, birth_date";
 
     private final JdbcTemplate jdbc;
 
@@ -36,15 +36,16 @@ class JdbcEnrolmentRegistry implements EnrolmentRegistry {
 
     @Override
     public Optional<Enrolment> claim(Enrolment e) {
-        int inserted = jdbc.update("INSERT INTO enrolment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, true) "
-                        + "ON CONFLICT (child_ref) WHERE active DO NOTHING",
+        int inserted = jdbc.update("INSERT INTO enrolment (" + COLUMNS + ", person_key) VALUES (?, ?, ?, ?, ?, ?, ?, true, ?, ?) "
+                        + "ON CONFLICT (person_key) WHERE active DO NOTHING",
                 e.enrolmentId().value(), e.childRef().value(), e.institutionId().value(), e.classId().value(),
-                Date.valueOf(e.birthMonth().atDay(1)), Date.valueOf(e.startsOn()), Date.valueOf(e.endsOn()));
+                Date.valueOf(e.birthMonth().atDay(1)), Date.valueOf(e.startsOn()), Date.valueOf(e.endsOn()),
+                e.birthDate() == null ? null : Date.valueOf(e.birthDate()), e.holder());
         if (inserted == 1) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE child_ref = ? AND active", JdbcEnrolmentRegistry::row,
-                e.childRef().value()).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE person_key = ? AND active", JdbcEnrolmentRegistry::row,
+                e.holder()).stream().findFirst();
     }
 
     @Override
@@ -103,6 +104,6 @@ class JdbcEnrolmentRegistry implements EnrolmentRegistry {
         return new Enrolment(EnrolmentId.of(rs.getString(1)), ChildRef.of(rs.getString(2)),
                 InstitutionId.of(rs.getString(3)), ClassId.of(rs.getString(4)),
                 YearMonth.from(rs.getDate(5).toLocalDate()), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
-                rs.getBoolean(8));
+                rs.getBoolean(8), rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate());
     }
 }

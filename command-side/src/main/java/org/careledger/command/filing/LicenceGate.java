@@ -7,7 +7,7 @@ import org.careledger.kernel.licence.LicenceStatus;
 /**
  * A filing is approved only once the business licence has been verified with the e-license
  * platform (registration happens outside this system and is checked there), or an inspector has
- * overridden the check with a written reason (issue 6; DOMAIN.md "登记 registration").
+ * overridden the check with a written reason (issue 6; docs/domain.md, rule F5).
  */
 final class LicenceGate {
 

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * An application (by the institution, an officer, or the system at the end of a period): picks the
  * policy in force for the jurisdiction and the period's start, computes from the events, and opens
- * the case with {@code SubsidyDecisionComputed}. One case per institution, kind and period.
+ * the case with {@code SubsidyDecisionComputed}. One case per institution, kind and period, and no
+ * two cases of an institution and kind share a day (docs/domain.md rule S1: refused with
+ * SUBSIDY_PERIOD_OVERLAPS naming the other case).
  */
 @Component
 class SubsidyApplicationHandler {
@@ -36,14 +38,17 @@ class SubsidyApplicationHandler {
     private final CreditCodeRegistry institutions;
     private final SubsidyPolicies policies;
     private final SubsidyFactsLoader loader;
+    private final SubsidyPeriodClaims claims;
     private final Clock clock;
 
     SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, CreditCodeRegistry institutions,
-                              SubsidyPolicies policies, SubsidyFactsLoader loader, Clock clock) {
+                              SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
+                              Clock clock) {
         this.cases = subsidyCaseRepository;
         this.institutions = institutions;
         this.policies = policies;
         this.loader = loader;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -70,6 +75,11 @@ class SubsidyApplicationHandler {
         SubsidyPolicy policy = policies.inForce(division, command.kind(), command.periodFrom()).orElseThrow(() ->
                 new DomainException(ErrorCode.NO_SUBSIDY_POLICY, "No " + command.kind() + " policy is in force in "
                         + division + " on " + command.periodFrom()));
+        wholeMonthsUnderAWholeMonthPolicy(policy, command.periodFrom(), command.periodTo());
+        claims.claim(command.institutionId(), command.kind(), command.periodFrom(), command.periodTo(), caseId)
+                .ifPresent(other -> {
+                    throw JdbcSubsidyPeriodClaims.overlap(command.kind(), command.periodFrom(), command.periodTo(), other);
+                });
         Instant now = clock.instant();
         SubsidyInputs inputs = command.inputs() == null ? SubsidyInputs.NONE : command.inputs();
         SubsidyEngine.Result result = SubsidyComputation.compute(policy, loader, command.institutionId(),
@@ -78,6 +88,21 @@ class SubsidyApplicationHandler {
                 caseId, command.kind(), command.periodFrom(), command.periodTo(), inputs, result.amountFen(),
                 result.basis(), now)));
         return caseId;
+    }
+
+    /**
+     * Under a policy that counts months whole (rule S3), a monthly kind's period is whole calendar
+     * months, so no month is split between two cases and counted whole in both.
+     */
+    static void wholeMonthsUnderAWholeMonthPolicy(SubsidyPolicy policy, LocalDate from, LocalDate to) {
+        boolean monthly = policy.kind() == org.careledger.kernel.subsidy.SubsidyKind.OPERATING
+                || policy.kind() == org.careledger.kernel.subsidy.SubsidyKind.RENT_REDUCTION;
+        if (monthly && policy.partialMonthRule() == SubsidyPolicy.PartialMonth.WHOLE_MONTH
+                && (from.getDayOfMonth() != 1 || !to.equals(to.withDayOfMonth(to.lengthOfMonth())))) {
+            throw new DomainException(ErrorCode.INVALID_INPUT, "Policy " + policy.policyId() + " v" + policy.version()
+                    + " counts whole months (WHOLE_MONTH): the period must start on a month's first day and end on a "
+                    + "month's last day");
+        }
     }
 
     private boolean exists(String caseId) {

@@ -68,7 +68,8 @@ class SubsidyCase {
     }
 
     @CommandHandler
-    void handle(DecideSubsidy command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
+    void handle(DecideSubsidy command, MetaData metaData, Clock clock, CreditCodeRegistry institutions,
+                SubsidyPeriodClaims claims) {
         DivisionCode division = officer(metaData, institutions);
         if (awaitingFen == null) {
             throw new DomainException(ErrorCode.SUBSIDY_NOT_AWAITING_DECISION, "Nothing in case " + caseId + " awaits a decision");
@@ -79,6 +80,9 @@ class SubsidyCase {
         if (command.approve()) {
             apply(new SubsidyApproved(institutionId, caseId, awaitingFen, command.reason().strip(), clock.instant()), metaData(institutionId, division));
         } else {
+            if (approvedFen == 0) {
+                claims.release(caseId);   // nothing of it was ever approved: its days may be applied for again
+            }
             apply(new SubsidyRejected(institutionId, caseId, command.reason().strip(), clock.instant()), metaData(institutionId, division));
         }
     }
@@ -105,9 +109,13 @@ class SubsidyCase {
     Object handle(RecomputeSubsidy command, MetaData metaData, Clock clock, SubsidyPolicies policies,
                   SubsidyFactsLoader loader, CreditCodeRegistry institutions) {
         DivisionCode division = officer(metaData, institutions);
-        if (awaitingFen != null || rejected) {
-            throw new DomainException(ErrorCode.SUBSIDY_NOT_AWAITING_DECISION,
-                    "Only a case whose decisions are all taken, and not rejected, is recomputed");
+        if (awaitingFen != null) {
+            throw new DomainException(ErrorCode.SUBSIDY_DECISION_PENDING, "Case " + caseId + " has "
+                    + awaitingFen + " fen awaiting an officer's decision; decide it before recomputing");
+        }
+        if (rejected) {
+            throw new DomainException(ErrorCode.SUBSIDY_CASE_REJECTED, "Case " + caseId
+                    + " was rejected; a rejected case is not recomputed");
         }
         SubsidyPolicy policy = policies.version(policyId, policyVersion).orElseThrow(() -> new DomainException(
                 ErrorCode.NO_SUBSIDY_POLICY, "Policy " + policyId + " v" + policyVersion + " is no longer loaded"));

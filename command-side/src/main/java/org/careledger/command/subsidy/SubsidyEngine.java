@@ -1,6 +1,7 @@
 package org.careledger.command.subsidy;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -64,7 +65,8 @@ final class SubsidyEngine {
                     excluded.put(m, why);
                 }
             }
-            excluded.forEach((m, why) -> trace.add("month " + m + " does not count: " + why));
+            excluded.forEach((m, why) -> trace.add("month " + m + " does not count: " + why
+                    + childrenEnrolledIn(facts, m, from, to)));
         }
         if (policy.requiresPuhui() && (monthly ? months.stream().noneMatch(m -> puhuiAllMonth(facts, m, from, to))
                 : !facts.puhuiOn(to))) {
@@ -72,22 +74,31 @@ final class SubsidyEngine {
                     + "institution did not hold " + (monthly ? "for a whole month of the period" : "at the period's end"));
         }
 
-        BigDecimal exact = switch (policy.kind()) {
+        if (monthly) {
+            trace.add(policy.partialMonthRule() == SubsidyPolicy.PartialMonth.BY_DAYS
+                    ? "a month partly inside the period or the enrolment counts by its days (BY_DAYS): days ÷ days of that month"
+                    : "a month counts whole or not at all (WHOLE_MONTH)");
+        }
+        trace.add("each item is rounded once (" + policy.rounding() + "); the decision is the sum of the items");
+        switch (policy.kind()) {
             case OPERATING -> operating(policy, facts, months, excluded, from, to, items, trace);
             case CONSTRUCTION -> construction(policy, facts, from, to, items, trace, refusals);
             case DEMONSTRATION -> demonstration(policy, inputs, items, trace, refusals);
             case UTILISATION_INCENTIVE -> utilisation(policy, facts, from, to, items, trace, refusals);
             case CHAIN_INCENTIVE -> chainIncentive(policy, facts, chain, items, trace, refusals);
-            case RENT_REDUCTION -> rent(policy, facts, inputs, months.size() - excluded.size(), items, trace, refusals);
-        };
+            case RENT_REDUCTION -> rent(policy, facts, inputs, months, excluded, from, to, items, trace, refusals);
+        }
         if (!refusals.isEmpty()) {
             throw new DomainException(ErrorCode.SUBSIDY_NOT_ELIGIBLE, refusals.list().size()
                     + " eligibility rule(s) failed under policy " + policy.policyId() + " v" + policy.version(),
                     refusals.list());
         }
-        long amount = policy.rounding().apply(exact);
-        trace.add("total " + exact.stripTrailingZeros().toPlainString() + " fen, rounded " + policy.rounding() + " = "
-                + amount + " fen (" + BigDecimal.valueOf(amount).movePointLeft(2).toPlainString() + " yuan)");
+        long amount = 0;
+        for (BasisItem item : items) {
+            amount = Math.addExact(amount, item.amountFen());
+        }
+        trace.add("total: the sum of " + items.size() + " item(s) = " + amount + " fen ("
+                + BigDecimal.valueOf(amount).movePointLeft(2).toPlainString() + " yuan)");
         return new Result(amount, new SubsidyBasis(policy.policyId(), policy.version(), policy.source(),
                 policy.rounding().name(), factsAsOf, items, trace));
     }
@@ -142,20 +153,68 @@ final class SubsidyEngine {
 
     // ---- formulas
 
+    /** Least common multiple of the month lengths 28, 29, 30 and 31: fractions of months stay exact. */
+    static final long MONTH_LCM = 377_580;
+
+    /** The month's share counted for {@code days} of it: days × (LCM ÷ days in month), in LCM units. */
+    private static long share(YearMonth m, long days, SubsidyPolicy policy) {
+        return policy.partialMonthRule() == SubsidyPolicy.PartialMonth.BY_DAYS
+                ? days * (MONTH_LCM / m.lengthOfMonth()) : MONTH_LCM;
+    }
+
+    /** "3 + 1/30 months" style text of counted month parts. */
+    private static String describeMonths(int whole, List<String> parts) {
+        List<String> all = new ArrayList<>();
+        if (whole > 0 || parts.isEmpty()) {
+            all.add(String.valueOf(whole));
+        }
+        all.addAll(parts);
+        return String.join(" + ", all) + " month(s)";
+    }
+
+    /** An exact fraction of fen as text, reduced ("5000/9 fen", or "2000 fen" when whole). */
+    static String fen(BigInteger numerator, BigInteger denominator) {
+        BigInteger g = numerator.gcd(denominator);
+        if (g.signum() == 0) {
+            return "0 fen";
+        }
+        BigInteger n = numerator.divide(g);
+        BigInteger d = denominator.divide(g);
+        return (d.equals(BigInteger.ONE) ? n.toString() : n + "/" + d) + " fen";
+    }
+
+    /** Names the enrolled children whose days in the month are not counted (rule S6). */
+    private static String childrenEnrolledIn(SubsidyFacts facts, YearMonth m, LocalDate from, LocalDate to) {
+        List<String> children = new ArrayList<>();
+        for (SubsidyFacts.Enrolment e : facts.enrolments.values()) {
+            LocalDate first = max(max(m.atDay(1), from), e.startsOn());
+            LocalDate last = min(min(m.atEndOfMonth(), to), e.lastDay());
+            if (!last.isBefore(first)) {
+                children.add(e.childRef());
+            }
+        }
+        return children.isEmpty() ? "" : "; children not counted for it: " + String.join(", ", children);
+    }
+
     /**
      * Operating subsidy: for each enrolled child and each counted month, the yearly rate of the
-     * child's class type on its last enrolled day of that month, divided by 12. A month counts when
-     * the child was enrolled and present on at least the policy's numbers of days in it.
+     * child's class type on its last enrolled day of that month, divided by 12; a partial month
+     * by the policy's rule. A month counts when the child was enrolled and present on at least the
+     * policy's numbers of days in it. One item per child and class type, rounded once; a child who
+     * does not count for a month is named in the trace with the reason (rule S6).
      */
-    private static BigDecimal operating(SubsidyPolicy policy, SubsidyFacts facts, List<YearMonth> months,
-                                        Map<YearMonth, String> excluded, LocalDate from, LocalDate to,
-                                        List<BasisItem> items, List<String> trace) {
+    private static void operating(SubsidyPolicy policy, SubsidyFacts facts, List<YearMonth> months,
+                                  Map<YearMonth, String> excluded, LocalDate from, LocalDate to,
+                                  List<BasisItem> items, List<String> trace) {
         SubsidyPolicy.Parameters p = policy.parameters();
         trace.add("rate per child and year: " + p.ratesPerChildYearFen() + " fen; a month counts with ≥ "
                 + p.minEnrolledDaysPerMonth() + " enrolled and ≥ " + p.minAttendedDaysPerMonth() + " attended days");
-        BigDecimal total = BigDecimal.ZERO;
         for (SubsidyFacts.Enrolment e : facts.enrolments.values()) {
-            Map<ClassType, Integer> countedMonths = new LinkedHashMap<>();
+            if (e.lastDay().isBefore(from) || e.startsOn().isAfter(to)) {
+                continue;   // not enrolled in the period at all
+            }
+            Map<ClassType, long[]> shares = new LinkedHashMap<>();     // class type -> {share in LCM units, whole months}
+            Map<ClassType, List<String>> parts = new LinkedHashMap<>();
             Set<String> ids = new LinkedHashSet<>(e.eventIds());
             for (YearMonth m : months) {
                 if (excluded.containsKey(m)) {
@@ -164,33 +223,51 @@ final class SubsidyEngine {
                 LocalDate first = max(max(m.atDay(1), from), e.startsOn());
                 LocalDate last = min(min(m.atEndOfMonth(), to), e.lastDay());
                 if (last.isBefore(first)) {
+                    trace.add("child " + e.childRef() + ", month " + m + ": does not count, not enrolled in it");
                     continue;
                 }
                 int enrolledDays = (int) (last.toEpochDay() - first.toEpochDay() + 1);
                 var days = facts.attendance.getOrDefault(e.childRef(), new java.util.TreeMap<>()).subMap(first, true, last, true);
                 List<String> presentIds = days.values().stream().filter(SubsidyFacts.Presence::present)
                         .map(SubsidyFacts.Presence::eventId).toList();
-                if (enrolledDays < p.minEnrolledDaysPerMonth() || presentIds.size() < p.minAttendedDaysPerMonth()) {
+                if (enrolledDays < p.minEnrolledDaysPerMonth()) {
+                    trace.add("child " + e.childRef() + ", month " + m + ": does not count, enrolled " + enrolledDays
+                            + " day(s), the policy's minimum is " + p.minEnrolledDaysPerMonth());
+                    continue;
+                }
+                if (presentIds.size() < p.minAttendedDaysPerMonth()) {
+                    trace.add("child " + e.childRef() + ", month " + m + ": does not count, attended " + presentIds.size()
+                            + " day(s), the policy's minimum is " + p.minAttendedDaysPerMonth());
                     continue;
                 }
                 if (p.minAttendedDaysPerMonth() > 0) {
                     ids.addAll(presentIds);
                 }
-                countedMonths.merge(e.classOn(last), 1, Integer::sum);
+                ClassType type = e.classOn(last);
+                long share = share(m, enrolledDays, policy);
+                long[] sum = shares.computeIfAbsent(type, k -> new long[2]);
+                sum[0] += share;
+                if (share == MONTH_LCM) {
+                    sum[1]++;
+                } else {
+                    parts.computeIfAbsent(type, k -> new ArrayList<>()).add(enrolledDays + "/" + m.lengthOfMonth()
+                            + " (" + m + ")");
+                }
             }
-            for (Map.Entry<ClassType, Integer> c : countedMonths.entrySet()) {
+            for (Map.Entry<ClassType, long[]> c : shares.entrySet()) {
                 long rate = rate(p, c.getKey());
-                BigDecimal amount = BigDecimal.valueOf(rate).multiply(BigDecimal.valueOf(c.getValue()))
-                        .divide(BigDecimal.valueOf(12), EXACT);
-                total = total.add(amount);
+                BigInteger numerator = BigInteger.valueOf(rate).multiply(BigInteger.valueOf(c.getValue()[0]));
+                BigInteger denominator = BigInteger.valueOf(12 * MONTH_LCM);
+                long amount = policy.rounding().apply(numerator, denominator);
+                List<String> partial = parts.getOrDefault(c.getKey(), List.of());
+                String quantity = partial.isEmpty() ? c.getValue()[1] + "/12 year"
+                        : describeMonths((int) c.getValue()[1], partial) + " / 12 year";
                 items.add(new BasisItem("child-months in " + c.getKey().label() + " (" + c.getKey() + ")", e.childRef(),
-                        c.getValue() + "/12 year", rate, amount.setScale(0, RoundingMode.HALF_UP).longValueExact(),
-                        List.copyOf(ids)));
-                trace.add("child " + e.childRef() + ": " + c.getValue() + " month(s) in " + c.getKey() + " × " + rate
-                        + " / 12 = " + amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " fen");
+                        quantity, rate, amount, List.copyOf(ids)));
+                trace.add("child " + e.childRef() + ": " + quantity + " in " + c.getKey() + " × " + rate + " fen = "
+                        + fen(numerator, denominator) + ", rounded " + policy.rounding() + " = " + amount + " fen");
             }
         }
-        return total;
     }
 
     private static long rate(SubsidyPolicy.Parameters p, ClassType type) {
@@ -203,43 +280,42 @@ final class SubsidyEngine {
     }
 
     /** Construction subsidy: per place approved, for an institution whose filing was approved in the period. */
-    private static BigDecimal construction(SubsidyPolicy policy, SubsidyFacts facts, LocalDate from, LocalDate to,
-                                           List<BasisItem> items, List<String> trace, Violations refusals) {
+    private static void construction(SubsidyPolicy policy, SubsidyFacts facts, LocalDate from, LocalDate to,
+                                     List<BasisItem> items, List<String> trace, Violations refusals) {
         if (facts.filed == null || facts.filed.day().isBefore(from) || facts.filed.day().isAfter(to)) {
             refusals.add("filing", "NOT_ACCEPTED_IN_PERIOD", "the construction subsidy follows the acceptance (filing "
                     + "approval) within the period; approved " + (facts.filed == null ? "never" : "on " + facts.filed.day()));
-            return BigDecimal.ZERO;
+            return;
         }
         long perPlace = policy.parameters().perPlaceFen();
-        BigDecimal amount = BigDecimal.valueOf(perPlace).multiply(BigDecimal.valueOf(facts.placesAtApproval));
+        long amount = policy.rounding().apply(BigInteger.valueOf(perPlace).multiply(BigInteger.valueOf(facts.placesAtApproval)),
+                BigInteger.ONE);
         items.add(new BasisItem("places approved at acceptance", null, facts.placesAtApproval + " places", perPlace,
-                amount.longValueExact(), facts.placeEventIds));
-        trace.add(facts.placesAtApproval + " places × " + perPlace + " fen");
-        return amount;
+                amount, facts.placeEventIds));
+        trace.add(facts.placesAtApproval + " places × " + perPlace + " fen = " + amount + " fen");
     }
 
     /** Demonstration award: a fixed amount by the designation's level, named by its document. */
-    private static BigDecimal demonstration(SubsidyPolicy policy, SubsidyInputs inputs, List<BasisItem> items,
-                                            List<String> trace, Violations refusals) {
+    private static void demonstration(SubsidyPolicy policy, SubsidyInputs inputs, List<BasisItem> items,
+                                      List<String> trace, Violations refusals) {
         Long award = inputs.demonstrationLevel() == null ? null
                 : policy.parameters().amountsByLevelFen().get(inputs.demonstrationLevel());
         if (award == null || inputs.designationReference() == null || inputs.designationReference().isBlank()) {
             refusals.add("inputs.demonstrationLevel", "NO_DESIGNATION", "a demonstration award needs a designation level "
                     + "the policy pays for " + policy.parameters().amountsByLevelFen().keySet() + " and its document");
-            return BigDecimal.ZERO;
+            return;
         }
         items.add(new BasisItem("demonstration designation (" + inputs.demonstrationLevel() + ")",
                 inputs.designationReference(), "1", award, award, List.of()));
         trace.add("designation " + inputs.demonstrationLevel() + " by " + inputs.designationReference() + ": " + award + " fen");
-        return BigDecimal.valueOf(award);
     }
 
     /**
      * Utilisation incentive: actual utilisation = attended child-days ÷ (places × days with an
      * attendance record) over the period; at or above the threshold earns the award.
      */
-    private static BigDecimal utilisation(SubsidyPolicy policy, SubsidyFacts facts, LocalDate from, LocalDate to,
-                                          List<BasisItem> items, List<String> trace, Violations refusals) {
+    private static void utilisation(SubsidyPolicy policy, SubsidyFacts facts, LocalDate from, LocalDate to,
+                                    List<BasisItem> items, List<String> trace, Violations refusals) {
         Set<LocalDate> operatingDays = new java.util.TreeSet<>();
         long attended = 0;
         Set<String> ids = new LinkedHashSet<>();
@@ -260,17 +336,16 @@ final class SubsidyEngine {
         if (ratio.compareTo(BigDecimal.valueOf(policy.parameters().thresholdPercent())) < 0) {
             refusals.add("utilisation", "BELOW_THRESHOLD", "actual utilisation " + ratio.setScale(2, RoundingMode.HALF_UP)
                     + "% is below " + policy.parameters().thresholdPercent() + "%");
-            return BigDecimal.ZERO;
+            return;
         }
         long award = policy.parameters().amountFen();
         items.add(new BasisItem("actual utilisation ≥ " + policy.parameters().thresholdPercent() + "%", null,
                 ratio.setScale(2, RoundingMode.HALF_UP).toPlainString() + "%", award, award, List.copyOf(ids)));
-        return BigDecimal.valueOf(award);
     }
 
     /** Chain incentive: this institution and the others named are filed, in the same city, at least the policy's number. */
-    private static BigDecimal chainIncentive(SubsidyPolicy policy, SubsidyFacts facts, List<ChainMember> chain,
-                                             List<BasisItem> items, List<String> trace, Violations refusals) {
+    private static void chainIncentive(SubsidyPolicy policy, SubsidyFacts facts, List<ChainMember> chain,
+                                       List<BasisItem> items, List<String> trace, Violations refusals) {
         String city = facts.division == null ? "" : facts.division.substring(0, 4);
         List<ChainMember> counted = chain.stream().filter(m -> m.filed() && m.division() != null
                 && m.division().startsWith(city)).toList();
@@ -279,34 +354,56 @@ final class SubsidyEngine {
         if (size < policy.parameters().minChainSize()) {
             refusals.add("inputs.chainInstitutionIds", "CHAIN_TOO_SMALL", "a chain of " + size + " filed institution(s) in "
                     + "the city; the policy requires " + policy.parameters().minChainSize());
-            return BigDecimal.ZERO;
+            return;
         }
         long award = policy.parameters().amountFen();
         items.add(new BasisItem("chain of filed institutions in the city", String.join(",",
                 counted.stream().map(ChainMember::institutionId).toList()), size + " institutions", award, award,
                 counted.stream().map(ChainMember::eventId).toList()));
-        return BigDecimal.valueOf(award);
     }
 
-    /** Rent reduction: min(leased area, places × area per place) × rate × min(lease months, counted months). */
-    private static BigDecimal rent(SubsidyPolicy policy, SubsidyFacts facts, SubsidyInputs inputs, int countedMonths,
-                                   List<BasisItem> items, List<String> trace, Violations refusals) {
+    /**
+     * Rent reduction: min(leased area, places × area per place) × rate × min(lease months, counted
+     * months); a partial month counts by the policy's rule.
+     */
+    private static void rent(SubsidyPolicy policy, SubsidyFacts facts, SubsidyInputs inputs, List<YearMonth> months,
+                             Map<YearMonth, String> excluded, LocalDate from, LocalDate to, List<BasisItem> items,
+                             List<String> trace, Violations refusals) {
         if (inputs.floorAreaSquareMetres() == null || inputs.leaseMonths() == null || inputs.floorAreaSquareMetres() <= 0
                 || inputs.leaseMonths() <= 0) {
             refusals.add("inputs.floorAreaSquareMetres", "LEASE_REQUIRED", "a rent reduction needs the leased floor area and lease months");
-            return BigDecimal.ZERO;
+            return;
         }
         SubsidyPolicy.Parameters p = policy.parameters();
         long area = Math.min(inputs.floorAreaSquareMetres(), (long) facts.placesNow() * p.maxSquareMetresPerPlace());
-        long monthsCounted = Math.min(inputs.leaseMonths(), countedMonths);
-        BigDecimal amount = BigDecimal.valueOf(area).multiply(BigDecimal.valueOf(p.rentFenPerSquareMetreMonth()))
-                .multiply(BigDecimal.valueOf(monthsCounted));
+        long share = 0;
+        int whole = 0;
+        List<String> parts = new ArrayList<>();
+        for (YearMonth m : months) {
+            if (excluded.containsKey(m)) {
+                continue;
+            }
+            long days = min(m.atEndOfMonth(), to).toEpochDay() - max(m.atDay(1), from).toEpochDay() + 1;
+            long s = share(m, days, policy);
+            share += s;
+            if (s == MONTH_LCM) {
+                whole++;
+            } else {
+                parts.add(days + "/" + m.lengthOfMonth() + " (" + m + ")");
+            }
+        }
+        long cap = inputs.leaseMonths() * MONTH_LCM;
+        String counted = share > cap ? inputs.leaseMonths() + " lease month(s)" : describeMonths(whole, parts);
+        share = Math.min(share, cap);
+        BigInteger numerator = BigInteger.valueOf(area).multiply(BigInteger.valueOf(p.rentFenPerSquareMetreMonth()))
+                .multiply(BigInteger.valueOf(share));
+        BigInteger denominator = BigInteger.valueOf(MONTH_LCM);
+        long amount = policy.rounding().apply(numerator, denominator);
         trace.add("area min(" + inputs.floorAreaSquareMetres() + ", " + facts.placesNow() + " places × "
                 + p.maxSquareMetresPerPlace() + ") = " + area + " m² × " + p.rentFenPerSquareMetreMonth() + " fen × "
-                + monthsCounted + " month(s)");
-        items.add(new BasisItem("leased area counted", null, area + " m² × " + monthsCounted + " months",
-                p.rentFenPerSquareMetreMonth(), amount.longValueExact(), facts.placeEventIds));
-        return amount;
+                + counted + " = " + fen(numerator, denominator) + ", rounded " + policy.rounding() + " = " + amount + " fen");
+        items.add(new BasisItem("leased area counted", null, area + " m² × " + counted,
+                p.rentFenPerSquareMetreMonth(), amount, facts.placeEventIds));
     }
 
     static List<YearMonth> months(LocalDate from, LocalDate to) {

@@ -134,7 +134,7 @@ final class SubsidyFacts {
         } else if (e instanceof PuhuiStatusWithdrawn w) {
             puhui.add(new PuhuiChange(w.effectiveFrom(), false, id));
         } else if (e instanceof ChildEnrolled c) {
-            LocalDate ageOut = c.birthMonth().plusMonths(36).atDay(1).minusDays(1);
+            LocalDate ageOut = c.age().lastDayOfCare();
             LocalDate last = c.contract().endsOn().isAfter(ageOut) ? ageOut : c.contract().endsOn();
             List<ClassChange> classes = new ArrayList<>(List.of(new ClassChange(c.contract().startsOn(), c.classType(), id)));
             enrolments.put(c.enrolmentId().value(), new Enrolment(c.enrolmentId().value(), c.childRef().value(),

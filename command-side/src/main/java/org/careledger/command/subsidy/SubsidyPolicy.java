@@ -10,11 +10,40 @@ import org.careledger.kernel.subsidy.SubsidyKind;
 /**
  * One version of a local subsidy policy, read from a JSON file (docs/subsidies.md): where it
  * applies (a division-code prefix), from when to when, its kind, its source document, how money is
- * rounded, the eligibility it demands, and the parameters of its formula. Money is integer fen.
+ * rounded, how a partial month counts (monthly kinds), the eligibility it demands, and the
+ * parameters of its formula. Money is integer fen; each basis item is rounded once, by
+ * {@link #rounding}, and the decision is the sum of its items (docs/domain.md, rules S4 and S5).
  */
 public record SubsidyPolicy(String policyId, int version, String jurisdiction, SubsidyKind kind, LocalDate effectiveFrom,
                             LocalDate effectiveTo, String source, Rounding rounding, boolean requiresPuhui,
-                            SuspensionRule suspension, Parameters parameters) {
+                            SuspensionRule suspension, Parameters parameters, PartialMonth partialMonth) {
+
+    /** A policy without a stated partial-month rule (one-off kinds; monthly kinds in tests): whole months. */
+    public SubsidyPolicy(String policyId, int version, String jurisdiction, SubsidyKind kind, LocalDate effectiveFrom,
+                         LocalDate effectiveTo, String source, Rounding rounding, boolean requiresPuhui,
+                         SuspensionRule suspension, Parameters parameters) {
+        this(policyId, version, jurisdiction, kind, effectiveFrom, effectiveTo, source, rounding, requiresPuhui,
+                suspension, parameters, null);
+    }
+
+    /**
+     * How a month only partly inside the period (or the enrolment) counts, for the monthly kinds
+     * (OPERATING, RENT_REDUCTION); docs/domain.md rule S3.
+     */
+    public enum PartialMonth {
+        /**
+         * A month counts whole or not at all (the policy's day minimums decide); the period must then
+         * consist of whole calendar months, so that no month is split between two cases.
+         */
+        WHOLE_MONTH,
+        /** A month counts by its days: days counted ÷ days in that calendar month. */
+        BY_DAYS
+    }
+
+    /** The partial-month rule in effect (whole months when the file states none). */
+    public PartialMonth partialMonthRule() {
+        return partialMonth == null ? PartialMonth.WHOLE_MONTH : partialMonth;
+    }
 
     /** How a computed total becomes money. */
     public enum Rounding {
@@ -32,6 +61,13 @@ public record SubsidyPolicy(String policyId, int version, String jurisdiction, S
         /** An exact amount in fen, rounded to whole fen or whole yuan. */
         public long apply(BigDecimal fen) {
             return fen.movePointLeft(fenDigits).setScale(0, mode).movePointRight(fenDigits).longValueExact();
+        }
+
+        /** The exact amount {@code numerator / denominator} fen, rounded once to whole fen or whole yuan. */
+        public long apply(java.math.BigInteger numerator, java.math.BigInteger denominator) {
+            BigDecimal unit = BigDecimal.TEN.pow(fenDigits);
+            return new BigDecimal(numerator).divide(new BigDecimal(denominator).multiply(unit), 0, mode).multiply(unit)
+                    .longValueExact();
         }
     }
 
@@ -84,6 +120,7 @@ public record SubsidyPolicy(String policyId, int version, String jurisdiction, S
                             "parameters.ratesPerChildYearFen");
                     require(missing, parameters.minEnrolledDaysPerMonth() != null, "parameters.minEnrolledDaysPerMonth");
                     require(missing, parameters.minAttendedDaysPerMonth() != null, "parameters.minAttendedDaysPerMonth");
+                    require(missing, partialMonth != null, "partialMonth (WHOLE_MONTH or BY_DAYS)");
                 }
                 case CONSTRUCTION -> require(missing, parameters.perPlaceFen() != null, "parameters.perPlaceFen");
                 case DEMONSTRATION -> require(missing, parameters.amountsByLevelFen() != null
@@ -100,6 +137,7 @@ public record SubsidyPolicy(String policyId, int version, String jurisdiction, S
                     require(missing, parameters.rentFenPerSquareMetreMonth() != null,
                             "parameters.rentFenPerSquareMetreMonth");
                     require(missing, parameters.maxSquareMetresPerPlace() != null, "parameters.maxSquareMetresPerPlace");
+                    require(missing, partialMonth != null, "partialMonth (WHOLE_MONTH or BY_DAYS)");
                 }
             }
         }

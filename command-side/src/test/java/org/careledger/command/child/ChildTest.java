@@ -43,6 +43,9 @@ class ChildTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Child.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        // the institution's filing was approved on 2026-03-01
+        fixture.registerInjectableResource((org.careledger.command.filing.FilingDirectory) id ->
+                java.util.Optional.of(java.time.LocalDate.of(2026, 3, 1)));
         erasedInVault = false;
         fixture.registerInjectableResource(new PersonalDataVault(null, null) {
             @Override
@@ -151,5 +154,23 @@ class ChildTest {
         fixture.given(registered(), new ChildPersonalDataErased(CHILD, INSTITUTION, "x", NOW))
                 .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(OPERATOR))
                 .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
+    }
+
+    @Test
+    void aCheckInTheInstitutionsCareIsNotDatedBeforeItsFilingWasApproved() {
+        var normal = org.careledger.kernel.child.HealthOutcome.NORMAL;
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.PERIODIC,
+                        java.time.LocalDate.of(2026, 2, 28), normal, null), as(OPERATOR))
+                .expectNoEvents().expectException(code(ErrorCode.BEFORE_FILING_APPROVAL));
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.PERIODIC,
+                        java.time.LocalDate.of(2026, 3, 1), normal, null), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        // the entry check is made before admission, by a health institution: it may precede the filing
+        fixture.given(registered())
+                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.ENTRY,
+                        java.time.LocalDate.of(2026, 2, 20), normal, null), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
     }
 }

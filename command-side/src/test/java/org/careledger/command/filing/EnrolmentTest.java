@@ -309,10 +309,125 @@ class EnrolmentTest {
                 .expectNoEvents().expectException(RefusedWith.code(ErrorCode.INVALID_INPUT));
     }
 
+    // ---- ages to the day (docs/domain.md, rules A1–A4)
+
+    static final ClassId OLDER = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c04");
+
+    private ChildRef childBorn(String birthDate) {
+        LocalDate born = LocalDate.parse(birthDate);
+        ChildRef ref = ChildRef.of(java.util.UUID.nameUUIDFromBytes(birthDate.getBytes()).toString());
+        children.put(ref, new ChildDirectory.ChildFacts(YearMonth.from(born), false, LocalDate.of(2026, 3, 1),
+                HealthOutcome.NORMAL).withBirthDate(born));
+        return ref;
+    }
+
+    private Object[] filedWithOlderToddlers() {
+        return new Object[] {submitted(), infantClassOpened(),
+                new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, NOW),
+                new ClassOpened(ID, OLDER, "托大班", ClassType.OLDER_TODDLER, 20, NOW), approved()};
+    }
+
+    @Test
+    void aChildOfFiveMonthsAndTwentyNineDaysIsNotYetAnInfantClassChild() {
+        // start 2026-03-09: born 2025-09-10 is 5 months and 27 days old; born 2025-09-09 is 6 months that day
+        ChildRef young = childBorn("2025-09-10");
+        fixture.given(filed()).when(new EnrolChild(ID, E1, young, INFANTS, contract(1)), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.AGE_OUTSIDE_CLASS_BAND));
+        ChildRef six = childBorn("2025-09-09");
+        fixture.given(filed()).when(new EnrolChild(ID, E2, six, INFANTS, contract(1)), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        assertThat(registry.rows.get(E2.value()).birthDate()).isEqualTo(LocalDate.of(2025, 9, 9));
+    }
+
+    @Test
+    void aChildBornOnTheThirtyFirstReachesSixMonthsOnTheLastDayOfFebruary() {
+        ChildRef child = childBorn("2025-08-31");
+        ServiceContract from27 = new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 2, 27),
+                LocalDate.of(2026, 12, 31), List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0);
+        ServiceContract from28 = new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 2, 28),
+                LocalDate.of(2026, 12, 31), List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0);
+        children.put(child, new ChildDirectory.ChildFacts(YearMonth.of(2025, 8), false, LocalDate.of(2026, 2, 20),
+                HealthOutcome.NORMAL).withBirthDate(LocalDate.of(2025, 8, 31)));
+        Object[] filedInJanuary = {submitted(), infantClassOpened(), new org.careledger.kernel.filing.FilingApproved(ID,
+                org.careledger.kernel.id.FilingNumber.of(FilingFixtures.WENSHANG, 2026, 1), FilingFixtures.WENSHANG,
+                java.time.Instant.parse("2026-01-05T02:00:00Z"))};
+        fixture.given(filedInJanuary).when(new EnrolChild(ID, E1, child, INFANTS, from27), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.AGE_OUTSIDE_CLASS_BAND));
+        fixture.given(filedInJanuary).when(new EnrolChild(ID, E2, child, INFANTS, from28), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aContractMayNotStartBeforeTheFilingWasApproved() {
+        // approved at 2026-03-02 10:00 China time: a contract from 2026-03-01 is refused, from 2026-03-02 accepted
+        ServiceContract early = new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 12, 31), List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0);
+        ServiceContract onTheDay = new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 3, 2),
+                LocalDate.of(2026, 12, 31), List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0);
+        children.put(BABY, new ChildDirectory.ChildFacts(YearMonth.of(2025, 7), false, LocalDate.of(2026, 2, 20),
+                HealthOutcome.NORMAL));
+        fixture.given(filed()).when(new EnrolChild(ID, E1, BABY, INFANTS, early), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.BEFORE_FILING_APPROVAL));
+        assertThat(registry.rows).isEmpty();
+        fixture.given(filed()).when(new EnrolChild(ID, E1, BABY, INFANTS, onTheDay), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aChildOfThirtyFiveMonthsAndFourDaysIsNotThirtySixMonthsOld() {
+        // start 2026-03-09: born 2023-04-05 is 35 months and 4 days old, and in care until 2026-04-04
+        ChildRef child = childBorn("2023-04-05");
+        ServiceContract year = new ServiceContract(ServiceType.FULL_DAY, START, LocalDate.of(2027, 2, 28),
+                List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0);
+        fixture.given(filedWithOlderToddlers()).when(new EnrolChild(ID, E1, child, OLDER, year), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        assertThat(registry.rows.get(E1.value()).endsOn()).isEqualTo(LocalDate.of(2026, 4, 4));
+        // born 2023-03-09 reaches 36 months on the start day itself
+        ChildRef three = childBorn("2023-03-09");
+        fixture.given(filedWithOlderToddlers()).when(new EnrolChild(ID, E2, three, OLDER, year), as(OPERATOR))
+                .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CHILD_OVER_AGE_LIMIT));
+    }
+
+    @Test
+    void anEnrolmentCarriesTheBirthDateSoItsStateKnowsTheExactLastDay() {
+        ChildRef child = childBorn("2023-04-05");
+        ServiceContract year = new ServiceContract(ServiceType.FULL_DAY, START, LocalDate.of(2027, 2, 28),
+                List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0);
+        ChildEnrolled enrolled = new ChildEnrolled(ID, E1, child, OLDER, ClassType.OLDER_TODDLER, YearMonth.of(2023, 4),
+                year, NOW, LocalDate.of(2023, 4, 5));
+        fixture.given(filedWithOlderToddlers()).when(new EnrolChild(ID, E1, child, OLDER, year), as(OPERATOR))
+                .expectEvents(enrolled);
+        // the age-out ending on the exact day is within the enrolment; a day later is not
+        Object[] given = java.util.stream.Stream.concat(java.util.Arrays.stream(filedWithOlderToddlers()),
+                java.util.stream.Stream.of(enrolled)).toArray();
+        fixture.given(given).when(new EndEnrolment(ID, E1, EnrolmentEndReason.AGED_OUT, LocalDate.of(2026, 4, 5), null),
+                as(Caller.system("enrolment-lifecycle"))).expectNoEvents()
+                .expectException(RefusedWith.code(ErrorCode.INVALID_INPUT));
+        fixture.given(given).when(new EndEnrolment(ID, E1, EnrolmentEndReason.AGED_OUT, LocalDate.of(2026, 4, 4), null),
+                as(Caller.system("enrolment-lifecycle"))).expectEvents(new EnrolmentEnded(ID, E1, child, OLDER,
+                EnrolmentEndReason.AGED_OUT, LocalDate.of(2026, 4, 4), null, NOW));
+    }
+
+    @Test
+    void twoInstitutionsReferencesForOnePersonHoldOneActiveEnrolment() {
+        // docs/domain.md rules E2 and P4: another institution registered the same citizen ID under its own reference
+        ChildRef elsewhereRef = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b99");
+        registry.claim(new EnrolmentRegistry.Enrolment(E2, elsewhereRef, InstitutionId.generate(), ClassId.generate(),
+                YearMonth.of(2025, 7), START, LocalDate.of(2026, 12, 31), true, null, "person-hmac-1"));
+        children.put(BABY, children.get(BABY).withPersonKey("person-hmac-1"));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.instanceOf(DoubleEnrolmentRefusal.class));
+        assertThat(registry.rows).doesNotContainKey(E1.value());
+        // a different person is enrolled
+        children.put(BABY, children.get(BABY).withPersonKey("person-hmac-2"));
+        fixture.given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR)).expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void theLastDayOfCareIsTheDayBeforeTheChildTurnsThirtySixMonths() {
-        assertThat(AgeBandPolicy.ageOutDay(YearMonth.of(2024, 9))).isEqualTo(LocalDate.of(2027, 9, 1));
-        assertThat(AgeBandPolicy.ageInMonths(YearMonth.of(2024, 9), LocalDate.of(2026, 3, 9))).isEqualTo(18);
+        // a child of whom only the birth month is known counts from the month's first day
+        assertThat(org.careledger.kernel.child.ChildAge.ofBirthMonth(YearMonth.of(2024, 9)).agesOutOn())
+                .isEqualTo(LocalDate.of(2027, 9, 1));
         fixture.given(filed())
                 .when(new EnrolChild(ID, E1, TODDLER, TODDLERS, new ServiceContract(ServiceType.FULL_DAY, START,
                         LocalDate.of(2028, 6, 30), List.of(new Fee("保育费", 1, FeeUnit.PER_MONTH)), "r", "d", 0)),

@@ -21,7 +21,7 @@ final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
     @Override
     public Optional<Enrolment> claim(Enrolment e) {
         Optional<Enrolment> held = rows.values().stream()
-                .filter(r -> r.active() && r.childRef().equals(e.childRef())).findFirst();
+                .filter(r -> r.active() && r.holder().equals(e.holder())).findFirst();
         if (held.isEmpty()) {
             rows.put(e.enrolmentId().value(), e);
         }
@@ -31,13 +31,13 @@ final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
     @Override
     public void end(EnrolmentId id, LocalDate endsOn, EnrolmentEndReason reason) {
         rows.computeIfPresent(id.value(), (k, r) -> new Enrolment(r.enrolmentId(), r.childRef(), r.institutionId(),
-                r.classId(), r.birthMonth(), r.startsOn(), endsOn, false));
+                r.classId(), r.birthMonth(), r.startsOn(), endsOn, false, r.birthDate(), r.personKey()));
     }
 
     @Override
     public void moveTo(EnrolmentId id, ClassId classId) {
         rows.computeIfPresent(id.value(), (k, r) -> new Enrolment(r.enrolmentId(), r.childRef(), r.institutionId(),
-                classId, r.birthMonth(), r.startsOn(), r.endsOn(), r.active()));
+                classId, r.birthMonth(), r.startsOn(), r.endsOn(), r.active(), r.birthDate(), r.personKey()));
     }
 
     @Override

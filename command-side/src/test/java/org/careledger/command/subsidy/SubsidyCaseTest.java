@@ -54,6 +54,7 @@ class SubsidyCaseTest {
     private AggregateTestFixture<SubsidyCase> fixture;
     private SubsidyHistory history;
     private final List<ChildRef> children = new ArrayList<>();
+    private InMemorySubsidyPeriodClaims claims;
 
     @BeforeEach
     void setUp() {
@@ -88,8 +89,10 @@ class SubsidyCaseTest {
         fixture.registerInjectableResource(loader);
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(policies);
+        claims = new InMemorySubsidyPeriodClaims();
+        fixture.registerInjectableResource(claims);
         fixture.registerAnnotatedCommandHandler(new SubsidyApplicationHandler(fixture.getRepository(), registry, policies,
-                loader, clock));
+                loader, claims, clock));
     }
 
     static MetaData as(Caller caller) {
@@ -224,5 +227,63 @@ class SubsidyCaseTest {
                         new SubsidyApproved(ID, CASE, -100_000L, "核减", NOW))
                 .when(new RecordSubsidyPayment(CASE, LocalDate.of(2027, 2, 1), "RECOVERY-1"), as(OFFICER))
                 .expectEvents(new SubsidyPaid(ID, CASE, -100_000L, LocalDate.of(2027, 2, 1), "RECOVERY-1", NOW));
+    }
+
+    // ---- docs/domain.md rule S1 and the recompute refusals (issue 13)
+
+    @Test
+    void anOverlappingPeriodOfTheSameKindIsRefusedNamingTheCaseThatHoldsIt() {
+        LocalDate november = LocalDate.of(2026, 11, 1);
+        String year = ApplyForSubsidy.caseId(ID, SubsidyKind.OPERATING, FROM, TO);
+        fixture.givenNoPriorActivity()
+                .when(new ApplyForSubsidy(year, ID, SubsidyKind.OPERATING, FROM, TO, null), as(OPERATOR))
+                .expectSuccessfulHandlerExecution();
+        assertThat(claims.days).hasSize(365).containsValue(year);
+        setUp();
+        claims.claim(ID, SubsidyKind.OPERATING, FROM, TO, year);
+        String nov = ApplyForSubsidy.caseId(ID, SubsidyKind.OPERATING, november, LocalDate.of(2026, 11, 30));
+        fixture.givenNoPriorActivity()
+                .when(new ApplyForSubsidy(nov, ID, SubsidyKind.OPERATING, november, LocalDate.of(2026, 11, 30), null),
+                        as(OPERATOR))
+                .expectNoEvents().expectException(new BaseMatcher<Throwable>() {
+                    @Override
+                    public boolean matches(Object o) {
+                        return o instanceof DomainException e && e.code() == ErrorCode.SUBSIDY_PERIOD_OVERLAPS
+                                && e.getMessage().contains(year);
+                    }
+
+                    @Override
+                    public void describeTo(Description d) {
+                        d.appendText("SUBSIDY_PERIOD_OVERLAPS naming " + year);
+                    }
+                });
+        String oneDay = ApplyForSubsidy.caseId(ID, SubsidyKind.OPERATING, november, november);
+        setUp();
+        claims.claim(ID, SubsidyKind.OPERATING, FROM, TO, year);
+        fixture.givenNoPriorActivity()
+                .when(new ApplyForSubsidy(oneDay, ID, SubsidyKind.OPERATING, november, november, null), as(OPERATOR))
+                // this policy counts whole months: a one-day period is not even a valid application under it
+                .expectNoEvents().expectException(refused(ErrorCode.INVALID_INPUT));
+        assertThat(claims.days).hasSize(365);
+    }
+
+    @Test
+    void aRejectedCaseGivesItsDaysBack() {
+        claims.claim(ID, SubsidyKind.OPERATING, FROM, TO, CASE);
+        assertThat(claims.days).hasSize(365);
+        fixture.given(computed())
+                .when(new DecideSubsidy(CASE, false, "材料不全"), as(OFFICER))
+                .expectSuccessfulHandlerExecution();
+        assertThat(claims.days).isEmpty();
+    }
+
+    @Test
+    void recomputingWhileADecisionIsPendingSaysSo() {
+        fixture.given(computed())
+                .when(new RecomputeSubsidy(CASE), as(OFFICER))
+                .expectNoEvents().expectException(refused(ErrorCode.SUBSIDY_DECISION_PENDING));
+        fixture.given(computed(), new SubsidyRejected(ID, CASE, "no", NOW))
+                .when(new RecomputeSubsidy(CASE), as(OFFICER))
+                .expectNoEvents().expectException(refused(ErrorCode.SUBSIDY_CASE_REJECTED));
     }
 }

@@ -39,7 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code careledger.demo-data.enabled=true}, files the real institutions named in DOMAIN.md
+ * With {@code careledger.demo-data.enabled=true}, files the real institutions listed below (docs/domain.md, "Demo data")
  * through the command bus (so as events, with the same rules as any filing), approves most of
  * them and grants 普惠 status where the sources say so, so a newcomer sees a populated white-list.
  * Ids are derived from the credit codes, so running it again changes nothing.

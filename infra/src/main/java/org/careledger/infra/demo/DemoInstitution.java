@@ -8,7 +8,7 @@ import org.careledger.kernel.value.GeoPoint;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.ServiceType;
 
-/** One of the real institutions named in DOMAIN.md, as demo data. */
+/** One of the real institutions named in docs/domain.md ("Demo data"), as demo data. */
 record DemoInstitution(String name, String division, String creditCodeStem, InstitutionType type, String address,
                        GeoPoint location, Set<ServiceType> serviceTypes, List<ClassPlan> classes,
                        long monthlyFeeFen, boolean approve, boolean puhui) {

@@ -48,6 +48,8 @@ public final class ProblemMapper {
     public static Problem map(Throwable failure, String instance) {
         DomainException domain = findDomainException(failure);
         if (domain != null) {
+            // a refusal is an answer, not a fault: INFO, code only (details may name a case), no stack trace
+            log.info("Refused with {} on {}", domain.code(), instance);
             return problem(domain.code(), domain.detail(), domain.violations(), instance);
         }
         Throwable t = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;

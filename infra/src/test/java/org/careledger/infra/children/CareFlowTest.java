@@ -111,18 +111,24 @@ class CareFlowTest extends IntegrationTest {
         String enrolmentA = (String) enrolled.get("id");
         assertThat(events.typesFor(a)).contains("ChildEnrolled");
 
-        // the same child (same citizen ID) at a second institution: refused, and the attempt is on record
+        // the same child (same citizen ID) at a second institution: registration answers as for any
+        // new child, with B's own reference (docs/domain.md rule P4: nothing tells B the child is known
+        // elsewhere); enrolling it is refused without naming A, and the attempt is on record
         String sameChild = (String) post(opB, "/api/v1/institutions/" + b + "/children", identity, 201).get("id");
-        assertThat(sameChild).isEqualTo(child);
+        assertThat(sameChild).isNotEqualTo(child);
+        assertThat(post(opB, "/api/v1/institutions/" + b + "/children", identity, 201).get("id")).isEqualTo(sameChild);
+        post(opB, "/api/v1/children/" + sameChild + "/health-checks", Map.of("kind", "ENTRY",
+                "checkedOn", TODAY.toString(), "outcome", "NORMAL"), 201);
         Map<String, Object> refused = post(opB, "/api/v1/institutions/" + b + "/enrolments",
-                enrolment(child, toddlersB, 1), 409);
+                enrolment(sameChild, toddlersB, 1), 409);
         assertThat(refused.get("code")).isEqualTo("DOUBLE_ENROLMENT");
+        assertThat(refused.toString()).doesNotContain(a).doesNotContain(child);
         assertThat(events.typesFor(b)).contains("DoubleEnrolmentAttempted").doesNotContain("ChildEnrolled");
         long afterAttempt = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         Map<String, Object> alerts = get(inspector, "/api/v1/supervision/alerts?type=DOUBLE_ENROLMENT_ATTEMPT&size=100&minPosition="
                 + afterAttempt);
         assertThat((List<Map<String, Object>>) alerts.get("items"))
-                .anyMatch(x -> b.equals(x.get("institutionId")) && child.equals(x.get("subject")));
+                .anyMatch(x -> b.equals(x.get("institutionId")) && sameChild.equals(x.get("subject")));
 
         // attendance: recorded once; the same batch again writes nothing; a change needs a reason
         String day = "/api/v1/institutions/" + a + "/attendance";
@@ -198,9 +204,9 @@ class CareFlowTest extends IntegrationTest {
         // withdrawal frees the child; the second institution may now enrol it
         post(opA, "/api/v1/institutions/" + a + "/enrolments/" + enrolmentA + "/withdraw",
                 Map.of("endsOn", TODAY.toString(), "note", "家庭搬迁"), 200);
-        post(opB, "/api/v1/institutions/" + b + "/enrolments", enrolment(child, toddlersB, 1), 201);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM enrolment WHERE child_ref = ? AND active", Integer.class, child))
-                .isEqualTo(1);
+        post(opB, "/api/v1/institutions/" + b + "/enrolments", enrolment(sameChild, toddlersB, 1), 201);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM enrolment WHERE child_ref IN (?, ?) AND active", Integer.class,
+                child, sameChild)).isEqualTo(1);
     }
 
     private static long enrolledPosition(Map<String, Object> answer) {

@@ -29,6 +29,10 @@ class SubsidyFlowTest extends IntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final LocalDate BIRTH = TODAY.minusMonths(16).withDayOfMonth(2);
+    /** One day of 200,000 fen a year for one child under the BY_DAYS rule, rounded half up to the fen. */
+    private static final long PER_CHILD_DAY = java.math.BigDecimal.valueOf(200_000)
+            .divide(java.math.BigDecimal.valueOf(12L * TODAY.lengthOfMonth()), 0, java.math.RoundingMode.HALF_UP)
+            .longValueExact();
 
     @Autowired
     WebTestClient client;
@@ -108,15 +112,17 @@ class SubsidyFlowTest extends IntegrationTest {
                 + "&minPosition=" + position(opened));
         Map<String, Object> entry = ((List<Map<String, Object>>) ledger.get("items")).get(0);
         assertThat(entry.get("status")).isEqualTo("AWAITING_DECISION");
-        assertThat(entry.get("computedFen")).isEqualTo(33_333);         // 2 × 200,000 / 12, rounded half up
+        assertThat(((Number) entry.get("computedFen")).longValue()).isEqualTo(2 * PER_CHILD_DAY);  // one day of 200,000 / 12 a child, each rounded
         assertThat(entry.get("policyId")).isEqualTo("taibaihu-operating");
-        assertThat(((Map<String, Object>) ledger.get("totals")).get("computedFen")).isEqualTo(33_333);
+        assertThat(((Number) ((Map<String, Object>) ledger.get("totals")).get("computedFen")).longValue()).isEqualTo(2 * PER_CHILD_DAY);
 
         Map<String, Object> explanation = get(op, "/api/v1/subsidies/" + caseId + "/explanation");
         Map<String, Object> computed = ((List<Map<String, Object>>) explanation.get("decisions")).get(0);
         assertThat(computed.get("decision")).isEqualTo("COMPUTED");
         assertThat((List<String>) computed.get("lines")).hasSize(2)
-                .allMatch(l -> l.contains("托小班") && l.contains("1/12 year × 2000.00 yuan"));
+                .allMatch(l -> l.contains("托小班") && l.contains("1/" + TODAY.lengthOfMonth() + " ("
+                        + java.time.YearMonth.from(TODAY) + ") month(s) / 12 year × 2000.00 yuan"));
+        assertThat((List<String>) computed.get("trace")).anyMatch(t -> t.contains("counts by its days (BY_DAYS)"));
         assertThat(get(officer, "/api/v1/subsidies/" + caseId + "/reproduction").get("reproduced")).isEqualTo(true);
         client.get().uri("/api/v1/subsidies/" + caseId + "/explanation")
                 .headers(h -> h.setBearerAuth(tokens.operator(UUID.randomUUID().toString()))).exchange()
@@ -131,7 +137,7 @@ class SubsidyFlowTest extends IntegrationTest {
         entry = ((List<Map<String, Object>>) get(officer, "/api/v1/subsidies?institutionId=" + id + "&minPosition=" + paid)
                 .get("items")).get(0);
         assertThat(entry.get("status")).isEqualTo("PAID");
-        assertThat(entry.get("paidFen")).isEqualTo(33_333);
+        assertThat(((Number) entry.get("paidFen")).longValue()).isEqualTo(2 * PER_CHILD_DAY);
 
         // recomputing on the same facts writes nothing; a third child enrolled late becomes a supplement
         int before = events.countFor(caseId);
@@ -144,16 +150,16 @@ class SubsidyFlowTest extends IntegrationTest {
         List<Map<String, Object>> decisions = (List<Map<String, Object>>) get(officer, "/api/v1/subsidies/" + caseId
                 + "/explanation?minPosition=" + position(adjusted)).get("decisions");
         assertThat(decisions).extracting(d -> d.get("decision")).containsExactly("COMPUTED", "SUPPLEMENT");
-        assertThat(decisions.get(1).get("deltaFen")).isEqualTo(16_667);
-        assertThat(decisions.get(1).get("amountFen")).isEqualTo(50_000);
-        assertThat(decisions.get(0).get("amountFen")).isEqualTo(33_333);   // the decided amount did not change
+        assertThat(((Number) decisions.get(1).get("deltaFen")).longValue()).isEqualTo(PER_CHILD_DAY);
+        assertThat(((Number) decisions.get(1).get("amountFen")).longValue()).isEqualTo(3 * PER_CHILD_DAY);
+        assertThat(((Number) decisions.get(0).get("amountFen")).longValue()).isEqualTo(2 * PER_CHILD_DAY);   // the decided amount did not change
 
         // the inspector's state shows the case
         Map<String, Object> state = get(inspector, "/api/v1/inspector/institutions/" + id + "/state?minPosition="
                 + position(adjusted));
         Map<String, Object> subsidy = (Map<String, Object>) ((Map<String, Object>) state.get("subsidies")).get(caseId);
-        assertThat(subsidy.get("computedFen")).isEqualTo(50_000);
-        assertThat(subsidy.get("paidFen")).isEqualTo(33_333);
+        assertThat(((Number) subsidy.get("computedFen")).longValue()).isEqualTo(3 * PER_CHILD_DAY);
+        assertThat(((Number) subsidy.get("paidFen")).longValue()).isEqualTo(2 * PER_CHILD_DAY);
 
         // the construction subsidy: 25 places approved at acceptance × 2,000 yuan
         Map<String, Object> construction = post(op, "/api/v1/subsidies", Map.of("institutionId", id, "kind", "CONSTRUCTION",
@@ -161,5 +167,63 @@ class SubsidyFlowTest extends IntegrationTest {
         Map<String, Object> built = ((List<Map<String, Object>>) get(officer, "/api/v1/subsidies?kind=CONSTRUCTION&institutionId="
                 + id + "&minPosition=" + position(construction)).get("items")).get(0);
         assertThat(built.get("computedFen")).isEqualTo(25 * 200_000);
+
+        // the same child-day is never applied for twice: an overlapping period is refused naming the case
+        Map<String, Object> overlap = post(op, "/api/v1/subsidies", Map.of("institutionId", id, "kind", "OPERATING",
+                "periodFrom", TODAY.minusDays(1).toString(), "periodTo", TODAY.toString()), 409);
+        assertThat(overlap.get("code")).isEqualTo("SUBSIDY_PERIOD_OVERLAPS");
+        assertThat((String) overlap.get("detail")).contains(caseId);
+    }
+
+    /** Two overlapping applications at once: exactly one case opens, the other is refused naming it. */
+    @Test
+    void concurrentOverlappingApplicationsOpenOneCase() throws Exception {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        String id = UUID.randomUUID().toString();
+        String op = tokens.operator(id);
+        String code17 = "52370872MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
+        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖并发测试托育中心", "370872", 35.38,
+                116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+        filings.approve(tokens.inspector("3708"), id);
+        List<Map<String, Object>> bodies = List.of(
+                Map.of("institutionId", id, "kind", "CONSTRUCTION", "periodFrom", TODAY.minusDays(1).toString(),
+                        "periodTo", TODAY.toString()),
+                Map.of("institutionId", id, "kind", "CONSTRUCTION", "periodFrom", TODAY.toString(),
+                        "periodTo", TODAY.toString()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<org.springframework.test.web.reactive.server.EntityExchangeResult<Map>>> answers =
+                    new java.util.ArrayList<>();
+            for (Map<String, Object> body : bodies) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return client.post().uri("/api/v1/subsidies").headers(h -> h.setBearerAuth(op))
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectBody(Map.class)
+                            .returnResult();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            String opened = null;
+            String refusal = null;
+            for (var a : answers) {
+                var r = a.get();
+                statuses.add(r.getStatus().value());
+                if (r.getStatus().value() == 201) {
+                    opened = (String) r.getResponseBody().get("id");
+                } else {
+                    assertThat(r.getResponseBody().get("code")).isEqualTo("SUBSIDY_PERIOD_OVERLAPS");
+                    refusal = (String) r.getResponseBody().get("detail");
+                }
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+            assertThat(refusal).contains(opened);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT case_id) FROM subsidy_period_claim WHERE institution_id = ?",
+                Integer.class, id)).isEqualTo(1);
     }
 }

@@ -3,7 +3,6 @@ package org.careledger.query.institution;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,8 +31,24 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
 
     public static final Care EMPTY = new Care(Map.of(), Map.of(), Map.of(), null, List.of());
 
-    public record EnrolledChild(String childRef, String classId, YearMonth birthMonth, LocalDate startsOn) {
+    /**
+     * @param birthDate      the birth date when the enrolment carries it (ages to the day), else null
+     * @param contractEndsOn the contract's last day, or null (views written before it was kept)
+     */
+    public record EnrolledChild(String childRef, String classId, YearMonth birthMonth, LocalDate startsOn,
+                                LocalDate birthDate, LocalDate contractEndsOn) {
+
+        public EnrolledChild(String childRef, String classId, YearMonth birthMonth, LocalDate startsOn) {
+            this(childRef, classId, birthMonth, startsOn, null, null);
+        }
+
+        public org.careledger.kernel.child.ChildAge age() {
+            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
+        }
     }
+
+    /** Days before a child's age-out from which the alert shows it (docs/domain.md, rule A5). */
+    public static final int AGE_OUT_NOTICE_DAYS = 30;
 
     /** Latest health-check dates of a child; outcomes are codes only. */
     public record HealthRecord(LocalDate entryCheckOn, HealthOutcome entryOutcome, LocalDate lastCheckOn) {
@@ -89,7 +104,8 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
     /**
      * The supervision alerts as of a day: over capacity, staff-ratio breach, enrolled child without
      * a valid entry check, overdue periodic check (children from 12 months, every six months),
-     * double-enrolment attempts, expired staff certificates.
+     * double-enrolment attempts, expired staff certificates, and a child reaching 36 months within
+     * {@value #AGE_OUT_NOTICE_DAYS} days (or already, until the enrolment is ended).
      */
     public List<Alert> alerts(Map<String, InstitutionView.ClassView> classes, LocalDate today) {
         return alerts(classes, null, today);
@@ -120,20 +136,28 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
             }
         });
         for (EnrolledChild e : enrolments.values()) {
+            LocalDate agesOut = e.age().agesOutOn();
+            boolean contractEndsFirst = e.contractEndsOn() != null && e.contractEndsOn().isBefore(agesOut.minusDays(1));
+            if (!contractEndsFirst && !today.isBefore(agesOut.minusDays(AGE_OUT_NOTICE_DAYS))) {
+                alerts.add(new Alert("AGE_OUT_UPCOMING", e.childRef(), "reaches 36 months on " + agesOut
+                        + "; the enrolment ends with " + agesOut.minusDays(1)));
+            }
             HealthRecord h = health.get(e.childRef());
             if (h == null || h.entryCheckOn() == null || h.entryOutcome() == HealthOutcome.UNFIT) {
                 alerts.add(new Alert("MISSING_ENTRY_CHECK", e.childRef(), "no valid entry check on record"));
                 continue;
             }
-            int age = (int) e.birthMonth().until(YearMonth.from(today), ChronoUnit.MONTHS);
+            int age = e.age().monthsOn(today);
             LocalDate last = h.lastCheckOn() == null ? h.entryCheckOn() : h.lastCheckOn();
             if (age >= 12 && last.plusMonths(6).isBefore(today)) {
                 alerts.add(new Alert("PERIODIC_CHECK_OVERDUE", e.childRef(), "last check on " + last));
             }
         }
         for (DoubleEnrolmentAttempt a : doubleEnrolmentAttempts) {
+            // the attempting institution's operator reads this view too: the holding institution is
+            // not named here (docs/domain.md rule P4); inspectors find it in the event's history
             alerts.add(new Alert("DOUBLE_ENROLMENT_ATTEMPT", a.childRef(), "attempted at " + a.at()
-                    + " while enrolled in " + a.holdingInstitutionId()));
+                    + " while the child holds an active enrolment elsewhere"));
         }
         staff.forEach((ref, s) -> {
             if (s.qualificationExpiresOn() != null && s.qualificationExpiresOn().isBefore(today)) {

@@ -27,13 +27,13 @@ final class CareReducer {
         if (event instanceof ChildEnrolled e) {
             Map<String, Care.EnrolledChild> enrolments = new LinkedHashMap<>(c.enrolments());
             enrolments.put(e.enrolmentId().value(), new Care.EnrolledChild(e.childRef().value(), e.classId().value(),
-                    e.birthMonth(), e.contract().startsOn()));
+                    e.birthMonth(), e.contract().startsOn(), e.birthDate(), e.contract().endsOn()));
             return new Care(enrolments, c.health(), c.staff(), c.medicalAgreement(), c.doubleEnrolmentAttempts());
         }
         if (event instanceof ChildTransferred e) {
             Map<String, Care.EnrolledChild> enrolments = new LinkedHashMap<>(c.enrolments());
             enrolments.computeIfPresent(e.enrolmentId().value(), (k, x) -> new Care.EnrolledChild(x.childRef(),
-                    e.toClassId().value(), x.birthMonth(), x.startsOn()));
+                    e.toClassId().value(), x.birthMonth(), x.startsOn(), x.birthDate(), x.contractEndsOn()));
             return new Care(enrolments, c.health(), c.staff(), c.medicalAgreement(), c.doubleEnrolmentAttempts());
         }
         if (event instanceof EnrolmentEnded e) {

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The supervision indicators of a jurisdiction (DOMAIN.md, "Supervision indicators"): places per
+ * The supervision indicators of a jurisdiction (docs/domain.md, rule V1): places per
  * 1,000 population and children under three (with reference data), 普惠 and under-2 shares of
  * places, utilisation, certified-staff and medical-agreement rates, health-check coverage, and the
  * institutions with open orders, expired licences, over-capacity classes, ratio breaches and double

@@ -221,4 +221,33 @@ class CareViewTest {
         assertThat(v.lastEventIds()).containsExactly("e-4");
         assertThat(v.classes().get(INFANTS.value()).places()).isEqualTo(8);
     }
+
+    @Test
+    void anUpcomingAgeOutShowsFromThirtyDaysBeforeTheThirdBirthday() {
+        ChildRef child = ChildRef.generate();
+        EnrolmentId enrolment = EnrolmentId.generate();
+        // born 2024-04-20: reaches 36 months on 2027-04-20, in care until 2027-04-19
+        InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "托大班", ClassType.OLDER_TODDLER, 20, T),
+                new ChildEnrolled(ID, enrolment, child, TODDLERS, ClassType.OLDER_TODDLER, YearMonth.of(2024, 4),
+                        new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 9, 1), LocalDate.of(2027, 8, 31),
+                                List.of(), "r", "d", 1), T, LocalDate.of(2024, 4, 20)),
+                check(child, HealthCheckKind.ENTRY, LocalDate.of(2027, 3, 1), HealthOutcome.NORMAL));
+        assertThat(alertTypes(v, LocalDate.of(2027, 3, 20))).doesNotContain("AGE_OUT_UPCOMING");
+        assertThat(alertTypes(v, LocalDate.of(2027, 3, 21))).contains("AGE_OUT_UPCOMING");
+        assertThat(v.care().alerts(v.classes(), LocalDate.of(2027, 4, 1)).stream()
+                .filter(a -> a.type().equals("AGE_OUT_UPCOMING")).findFirst().orElseThrow().detail())
+                .contains("2027-04-20").contains("2027-04-19");
+        // counted by birth month only (old reading), the alert would have come from 2027-03-02 already
+        assertThat(alertTypes(v, LocalDate.of(2027, 3, 5))).doesNotContain("AGE_OUT_UPCOMING");
+    }
+
+    @Test
+    void noAgeOutAlertWhenTheContractEndsFirst() {
+        ChildRef child = ChildRef.generate();
+        InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "托大班", ClassType.OLDER_TODDLER, 20, T),
+                new ChildEnrolled(ID, EnrolmentId.generate(), child, TODDLERS, ClassType.OLDER_TODDLER,
+                        YearMonth.of(2024, 4), new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 9, 1),
+                        LocalDate.of(2027, 3, 31), List.of(), "r", "d", 1), T, LocalDate.of(2024, 4, 20)));
+        assertThat(alertTypes(v, LocalDate.of(2027, 3, 25))).doesNotContain("AGE_OUT_UPCOMING");
+    }
 }

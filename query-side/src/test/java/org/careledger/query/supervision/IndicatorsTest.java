@@ -37,7 +37,7 @@ import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewReducer;
 import org.junit.jupiter.api.Test;
 
-/** The supervision indicators of DOMAIN.md computed over two institutions by hand. */
+/** The supervision indicators of docs/domain.md (rule V1) computed over two institutions by hand. */
 class IndicatorsTest {
 
     static final Instant T = Instant.parse("2026-01-05T01:00:00Z");

@@ -1,6 +1,7 @@
 package org.careledger.kernel.enrolment;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.axonframework.serialization.Revision;
@@ -12,11 +13,24 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.value.ClassType;
 
 /**
- * A child was enrolled into a class under a service contract. The birth month (not the date) is
- * carried because age bands, age-out and subsidies depend on it.
+ * A child was enrolled into a class under a service contract. The birth date is carried because
+ * age bands, age-out and age-dependent subsidies are counted to the day (docs/domain.md, rule A1;
+ * ADR 0022). Revision 1 carried the birth month only: such events read with {@code birthDate}
+ * null, and their ages are counted from the month's first day ({@link org.careledger.kernel.child.ChildAge#of}).
  */
-@Revision("1")
+@Revision("2")
 public record ChildEnrolled(InstitutionId institutionId, EnrolmentId enrolmentId, ChildRef childRef, ClassId classId,
-                            ClassType classType, YearMonth birthMonth, ServiceContract contract, Instant occurredAt)
-        implements InstitutionEvent {
+                            ClassType classType, YearMonth birthMonth, ServiceContract contract, Instant occurredAt,
+                            LocalDate birthDate) implements InstitutionEvent {
+
+    /** An enrolment whose child's birth date is not known (revision 1 records, tests). */
+    public ChildEnrolled(InstitutionId institutionId, EnrolmentId enrolmentId, ChildRef childRef, ClassId classId,
+                         ClassType classType, YearMonth birthMonth, ServiceContract contract, Instant occurredAt) {
+        this(institutionId, enrolmentId, childRef, classId, classType, birthMonth, contract, occurredAt, null);
+    }
+
+    /** The child's age, to the day when the birth date is known. */
+    public org.careledger.kernel.child.ChildAge age() {
+        return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
+    }
 }

@@ -78,6 +78,12 @@ public enum ErrorCode {
     LICENCE_OVERRIDE_NOT_NEEDED(409, "The licence is already verified or overridden"),
     NOTIFICATION_UNAUTHENTICATED(401, "The notification's platform, signature, timestamp or nonce is not valid"),
 
+    // domain correctness (issue 13, docs/domain.md)
+    BEFORE_FILING_APPROVAL(409, "The date lies before the institution's filing was approved"),
+    SUBSIDY_PERIOD_OVERLAPS(409, "The period overlaps a case of the same kind for this institution"),
+    SUBSIDY_DECISION_PENDING(409, "A decision in this case is still pending; decide it before recomputing"),
+    SUBSIDY_CASE_REJECTED(409, "The case was rejected; a rejected case is not recomputed"),
+
     // other
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "No acceptable representation"),

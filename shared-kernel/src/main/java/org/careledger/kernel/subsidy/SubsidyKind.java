@@ -1,6 +1,6 @@
 package org.careledger.kernel.subsidy;
 
-/** Kinds of subsidy found in the source policies (DOMAIN.md, "Subsidy rules"). */
+/** Kinds of subsidy found in the source policies (docs/domain.md, rules S7–S9). */
 public enum SubsidyKind {
     /** 建设补助: per approved place, once, after acceptance (the filing's approval). */
     CONSTRUCTION,

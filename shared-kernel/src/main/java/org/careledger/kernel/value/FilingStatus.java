@@ -1,6 +1,6 @@
 package org.careledger.kernel.value;
 
-/** The filing lifecycle of DOMAIN.md: submitted → filed → suspended / revoked / deregistered. */
+/** The filing lifecycle of docs/domain.md (rule F1): submitted → filed → suspended / revoked / deregistered. */
 public enum FilingStatus {
     SUBMITTED,
     REJECTED,

@@ -23,8 +23,10 @@ import reactor.core.publisher.Mono;
 /**
  * A stand-in for a district's e-license platform (电子证照库), for the embedded default and tests.
  * It is clearly separate from the application (its own path, {@code /simulator/e-license}) and is
- * reached by the real HTTP adapter exactly as a real platform would be. It answers VALID for any
- * credit code unless scripted:
+ * reached by the real HTTP adapter exactly as a real platform would be. It answers VALID for a
+ * credit code that passes the GB 32100 check character and UNKNOWN for one that fails it, so a
+ * run without any script shows the needs-verification path (docs/domain.md, rule F4), unless
+ * scripted:
  * <ul>
  *   <li>{@code PUT /simulator/e-license/script/{creditCode}} {@code {"status": "EXPIRED"}} — VALID,
  *   EXPIRED, REVOKED or UNKNOWN for that code;</li>
@@ -76,7 +78,7 @@ public class ELicenseSimulator {
             lastRequest.set(request);
             String code = request == null || request.creditCode() == null ? "" : request.creditCode();
             lastByCode.put(code, request);
-            String status = scripted.getOrDefault(code, "VALID");
+            String status = scripted.getOrDefault(code, checksumValid(code) ? "VALID" : "UNKNOWN");
             LocalDate today = LocalDate.now();
             return ResponseEntity.ok(switch (status) {
                 case "EXPIRED" -> new VerifyResponse("EXPIRED", "L-" + code, "模拟持证主体", today.minusYears(5), today.minusDays(1));
@@ -87,6 +89,14 @@ public class ELicenseSimulator {
             });
         });
         return current.delayMs() > 0 ? answer.delaySubscription(Duration.ofMillis(current.delayMs())) : answer;
+    }
+
+    private static boolean checksumValid(String code) {
+        try {
+            return org.careledger.kernel.value.CreditCode.parse(code).checksumValid();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @PutMapping("/script/{creditCode}")
