@@ -22,7 +22,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -68,6 +68,8 @@ public class ApiContractConfiguration {
     static {
         // the Caller is resolved from the verified token (CallerArgumentResolver), not from the request
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // enums are named schemas (ClassType, ServiceType, …) that generated clients share
+        io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
     }
 
     @Bean
@@ -78,7 +80,7 @@ public class ApiContractConfiguration {
                                 + "children, enrolment and attendance, inspections, subsidies, e-licences, and the public "
                                 + "white-list (白名单). Every fact is an event in one append-only, hash-chained store. "
                                 + "Errors are RFC 9457 problem documents with a stable `code`. See docs/api.md.")
-                        .license(new License().name("Proprietary: the health commission operating this instance")))
+                        .contact(new Contact().name("The health commission operating this instance")))
                 .servers(List.of(new Server().url("/").description("this instance")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -349,12 +351,26 @@ public class ApiContractConfiguration {
             resolved.referencedSchemas.forEach(api.getComponents()::addSchemas);
         }
 
-        /** Schemas the generator made for types the contract replaced (RawValue, DataBuffer) are dropped. */
+        /**
+         * Schemas nothing refers to any more (those the generator made for the types the contract
+         * replaced: RawValue, DataBuffer, their Mono and Page wrappers) are dropped.
+         */
+        @SuppressWarnings("rawtypes")
         private void removeUnusedSchemas() {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
-            if (schemas != null) {
-                schemas.keySet().removeIf(name -> name.equals("RawValue") || name.startsWith("PageRawValue")
-                        || name.equals("DataBuffer") || name.startsWith("ResponseEntity"));
+            if (schemas == null) {
+                return;
+            }
+            boolean removed = true;
+            while (removed) {
+                String paths = io.swagger.v3.core.util.Json.pretty(api.getPaths());
+                Map<String, String> bodies = new LinkedHashMap<>();
+                schemas.forEach((name, schema) -> bodies.put(name, io.swagger.v3.core.util.Json.pretty(schema)));
+                removed = schemas.keySet().removeIf(name -> {
+                    String ref = "\"#/components/schemas/" + name + "\"";
+                    return !paths.contains(ref) && bodies.entrySet().stream()
+                            .noneMatch(other -> !other.getKey().equals(name) && other.getValue().contains(ref));
+                });
             }
         }
 
