@@ -1,0 +1,394 @@
+package org.careledger.infra.web.openapi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.security.Caller;
+import org.careledger.query.whitelist.PublicInstitutionController;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Makes the generated OpenAPI document the API's contract (docs/api.md): the caller comes from
+ * the bearer token and is never a parameter; protected operations carry the bearer scheme and
+ * public ones say they need none; every operation documents the problem responses it answers,
+ * with the stable codes each can carry; media types are concrete; the words (ids, tags,
+ * summaries, descriptions, domain codes) come from {@code openapi/operations.yaml}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiContractConfiguration {
+
+    static final String BEARER = "bearerAuth";
+    static final String PLATFORM_SIGNATURE = "platformSignature";
+    static final String PROBLEM = "Problem";
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String JSON = "application/json";
+    private static final String NOTIFICATIONS = "/api/v1/integration/e-license/notifications";
+
+    static {
+        // the Caller is resolved from the verified token (CallerArgumentResolver), not from the request
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // enums are named schemas (ClassType, ServiceType, …) that generated clients share
+        io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
+    }
+
+    @Bean
+    OpenAPI careLedgerOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("CareLedger API").version("v1")
+                        .description("Supervision of childcare for children under three (托育): filing (备案), classes, "
+                                + "children, enrolment and attendance, inspections, subsidies, e-licences, and the public "
+                                + "white-list (白名单). Every fact is an event in one append-only, hash-chained store. "
+                                + "Errors are RFC 9457 problem documents with a stable `code`. See docs/api.md.")
+                        .contact(new Contact().name("The health commission operating this instance")))
+                .servers(List.of(new Server().url("/").description("this instance")))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT from the health commission's identity provider (or, when trying the "
+                                        + "system out on loopback, the local token issuer). Its claims name the role and "
+                                        + "the institution or jurisdiction; the subject is recorded as the actor."))
+                        .addSecuritySchemes(PLATFORM_SIGNATURE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-Signature")
+                                .description("HMAC-SHA256 of the e-license platform over X-Timestamp, X-Nonce and the "
+                                        + "body, keyed by the platform's shared secret (docs/e-license.md).")));
+    }
+
+    /** Protected operations are those whose handler takes a {@link Caller}: it exists only with a valid token. */
+    @Bean
+    OperationCustomizer bearerForCallers() {
+        return (operation, handler) -> {
+            boolean takesCaller = Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(p -> Caller.class.equals(p.getParameterType()));
+            if (takesCaller) {
+                operation.setSecurity(new ArrayList<>(List.of(new SecurityRequirement().addList(BEARER))));
+            }
+            return operation;
+        };
+    }
+
+    @Bean
+    OpenApiCustomizer contractCustomizer() {
+        OperationCatalogue catalogue = OperationCatalogue.load();
+        return openApi -> new Contract(openApi, catalogue).apply();
+    }
+
+    /** One pass over the generated document. */
+    static final class Contract {
+
+        private final OpenAPI api;
+        private final OperationCatalogue catalogue;
+
+        Contract(OpenAPI api, OperationCatalogue catalogue) {
+            this.api = api;
+            this.catalogue = catalogue;
+        }
+
+        void apply() {
+            Components components = api.getComponents();
+            components.addSchemas(PROBLEM, problemSchema());
+            components.addSchemas("FieldError", fieldErrorSchema());
+            components.addSchemas("EvidenceBundle", evidenceBundleSchema());
+            resolve(PublicInstitutionController.PublicInstitution.class);
+            components.addSchemas("PublicInstitutionPage", new ObjectSchema()
+                    .addProperty("items", new ArraySchema().items(ref("PublicInstitution")))
+                    .addProperty("page", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO))
+                    .addProperty("size", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ONE))
+                    .addProperty("total", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO))
+                    .required(List.of("items", "page", "size", "total")));
+            api.setTags(catalogue.tags().entrySet().stream()
+                    .map(t -> new Tag().name(t.getKey()).description(t.getValue()))
+                    .sorted(java.util.Comparator.comparing(Tag::getName)).toList());
+            api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> operation(method, path, operation)));
+            removeUnusedSchemas();
+        }
+
+        private void operation(PathItem.HttpMethod method, String path, Operation operation) {
+            String key = method.name() + " " + path;
+            OperationCatalogue.Entry entry = catalogue.operations().get(key);
+            if (entry == null) {
+                throw new IllegalStateException("openapi/operations.yaml has no entry for " + key);
+            }
+            operation.setOperationId(entry.id());
+            operation.setTags(List.of(entry.tag()));
+            operation.setSummary(entry.summary());
+            operation.setDescription(entry.description());
+
+            boolean bearer = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            if (NOTIFICATIONS.equals(path)) {
+                operation.setSecurity(List.of(new SecurityRequirement().addList(PLATFORM_SIGNATURE)));
+            } else if (!bearer) {
+                operation.setSecurity(List.of()); // public: explicitly no security
+            }
+            if (bearer && method == PathItem.HttpMethod.POST) {
+                operation.addParametersItem(idempotencyKey());
+            }
+            concreteMediaTypes(path, operation);
+            if (operation.getRequestBody() != null) {
+                operation.getRequestBody().setRequired(true);
+                if (entry.example() != null) {
+                    MediaType body = operation.getRequestBody().getContent().get(JSON);
+                    if (body != null) {
+                        body.setExample(example(entry.example()));
+                    }
+                }
+            }
+            errorResponses(method, path, operation, bearer, entry.codes());
+        }
+
+        /** {@code *}/{@code *} becomes what the server really writes: JSON, or NDJSON for streams. */
+        private void concreteMediaTypes(String path, Operation operation) {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                Content content = operation.getRequestBody().getContent();
+                MediaType any = content.remove("*/*");
+                if (any != null) {
+                    content.addMediaType(JSON, any);
+                }
+            }
+            for (ApiResponse response : operation.getResponses().values()) {
+                Content content = response.getContent();
+                if (content == null) {
+                    continue;
+                }
+                MediaType any = content.remove("*/*");
+                if (any != null) {
+                    content.addMediaType(JSON, any);
+                }
+                MediaType json = content.get(JSON);
+                if (json != null && json.getSchema() != null) {
+                    if (path.endsWith("/export")) {
+                        json.setSchema(ref("EvidenceBundle"));
+                    } else if (path.equals("/api/v1/public/institutions")) {
+                        json.setSchema(ref("PublicInstitutionPage"));
+                    } else if (path.equals("/api/v1/public/institutions/{filingNumber}")) {
+                        json.setSchema(ref("PublicInstitution"));
+                    }
+                }
+            }
+        }
+
+        private void errorResponses(PathItem.HttpMethod method, String path, Operation operation, boolean bearer,
+                                    List<ErrorCode> domainCodes) {
+            Map<Integer, Set<ErrorCode>> byStatus = new TreeMap<>();
+            boolean hasBody = operation.getRequestBody() != null;
+            List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+            boolean pathParams = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
+            boolean queryParams = parameters.stream().anyMatch(p -> "query".equals(p.getIn()));
+            boolean minPosition = parameters.stream().anyMatch(p -> "minPosition".equals(p.getName()));
+            boolean command = method == PathItem.HttpMethod.POST;
+
+            add(byStatus, ErrorCode.INTERNAL_ERROR);
+            add(byStatus, ErrorCode.RATE_LIMITED);
+            if (hasBody) {
+                add(byStatus, ErrorCode.MALFORMED_REQUEST, ErrorCode.INVALID_INPUT, ErrorCode.PAYLOAD_TOO_LARGE,
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+            }
+            if (pathParams) {
+                add(byStatus, ErrorCode.INVALID_IDENTIFIER, ErrorCode.NOT_FOUND);
+            }
+            if (queryParams) {
+                add(byStatus, ErrorCode.INVALID_QUERY);
+            }
+            if (minPosition) {
+                add(byStatus, ErrorCode.PROJECTION_NOT_CAUGHT_UP);
+            }
+            if (bearer) {
+                add(byStatus, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN_ROLE, ErrorCode.NOT_IN_JURISDICTION);
+            }
+            if (command) {
+                add(byStatus, ErrorCode.CONCURRENT_MODIFICATION, ErrorCode.SERVICE_OVERLOADED);
+                if (bearer) {
+                    add(byStatus, ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.INVALID_INPUT);
+                }
+            }
+            domainCodes.forEach(code -> add(byStatus, code));
+            ApiResponses responses = operation.getResponses();
+            byStatus.forEach((status, codes) -> responses.addApiResponse(String.valueOf(status),
+                    problemResponse(status, codes)));
+        }
+
+        private static void add(Map<Integer, Set<ErrorCode>> byStatus, ErrorCode... codes) {
+            for (ErrorCode code : codes) {
+                byStatus.computeIfAbsent(code.httpStatus(), s -> EnumSet.noneOf(ErrorCode.class)).add(code);
+            }
+        }
+
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        private static ApiResponse problemResponse(int status, Set<ErrorCode> codes) {
+            List<String> names = codes.stream().map(Enum::name).toList();
+            Schema narrowed = new ObjectSchema().addProperty("code", new StringSchema()._enum(names));
+            Schema schema = new ComposedSchema().allOf(List.of(ref(PROBLEM), narrowed));
+            ApiResponse response = new ApiResponse()
+                    .description(reason(status) + ": " + String.join(", ", names))
+                    .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema)));
+            if (status == 503 || status == 429) {
+                response.addHeaderObject("Retry-After", new Header()
+                        .description("Seconds to wait before retrying").schema(new IntegerSchema().minimum(java.math.BigDecimal.ZERO)));
+            }
+            return response;
+        }
+
+        private static String reason(int status) {
+            return switch (status) {
+                case 400 -> "Bad request";
+                case 401 -> "Unauthenticated";
+                case 403 -> "Forbidden";
+                case 404 -> "Not found";
+                case 409 -> "Conflict";
+                case 410 -> "Gone";
+                case 413 -> "Payload too large";
+                case 415 -> "Unsupported media type";
+                case 422 -> "Unprocessable content";
+                case 429 -> "Too many requests";
+                case 500 -> "Internal error";
+                case 503 -> "Service unavailable";
+                default -> "Refused";
+            };
+        }
+
+        private static Parameter idempotencyKey() {
+            return new HeaderParameter().name("Idempotency-Key").required(false)
+                    .description("Makes the command safe to retry: the first request with a key runs, a repeat with "
+                            + "the same request gets the stored answer and writes nothing (ADR 0008).")
+                    .schema(new StringSchema().minLength(1).maxLength(200));
+        }
+
+        @SuppressWarnings("rawtypes")
+        private static Schema problemSchema() {
+            List<String> codes = Arrays.stream(ErrorCode.values()).map(Enum::name).toList();
+            return new ObjectSchema()
+                    .description("RFC 9457 problem details with CareLedger's stable code")
+                    .addProperty("type", new StringSchema().format("uri-reference").maxLength(200)
+                            .example("urn:careledger:problem:invalid-input"))
+                    .addProperty("title", new StringSchema().maxLength(200))
+                    .addProperty("status", new IntegerSchema().format("int32")
+                            .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599)))
+                    .addProperty("detail", new StringSchema().maxLength(2000))
+                    .addProperty("instance", new StringSchema().maxLength(2000))
+                    .addProperty("code", new StringSchema()._enum(codes))
+                    .addProperty("errors", new ArraySchema().items(ref("FieldError")).maxItems(1000))
+                    .required(List.of("type", "title", "status", "code"));
+        }
+
+        @SuppressWarnings("rawtypes")
+        private static Schema fieldErrorSchema() {
+            return new ObjectSchema()
+                    .addProperty("field", new StringSchema().maxLength(200))
+                    .addProperty("code", new StringSchema().maxLength(100))
+                    .addProperty("message", new StringSchema().maxLength(1000))
+                    .required(List.of("field", "code", "message"));
+        }
+
+        /** The bundle is streamed piece by piece (EvidenceBundle in the query side), so its schema is written here. */
+        @SuppressWarnings("rawtypes")
+        private static Schema evidenceBundleSchema() {
+            Schema hex = new StringSchema().pattern("^[0-9a-f]{64}$");
+            Schema root = new ObjectSchema()
+                    .addProperty("rootId", new IntegerSchema().format("int64"))
+                    .addProperty("lastGlobalIndex", new IntegerSchema().format("int64"))
+                    .addProperty("linkHash", hex)
+                    .addProperty("createdAt", new StringSchema().format("date-time"))
+                    .addProperty("rootHash", hex)
+                    .required(List.of("rootId", "lastGlobalIndex", "linkHash", "createdAt", "rootHash"));
+            Schema entry = new ObjectSchema()
+                    .description("An event of the institution with its link, or the content hash of another event")
+                    .addProperty("event", new ObjectSchema().description("The stored event: payload and metadata"))
+                    .addProperty("link", new ObjectSchema().description("The event's link in the hash chain"));
+            Schema chainItem = new ComposedSchema().oneOf(List.of(entry, hex));
+            return new ObjectSchema()
+                    .description("An evidence bundle (docs/ledger.md): verifiable offline against the published root")
+                    .addProperty("format", new StringSchema()._enum(List.of("careledger-evidence-bundle/1")))
+                    .addProperty("institutionId", new StringSchema().format("uuid"))
+                    .addProperty("root", root)
+                    .addProperty("previousLinkHash", hex)
+                    .addProperty("chain", new ArraySchema().items(chainItem))
+                    .required(List.of("format", "institutionId", "root", "previousLinkHash", "chain"));
+        }
+
+        private void resolve(Class<?> type) {
+            ResolvedSchema resolved = ModelConverters.getInstance().readAllAsResolvedSchema(new AnnotatedType(type));
+            resolved.referencedSchemas.forEach(api.getComponents()::addSchemas);
+        }
+
+        /**
+         * Schemas nothing refers to any more (those the generator made for the types the contract
+         * replaced: RawValue, DataBuffer, their Mono and Page wrappers) are dropped.
+         */
+        @SuppressWarnings("rawtypes")
+        private void removeUnusedSchemas() {
+            Map<String, Schema> schemas = api.getComponents().getSchemas();
+            if (schemas == null) {
+                return;
+            }
+            boolean removed = true;
+            while (removed) {
+                String paths = io.swagger.v3.core.util.Json.pretty(api.getPaths());
+                Map<String, String> bodies = new LinkedHashMap<>();
+                schemas.forEach((name, schema) -> bodies.put(name, io.swagger.v3.core.util.Json.pretty(schema)));
+                removed = schemas.keySet().removeIf(name -> {
+                    String ref = "\"#/components/schemas/" + name + "\"";
+                    return !paths.contains(ref) && bodies.entrySet().stream()
+                            .noneMatch(other -> !other.getKey().equals(name) && other.getValue().contains(ref));
+                });
+            }
+        }
+
+        private static Object example(String file) {
+            String resource = "openapi/examples/" + file;
+            try (InputStream in = ApiContractConfiguration.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing from the classpath");
+                }
+                return new ObjectMapper().readValue(in, LinkedHashMap.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @SuppressWarnings("rawtypes")
+        private static Schema ref(String name) {
+            return new Schema<>().$ref("#/components/schemas/" + name);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.careledger.infra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.careledger.infra.support.IntegrationTest;
+import org.careledger.kernel.error.ErrorCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The OpenAPI document describes the API as integrators need it (issue 15): no caller parameter,
+ * a security scheme on every protected operation, problem responses with their codes, concrete
+ * media types, words for every operation, no development-only operation; and it is the checked-in
+ * contract {@code docs/openapi/careledger.yaml}. After an intended change of the API, regenerate
+ * the checked-in file with {@code -Dcareledger.openapi.update=true} and review the difference.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiContractTest extends IntegrationTest {
+
+    static final Path CHECKED_IN = Path.of("..", "docs", "openapi", "careledger.yaml");
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
+
+    @Autowired
+    WebTestClient client;
+
+    String yaml;
+    Map<String, Object> doc;
+
+    @BeforeAll
+    void fetch() {
+        yaml = client.get().uri("/v3/api-docs.yaml").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        doc = parse(yaml);
+    }
+
+    @Test
+    void theCallerIsNeverAParameterAndProtectedOperationsCarryTheBearerScheme() {
+        assertThat(map(map(doc.get("components")).get("securitySchemes"))).containsKeys("bearerAuth", "platformSignature");
+        forEachOperation((key, op) -> {
+            List<Map<String, Object>> params = list(op.get("parameters"));
+            assertThat(params).as(key).noneMatch(p -> "caller".equals(p.get("name")) || "exchange".equals(p.get("name")));
+            assertThat(op).as(key + " states its security").containsKey("security");
+            List<Map<String, Object>> security = list(op.get("security"));
+            String path = key.substring(key.indexOf(' ') + 1);
+            if (path.startsWith("/api/v1/public/")) {
+                assertThat(security).as(key + " is public").isEmpty();
+            } else {
+                assertThat(security).as(key + " is protected").isNotEmpty();
+            }
+        });
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblemResponsesWithTheirCodes() {
+        Set<String> allCodes = new TreeSet<>(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        Map<String, Object> problem = map(map(map(doc.get("components")).get("schemas")).get("Problem"));
+        assertThat(new TreeSet<>(list2(map(map(problem.get("properties")).get("code")).get("enum")))).isEqualTo(allCodes);
+        assertThat(list2(problem.get("required"))).contains("type", "title", "status", "code");
+        forEachOperation((key, op) -> {
+            Map<String, Object> responses = map(op.get("responses"));
+            assertThat(responses.keySet()).as(key).anyMatch(s -> s.startsWith("4")).anyMatch(s -> s.startsWith("5"));
+            responses.forEach((status, raw) -> {
+                if (Integer.parseInt(status) < 400) {
+                    return;
+                }
+                Map<String, Object> content = map(map(raw).get("content"));
+                assertThat(content).as(key + " " + status).containsOnlyKeys("application/problem+json");
+                List<Map<String, Object>> allOf = list(map(map(content.get("application/problem+json")).get("schema")).get("allOf"));
+                List<String> codes = list2(map(map(map(allOf.get(1)).get("properties")).get("code")).get("enum"));
+                assertThat(codes).as(key + " " + status).isNotEmpty().allSatisfy(code ->
+                        assertThat(ErrorCode.valueOf(code).httpStatus()).isEqualTo(Integer.parseInt(status)));
+            });
+            if (list(op.get("security")).stream().anyMatch(s -> s.containsKey("bearerAuth"))) {
+                assertThat(responses).as(key).containsKeys("401", "403");
+            }
+        });
+    }
+
+    @Test
+    void mediaTypesAreConcreteAndTheReplacedSchemasAreReal() {
+        forEachOperation((key, op) -> {
+            Map<String, Object> body = map(op.get("requestBody"));
+            assertThat(map(body.get("content")).keySet()).as(key).doesNotContain("*/*");
+            map(op.get("responses")).forEach((status, raw) ->
+                    assertThat(map(map(raw).get("content")).keySet()).as(key + " " + status).doesNotContain("*/*"));
+        });
+        assertThat(yaml).doesNotContain("RawValue").doesNotContain("DataBuffer");
+        Map<String, Object> schemas = map(map(doc.get("components")).get("schemas"));
+        assertThat(map(map(schemas.get("PublicInstitution")).get("properties"))).containsKeys("filingNumber", "name", "classes");
+        assertThat(map(map(schemas.get("EvidenceBundle")).get("properties"))).containsKeys("format", "root", "chain");
+    }
+
+    @Test
+    void everyOperationHasItsWordsAndTagsAreDefined() {
+        Set<String> tags = new TreeSet<>();
+        list(doc.get("tags")).forEach(t -> {
+            assertThat((String) t.get("description")).as("tag " + t.get("name")).isNotBlank();
+            tags.add((String) t.get("name"));
+        });
+        Set<String> ids = new TreeSet<>();
+        forEachOperation((key, op) -> {
+            assertThat((String) op.get("summary")).as(key).isNotBlank();
+            assertThat((String) op.get("description")).as(key).isNotBlank();
+            assertThat(tags).as(key).containsAll(list2(op.get("tags")));
+            assertThat(ids.add((String) op.get("operationId"))).as(key + " has a unique operationId").isTrue();
+        });
+        // every entry of the catalogue names a live operation: nothing documented that does not exist
+        Map<String, Object> catalogue = parse(resource("openapi/operations.yaml"));
+        Set<String> live = new TreeSet<>();
+        forEachOperation((key, op) -> live.add(key));
+        assertThat(live).isEqualTo(new TreeSet<>(map(catalogue.get("operations")).keySet()));
+    }
+
+    @Test
+    void developmentOnlyOperationsAreNotPublished() {
+        assertThat(map(doc.get("paths")).keySet())
+                .noneMatch(p -> p.startsWith("/api/v1/dev/") || p.startsWith("/simulator/"));
+    }
+
+    @Test
+    void theLiveDocumentIsTheCheckedInContract() throws IOException {
+        if (Boolean.getBoolean("careledger.openapi.update")) {
+            Files.createDirectories(CHECKED_IN.getParent());
+            Files.writeString(CHECKED_IN, yaml, StandardCharsets.UTF_8);
+        }
+        assertThat(CHECKED_IN).as("the checked-in contract; create it with -Dcareledger.openapi.update=true").exists();
+        Map<String, Object> checkedIn = parse(Files.readString(CHECKED_IN, StandardCharsets.UTF_8));
+        if (!checkedIn.equals(doc)) {
+            Path live = Path.of("target", "openapi-live.yaml");
+            Files.writeString(live, yaml, StandardCharsets.UTF_8);
+            throw new AssertionError("The API differs from docs/openapi/careledger.yaml (live document written to "
+                    + live.toAbsolutePath() + "). If the change is intended, run the test with "
+                    + "-Dcareledger.openapi.update=true and commit the new contract.");
+        }
+    }
+
+    private void forEachOperation(java.util.function.BiConsumer<String, Map<String, Object>> check) {
+        map(doc.get("paths")).forEach((path, item) -> map(item).forEach((method, op) -> {
+            if (METHODS.contains(method)) {
+                check.accept(method.toUpperCase() + " " + path, map(op));
+            }
+        }));
+    }
+
+    static Map<String, Object> parse(String text) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    }
+
+    private static String resource(String name) {
+        try (var in = ApiContractTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object o) {
+        return o instanceof List<?> l ? (List<Map<String, Object>>) l : new ArrayList<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> list2(Object o) {
+        return o instanceof List<?> l ? (List<String>) l : new ArrayList<>();
+    }
+}
