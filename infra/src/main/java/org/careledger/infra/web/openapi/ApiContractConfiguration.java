@@ -58,6 +58,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ApiContractConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiContractConfiguration.class);
     static final String BEARER = "bearerAuth";
     static final String PLATFORM_SIGNATURE = "platformSignature";
     static final String PROBLEM = "Problem";
@@ -148,7 +149,10 @@ public class ApiContractConfiguration {
             String key = method.name() + " " + path;
             OperationCatalogue.Entry entry = catalogue.operations().get(key);
             if (entry == null) {
-                throw new IllegalStateException("openapi/operations.yaml has no entry for " + key);
+                // ApiContractTest fails on it; the running application still serves its document
+                log.warn("openapi/operations.yaml has no entry for {}: the operation is published without its words", key);
+                entry = new OperationCatalogue.Entry(operation.getOperationId(), operation.getTags() == null
+                        ? "admin" : operation.getTags().get(0), null, null, null, List.of());
             }
             operation.setOperationId(entry.id());
             operation.setTags(List.of(entry.tag()));
