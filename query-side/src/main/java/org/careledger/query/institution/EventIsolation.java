@@ -66,7 +66,7 @@ public class EventIsolation {
                         Consumer<PendingEvents> flush) {
         if (alone(projection, message)) {
             PendingEvents single = new PendingEvents();
-            single.add(institutionId, event, position, message.getIdentifier());
+            single.add(institutionId, event, inBatch() ? position : ownIndex(message, position), message.getIdentifier());
             apply(projection, message, () -> flush.accept(single));
             return;
         }
@@ -126,6 +126,20 @@ public class EventIsolation {
         if (n > 0) {
             log.info("{}: replay forgets {} parked events", projection, n);
         }
+    }
+
+    private static boolean inBatch() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>;
+    }
+
+    /**
+     * A retried parked event carries the token stored with it, whose position can be ahead of the
+     * event's own index (the highest index its processor had seen); the views must record the
+     * event's own index, or the events parked behind it would count as already applied.
+     */
+    private long ownIndex(EventMessage<?> message, long fallback) {
+        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                rs -> rs.next() ? rs.getLong(1) : fallback, message.getIdentifier());
     }
 
     /** Whether the event is applied on its own: it was in a failed batch, or it is not in a processor batch. */
