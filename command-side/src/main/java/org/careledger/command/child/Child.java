@@ -77,7 +77,8 @@ class Child {
      */
     @CommandHandler
     void handle(RecordHealthCheck command, MetaData metaData, Clock clock, PersonalDataVault vault,
-                org.careledger.command.filing.FilingDirectory filings) {
+                org.careledger.command.filing.FilingDirectory filings,
+                org.careledger.command.filing.EnrolmentPolicies policies) {
         Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(institutionId, division);
         if (erased) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
@@ -91,7 +92,7 @@ class Child {
         }
         // a check made in the institution's care (all but the entry check, which comes before
         // admission) is not dated before its filing was approved (docs/domain.md, rule F2)
-        if (command.kind() != org.careledger.kernel.child.HealthCheckKind.ENTRY) {
+        if (command.kind() != org.careledger.kernel.child.HealthCheckKind.ENTRY && !policies.recordsBeforeFilingAllowed()) {
             java.time.LocalDate filedOn = filings.filedOn(institutionId).orElse(null);
             if (filedOn == null || command.checkedOn().isBefore(filedOn)) {
                 throw new DomainException(ErrorCode.BEFORE_FILING_APPROVAL, "A " + command.kind() + " check of "

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Enrolment policies from configuration ({@code careledger.enrolment.policies}): each names the
  * jurisdiction it applies to (a division-code prefix; empty for the national default), the day it
  * takes effect and its source. For a division and a day the most specific jurisdiction wins, and
- * within it the latest policy already in effect.
+ * within it the latest policy already in effect. {@code records-before-filing-allowed} (default false)
+ * is for bringing an existing register and its history in ({@link EnrolmentPolicies#recordsBeforeFilingAllowed}).
  */
 @ConfigurationProperties("careledger.enrolment")
-public record ConfiguredEnrolmentPolicies(List<Policy> policies) implements EnrolmentPolicies {
+public record ConfiguredEnrolmentPolicies(List<Policy> policies, boolean recordsBeforeFilingAllowed)
+        implements EnrolmentPolicies {
 
     /** Entry checks are valid this long when no policy says otherwise. */
     static final int DEFAULT_ENTRY_CHECK_VALID_MONTHS = 3;
@@ -38,6 +40,12 @@ public record ConfiguredEnrolmentPolicies(List<Policy> policies) implements Enro
         }
     }
 
+    /** The policies, with records before a filing's approval refused. */
+    public ConfiguredEnrolmentPolicies(List<Policy> policies) {
+        this(policies, false);
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public ConfiguredEnrolmentPolicies {
         policies = policies == null ? List.of() : List.copyOf(policies);
     }

@@ -14,6 +14,17 @@ public interface EnrolmentPolicies {
     EnrolmentPolicy at(DivisionCode division, LocalDate day);
 
     /**
+     * Whether contracts and care records may be dated before the institution's filing approval
+     * (docs/domain.md, rule F2). Refused by default; a deployment that brings an existing register
+     * and its history into CareLedger (filings approved on paper before it ran, which are approved
+     * again in CareLedger on the day they are brought in) switches it on for that period
+     * ({@code careledger.enrolment.records-before-filing-allowed}).
+     */
+    default boolean recordsBeforeFilingAllowed() {
+        return false;
+    }
+
+    /**
      * @param prepaidMonthsCap       most months a contract may collect in advance; null if uncapped
      * @param entryCheckValidMonths  an entry check older than this many months before the start does not count
      * @param source                 the policy document it comes from

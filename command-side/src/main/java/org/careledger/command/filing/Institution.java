@@ -341,7 +341,9 @@ class Institution {
         EnrolmentRules.institutionFiledAndNotSuspended(status);
         ServiceContract contract = command.contract();
         EnrolmentRules.contractIsCoherent(contract);
-        EnrolmentRules.contractStartsOnOrAfterFiling(contract, filedOn);
+        if (!policies.recordsBeforeFilingAllowed()) {
+            EnrolmentRules.contractStartsOnOrAfterFiling(contract, filedOn);
+        }
         ClassState target = openClass(command.classId());
         ChildDirectory.ChildFacts child = children.facts(command.childRef());
         if (child.erased()) {
