@@ -262,17 +262,6 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
     }
 
     private static DomainException refusalIn(Throwable t) {
-        Throwable current = t;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof DomainException d) {
-                return d;
-            }
-            if (current instanceof org.axonframework.commandhandling.CommandExecutionException cee
-                    && cee.getDetails().orElse(null) instanceof DomainException d) {
-                return d;
-            }
-            current = current.getCause();
-        }
-        return null;
+        return org.careledger.infra.web.ProblemMapper.findDomainException(t);
     }
 }

@@ -132,36 +132,14 @@ final class JsonInputProblems {
     }
 
     private static StreamReadException innermost(Throwable t) {
-        StreamReadException found = null;
-        Throwable current = t;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof StreamReadException read) {
-                found = read;
-            }
-            current = current.getCause();
-        }
-        return found;
+        return Causes.last(t, StreamReadException.class);
     }
 
     private static JsonProcessingException find(Throwable t) {
-        Throwable current = t;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof JsonProcessingException json) {
-                return json;
-            }
-            current = current.getCause();
-        }
-        return null;
+        return Causes.first(t, JsonProcessingException.class);
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        Throwable current = t;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (type.isInstance(current)) {
-                return true;
-            }
-            current = current.getCause();
-        }
-        return false;
+        return Causes.has(t, type);
     }
 }

@@ -142,31 +142,20 @@ public final class ProblemMapper {
         return new Problem(code.httpStatus(), body, retryAfter);
     }
 
-    static DomainException findDomainException(Throwable t) {
-        Throwable current = t;
-        for (int depth = 0; current != null && depth < 10; depth++) {
+    /** The refusal inside a failure: thrown directly, or carried by Axon as a command's details. */
+    public static DomainException findDomainException(Throwable t) {
+        for (Throwable current : Causes.chain(t)) {
             if (current instanceof DomainException d) {
                 return d;
             }
-            if (current instanceof CommandExecutionException cee) {
-                Object details = cee.getDetails().orElse(null);
-                if (details instanceof DomainException d) {
-                    return d;
-                }
+            if (current instanceof CommandExecutionException cee && cee.getDetails().orElse(null) instanceof DomainException d) {
+                return d;
             }
-            current = current.getCause();
         }
         return null;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-        Throwable current = t;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (type.isInstance(current)) {
-                return true;
-            }
-            current = current.getCause();
-        }
-        return false;
+        return Causes.has(t, type);
     }
 }

@@ -46,8 +46,7 @@ final class StoreFaults {
     }
 
     static Throwable resourceCause(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 20; depth++) {
+        for (Throwable current : Causes.chain(failure)) {
             if (current instanceof SQLException sql && isResourceState(sql.getSQLState())) {
                 return current;
             }
@@ -66,20 +65,17 @@ final class StoreFaults {
             if (message != null && message.contains("No space left on device")) {
                 return current;
             }
-            current = current.getCause();
         }
         return null;
     }
 
     static boolean isDuplicateEventKey(Throwable failure) {
         boolean eventStore = false;
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 20; depth++) {
+        for (Throwable current : Causes.chain(failure)) {
             eventStore |= current instanceof EventStoreException;
             if (eventStore && current instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
-            current = current.getCause();
         }
         return false;
     }
@@ -89,11 +85,8 @@ final class StoreFaults {
     }
 
     private static Throwable root(Throwable t) {
-        Throwable current = t;
-        for (int depth = 0; current.getCause() != null && current.getCause() != current && depth < 20; depth++) {
-            current = current.getCause();
-        }
-        return current;
+        List<Throwable> chain = Causes.chain(t);
+        return chain.get(chain.size() - 1);
     }
 
     private static String describe(Throwable t) {
