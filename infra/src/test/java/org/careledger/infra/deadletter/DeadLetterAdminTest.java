@@ -64,7 +64,8 @@ class DeadLetterAdminTest extends IntegrationTest {
                     .jsonPath("$.components.parkedEvents.description").value(d -> assertThat((String) d).contains("supervision"));
             client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("UP");
-            client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+            client.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk()
+                    .expectBody(String.class)
                     .value(body -> assertThat(body).containsPattern("careledger_dead_letters\\{[^}]*group=\"supervision\"[^}]*\\} [1-9]"));
             // the approval is the first parked event of the institution; the certificate issued with it waits behind
             Map<String, Object> letter = parkedOf(admin, x).get(0);
