@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ProjectionBench {
 
     /** Processors that act (send commands) rather than build views: never replayed. */
-    static final Set<String> NOT_REPLAYABLE = Set.of("licence-verification", "licence-changes");
+    static final Set<String> NOT_REPLAYABLE = Set.of("licence-verification");
     static final Duration POLL = Duration.ofMillis(50);
 
     /** Jackson as the server's event serializer uses it (Spring Boot's defaults plus lenient unknown fields). */

@@ -75,6 +75,9 @@ import org.careledger.kernel.licence.LicenceVerified;
 import org.careledger.kernel.licence.OverrideLicenceVerification;
 import org.careledger.kernel.licence.RecordLicenceCheck;
 import org.careledger.kernel.licence.RecordLicenceStatusChange;
+import org.careledger.kernel.licence.NotificationOutcome;
+import org.careledger.kernel.licence.LicenceChange;
+import org.careledger.command.licence.ELicenseProperties;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
@@ -203,16 +206,29 @@ class Institution {
         emit(new LicenceVerificationOverridden(id, requireReason(command.reason()), clock.instant()));
     }
 
-    /** A licence change pushed by an e-license platform; a notification seen before changes nothing. */
+    /**
+     * A licence change pushed by an e-license platform; a notification seen before changes nothing
+     * and is answered as a duplicate. When {@code careledger.e-license.on-change.<CHANGE>} says
+     * SUSPEND and the filing is FILED, the filing is suspended in the same command, so the position
+     * the answer gives covers the suspension (a filing in any other status is left as it is).
+     */
     @CommandHandler
-    void handle(RecordLicenceStatusChange command, MetaData metaData, Clock clock) {
+    NotificationOutcome handle(RecordLicenceStatusChange command, MetaData metaData, Clock clock,
+                               ELicenseProperties eLicense) {
         Caller.fromMetaData(metaData).requireRole(Role.SYSTEM);
         String key = command.platformId() + "/" + command.notificationId();
         if (seenNotifications.contains(key)) {
-            return;
+            return new NotificationOutcome(true);
         }
         emit(new LicenceStatusChanged(id, command.platformId(), command.notificationId(), command.change(),
                 command.effectiveAt(), command.detail(), clock.instant()));
+        String action = eLicense.onChange().getOrDefault(command.change().name(), "ALERT");
+        if ("SUSPEND".equalsIgnoreCase(action) && FilingTransitions.SUSPEND.allowedFrom(status)) {
+            emit(new FilingSuspended(id, "营业执照" + (command.change() == LicenceChange.REVOKED ? "已吊销/撤销" : "状态变更")
+                    + " (e-license notification " + command.platformId() + "/" + command.notificationId() + ")",
+                    clock.instant()));
+        }
+        return new NotificationOutcome(false);
     }
 
     @CommandHandler

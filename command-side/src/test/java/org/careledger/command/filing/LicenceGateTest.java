@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.careledger.command.licence.ELicenseProperties;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.filing.FilingSuspended;
+import org.careledger.kernel.licence.NotificationOutcome;
 import org.careledger.kernel.filing.ApproveFiling;
 import org.careledger.kernel.licence.LicenceChange;
 import org.careledger.kernel.licence.LicenceCheckOutcome;
@@ -33,6 +36,8 @@ class LicenceGateTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
+        fixture.registerInjectableResource(new ELicenseProperties(null, null, null, null, null, null, null, null,
+                null, null, null));
     }
 
     @Test
@@ -92,9 +97,33 @@ class LicenceGateTest {
         LicenceStatusChanged first = new LicenceStatusChanged(ID, "jining", "n-1", LicenceChange.REVOKED, at, null, NOW);
         fixture.given(submitted(), approved(), first)
                 .when(new RecordLicenceStatusChange(ID, "jining", "n-1", LicenceChange.REVOKED, at, null), as(SYSTEM))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
+                .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(new NotificationOutcome(true));
         fixture.given(submitted(), approved(), first)
                 .when(new RecordLicenceStatusChange(ID, "jining", "n-2", LicenceChange.EXPIRED, at, null), as(SYSTEM))
-                .expectEvents(new LicenceStatusChanged(ID, "jining", "n-2", LicenceChange.EXPIRED, at, null, NOW));
+                .expectEvents(new LicenceStatusChanged(ID, "jining", "n-2", LicenceChange.EXPIRED, at, null, NOW))
+                .expectResultMessagePayload(new NotificationOutcome(false));
+    }
+
+    @Test
+    void aRevocationSuspendsAFiledFilingInTheSameCommand() {
+        Instant at = Instant.parse("2026-03-01T00:00:00Z");
+        fixture.given(submitted(), approved())
+                .when(new RecordLicenceStatusChange(ID, "jining", "n-1", LicenceChange.REVOKED, at, "吊销"), as(SYSTEM))
+                .expectEvents(new LicenceStatusChanged(ID, "jining", "n-1", LicenceChange.REVOKED, at, "吊销", NOW),
+                        new FilingSuspended(ID, "营业执照已吊销/撤销 (e-license notification jining/n-1)", NOW))
+                .expectResultMessagePayload(new NotificationOutcome(false));
+    }
+
+    @Test
+    void aChangeConfiguredAsAnAlertOrAFilingNotFiledIsOnlyRecorded() {
+        Instant at = Instant.parse("2026-03-01T00:00:00Z");
+        // EXPIRED is an alert by default
+        fixture.given(submitted(), approved())
+                .when(new RecordLicenceStatusChange(ID, "jining", "n-1", LicenceChange.EXPIRED, at, null), as(SYSTEM))
+                .expectEvents(new LicenceStatusChanged(ID, "jining", "n-1", LicenceChange.EXPIRED, at, null, NOW));
+        // a filing still being examined cannot be suspended: the change is recorded, nothing more
+        fixture.given(submitted())
+                .when(new RecordLicenceStatusChange(ID, "jining", "n-1", LicenceChange.REVOKED, at, null), as(SYSTEM))
+                .expectEvents(new LicenceStatusChanged(ID, "jining", "n-1", LicenceChange.REVOKED, at, null, NOW));
     }
 }

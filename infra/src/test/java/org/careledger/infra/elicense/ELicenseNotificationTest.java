@@ -60,14 +60,16 @@ class ELicenseNotificationTest extends IntegrationTest {
         String id = filedInstitution(code, tokens, filings, elicense);
         String notificationId = "n-" + UUID.randomUUID();
 
-        send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(), UUID.randomUUID().toString(),
-                revocation(notificationId, code))
-                .expectStatus().isAccepted()
-                .expectBody().jsonPath("$.institutionId").isEqualTo(id);
-        elicense.awaitEvents(id, t -> t.contains("FilingSuspended"), Duration.ofSeconds(30));
+        Map<?, ?> answer = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
+                UUID.randomUUID().toString(), revocation(notificationId, code))
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(answer).containsEntry("institutionId", id).containsEntry("duplicate", false);
+        // the suspension is written with the change, and the answer's position covers it: a read
+        // at that position shows SUSPENDED at once, with no waiting for a process to react
         assertThat(events.typesFor(id)).containsSubsequence("FilingApproved", "LicenceStatusChanged", "FilingSuspended");
-        long position = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, id);
+        long position = ((Number) answer.get("position")).longValue();
+        assertThat(position).isEqualTo(jdbc.queryForObject(
+                "SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id));
         client.get().uri(b -> b.path("/api/v1/public/institutions").queryParam("q", "通知测试")
                         .queryParam("minPosition", position).build())
                 .exchange().expectStatus().isOk()
@@ -83,9 +85,13 @@ class ELicenseNotificationTest extends IntegrationTest {
                 .expectBody().jsonPath("$[?(@.institutionId == '" + id + "')].flaggedChange").isEqualTo("REVOKED");
 
         // the same notification again (a new nonce, as a platform retry would send) changes nothing
+        // and is answered as a duplicate, with a position that still covers what the first one did
         int before = events.countFor(id);
-        send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(), UUID.randomUUID().toString(),
-                revocation(notificationId, code)).expectStatus().isAccepted();
+        Map<?, ?> again = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
+                UUID.randomUUID().toString(), revocation(notificationId, code))
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(again).containsEntry("institutionId", id).containsEntry("duplicate", true);
+        assertThat(((Number) again.get("position")).longValue()).isEqualTo(position);
         assertThat(events.countFor(id)).isEqualTo(before);
     }
 

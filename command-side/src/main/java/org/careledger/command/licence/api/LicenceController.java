@@ -15,6 +15,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.licence.LicenceChange;
+import org.careledger.kernel.licence.NotificationOutcome;
 import org.careledger.kernel.licence.OverrideLicenceVerification;
 import org.careledger.kernel.licence.RecordLicenceStatusChange;
 import org.careledger.kernel.security.Caller;
@@ -66,7 +67,11 @@ public class LicenceController {
                 institution.value(), institution.value());
     }
 
-    /** What a notification answers. */
+    /**
+     * What a notification answers: whether it had been received before (then nothing was written),
+     * the institution it concerns (null for an unknown credit code), and a position that covers
+     * everything the notification did, for {@code minPosition}.
+     */
     public record NotificationAccepted(boolean duplicate, String institutionId, Long position) {
     }
 
@@ -97,11 +102,14 @@ public class LicenceController {
                 .flatMap(inserted -> inserted == 1 ? Mono.just(true)
                         : Mono.error(unauthenticated("This nonce was already used")))
                 .then(institutionOf(notification.creditCode()))
-                .flatMap(institution -> dispatcher.dispatch(
+                .flatMap(institution -> dispatcher.<NotificationOutcome>sendFor(
                                 new RecordLicenceStatusChange(institution, platform, notification.notificationId(),
                                         notification.change(), notification.effectiveAt(), notification.detail()),
                                 Caller.system("e-license:" + platform), exchange, institution.value(), institution.value())
-                        .map(accepted -> new NotificationAccepted(false, institution.value(), accepted.position())))
+                        // the position covers what the change did (the suspension it causes); for a
+                        // duplicate it is the institution's current position, which covers the first time
+                        .flatMap(sent -> dispatcher.positionOf(sent.aggregateId()).map(position -> new NotificationAccepted(
+                                sent.result() != null && sent.result().duplicate(), institution.value(), position))))
                 .switchIfEmpty(Mono.fromSupplier(() -> new NotificationAccepted(false, null, null)));
     }
 
