@@ -15,6 +15,7 @@ import org.careledger.infra.support.IntegrationTest;
 import org.careledger.infra.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,6 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ELicenseNotificationTest extends IntegrationTest {
 
     private static final String PATH = "/api/v1/integration/e-license/notifications";
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
+    };
 
     @Autowired
     WebTestClient client;
@@ -60,9 +63,9 @@ class ELicenseNotificationTest extends IntegrationTest {
         String id = filedInstitution(code, tokens, filings, elicense);
         String notificationId = "n-" + UUID.randomUUID();
 
-        Map<?, ?> answer = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
+        Map<String, Object> answer = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
                 UUID.randomUUID().toString(), revocation(notificationId, code))
-                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody();
         assertThat(answer).containsEntry("institutionId", id).containsEntry("duplicate", false);
         // the suspension is written with the change, and the answer's position covers it: a read
         // at that position shows SUSPENDED at once, with no waiting for a process to react
@@ -87,9 +90,9 @@ class ELicenseNotificationTest extends IntegrationTest {
         // the same notification again (a new nonce, as a platform retry would send) changes nothing
         // and is answered as a duplicate, with a position that still covers what the first one did
         int before = events.countFor(id);
-        Map<?, ?> again = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
+        Map<String, Object> again = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
                 UUID.randomUUID().toString(), revocation(notificationId, code))
-                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody();
         assertThat(again).containsEntry("institutionId", id).containsEntry("duplicate", true);
         assertThat(((Number) again.get("position")).longValue()).isEqualTo(position);
         assertThat(events.countFor(id)).isEqualTo(before);
