@@ -173,6 +173,16 @@ class SubsidyEngineTest {
     }
 
     @Test
+    void aPolicyForADivisionNotOnTheOfficialListStopsTheStart() {
+        // 370872 was once used for 太白湖新区, a functional zone without a code of its own
+        for (String jurisdiction : List.of("370872", "3799", "3")) {
+            SubsidyPolicy fake = new SubsidyPolicy("fake", 1, jurisdiction, SubsidyKind.CONSTRUCTION, JAN_1, null, "s",
+                    SubsidyPolicy.Rounding.HALF_UP_FEN, false, SubsidyPolicy.SuspensionRule.REFUSE, CONSTRUCTION.parameters());
+            assertThatThrownBy(() -> new SubsidyPolicies(List.of(fake))).hasMessageContaining("not a division on the official list");
+        }
+    }
+
+    @Test
     void demonstrationChainUtilisationAndRentFollowTheirFormulas() {
         SubsidyHistory h = new SubsidyHistory("140402").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         SubsidyPolicy demo = new SubsidyPolicy("d", 1, "", SubsidyKind.DEMONSTRATION, JAN_1, null, "s",
