@@ -85,7 +85,7 @@ final class FilingRequests {
         InstitutionType type = enumValue(v, "type", body.type(), InstitutionType.class, true);
         DivisionCode division = body.division() == null
                 ? required(v, "division")
-                : v.parse("division", () -> DivisionCode.parse(body.division()));
+                : v.parse("division", () -> DivisionCode.official(body.division()));
         String address = text(v, "address", body.address(), true, MAX_TEXT);
         var location = location(v, body.location());
         String phone = phone(v, body.contactPhone());

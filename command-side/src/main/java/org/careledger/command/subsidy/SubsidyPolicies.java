@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.Divisions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,11 @@ public class SubsidyPolicies {
     SubsidyPolicies(List<SubsidyPolicy> policies) {
         Set<String> seen = new HashSet<>();
         for (SubsidyPolicy p : policies) {
+            if (!p.jurisdiction().isEmpty() && !(p.jurisdiction().matches("\\d{2}|\\d{4}|\\d{6}")
+                    && Divisions.official().contains((p.jurisdiction() + "0000").substring(0, 6)))) {
+                throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version()
+                        + " names jurisdiction '" + p.jurisdiction() + "', which is not a division on the official list");
+            }
             if (!seen.add(p.policyId() + "@" + p.version())) {
                 throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version() + " is defined twice");
             }

@@ -61,7 +61,7 @@ class SubsidyCaseTest {
         fixture = new AggregateTestFixture<>(SubsidyCase.class);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         fixture.registerInjectableResource(clock);
-        history = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
+        history = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         children.clear();
         for (int i = 0; i < 3; i++) {
             ChildRef c = ChildRef.generate();
@@ -82,7 +82,7 @@ class SubsidyCaseTest {
 
             @Override
             public Optional<DivisionCode> divisionOf(InstitutionId institutionId) {
-                return Optional.of(DivisionCode.parse("370872"));
+                return Optional.of(DivisionCode.parse("370811"));
             }
         };
         SubsidyPolicies policies = new SubsidyPolicies(List.of(SubsidyEngineTest.TAIBAIHU_OPERATING));

@@ -25,7 +25,7 @@ class SubsidyEngineTest {
     static final LocalDate DEC_31 = LocalDate.of(2026, 12, 31);
     static final Instant LATER = Instant.parse("2027-02-01T00:00:00Z");
 
-    static final SubsidyPolicy TAIBAIHU_OPERATING = new SubsidyPolicy("taibaihu-operating", 1, "370872",
+    static final SubsidyPolicy TAIBAIHU_OPERATING = new SubsidyPolicy("taibaihu-operating", 1, "370811",
             SubsidyKind.OPERATING, LocalDate.of(2022, 1, 1), null, "太白湖新区", SubsidyPolicy.Rounding.HALF_UP_FEN, true,
             SubsidyPolicy.SuspensionRule.PRORATE, new SubsidyPolicy.Parameters(Map.of("INFANT", 300_000L, "DEFAULT", 200_000L),
             1, 0, null, null, null, null, null, null, null));
@@ -33,7 +33,7 @@ class SubsidyEngineTest {
             SubsidyKind.OPERATING, LocalDate.of(2024, 1, 1), null, "长治", SubsidyPolicy.Rounding.HALF_UP_YUAN, true,
             SubsidyPolicy.SuspensionRule.PRORATE, new SubsidyPolicy.Parameters(Map.of("DEFAULT", 240_000L), 1, 10, null,
             null, null, null, null, null, null));
-    static final SubsidyPolicy CONSTRUCTION = new SubsidyPolicy("taibaihu-construction", 1, "370872",
+    static final SubsidyPolicy CONSTRUCTION = new SubsidyPolicy("taibaihu-construction", 1, "370811",
             SubsidyKind.CONSTRUCTION, LocalDate.of(2022, 1, 1), null, "太白湖新区", SubsidyPolicy.Rounding.HALF_UP_FEN, false,
             SubsidyPolicy.SuspensionRule.REFUSE, new SubsidyPolicy.Parameters(null, null, null, 200_000L, null, null, null,
             null, null, null));
@@ -54,7 +54,7 @@ class SubsidyEngineTest {
 
     @Test
     void taibaihuOperatingSubsidyForEightInfantsAndThirtyOthersAllYearIs84000Yuan() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         for (int i = 0; i < 8; i++) {
             h.enrol(ChildRef.generate(), ClassType.INFANT, JAN_1, DEC_31);
         }
@@ -70,7 +70,7 @@ class SubsidyEngineTest {
 
     @Test
     void monthsProrateTheYearlyRateAndAWithdrawalEndsThem() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, LocalDate.of(2026, 4, 1), DEC_31);     // 9 months
         ChildRef leaves = ChildRef.generate();
         var e = h.enrol(leaves, ClassType.INFANT, JAN_1, DEC_31);
@@ -81,7 +81,7 @@ class SubsidyEngineTest {
 
     @Test
     void aSuspensionRemovesItsMonthsUnderAProratingPolicy() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         h.suspended(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 4, 11));
         SubsidyEngine.Result r = compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31);
@@ -92,24 +92,24 @@ class SubsidyEngineTest {
 
     @Test
     void aSuspensionRefusesUnderARefusingPolicy() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2026, 2, 1), null);
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2026, 2, 1), null);
         h.suspended(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 20));
         assertThat(refusals(() -> compute(CONSTRUCTION, h, JAN_1, DEC_31))).containsExactly("SUSPENDED_IN_PERIOD");
     }
 
     @Test
     void onlyAFiledInstitutionIsEligible() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 1));
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2027, 3, 1), LocalDate.of(2027, 3, 1));
         assertThat(refusals(() -> compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31))).contains("NOT_FILED");
     }
 
     @Test
     void aPolicyRequiring普惠RefusesAnInstitutionWithoutIt() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), null);
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), null);
         h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         assertThat(refusals(() -> compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31))).containsExactly("NOT_PUHUI");
         // 普惠 from 1 July: only July to December count
-        SubsidyHistory later = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 7, 1));
+        SubsidyHistory later = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 7, 1));
         later.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         assertThat(compute(TAIBAIHU_OPERATING, later, JAN_1, DEC_31).amountFen()).isEqualTo(100_000L);
     }
@@ -133,7 +133,7 @@ class SubsidyEngineTest {
 
     @Test
     void theConstructionSubsidyPaysEachPlaceApprovedAtAcceptance() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2026, 2, 1), null);
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2026, 2, 1), null);
         assertThat(compute(CONSTRUCTION, h, JAN_1, DEC_31).amountFen()).isEqualTo(50 * 200_000L);
         assertThat(refusals(() -> compute(CONSTRUCTION, h, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31))))
                 .contains("NOT_ACCEPTED_IN_PERIOD");
@@ -141,7 +141,7 @@ class SubsidyEngineTest {
 
     @Test
     void recomputingOnTheSameFactsGivesTheSameAmountAndBasis() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         for (int i = 0; i < 5; i++) {
             h.enrol(ChildRef.generate(), i % 2 == 0 ? ClassType.INFANT : ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         }
@@ -156,12 +156,12 @@ class SubsidyEngineTest {
 
     @Test
     void aPolicyWithALaterEffectiveDateAppliesOnlyToLaterPeriods() {
-        SubsidyPolicy v2 = new SubsidyPolicy("taibaihu-operating", 2, "370872", SubsidyKind.OPERATING,
+        SubsidyPolicy v2 = new SubsidyPolicy("taibaihu-operating", 2, "370811", SubsidyKind.OPERATING,
                 LocalDate.of(2027, 1, 1), null, "太白湖新区 2027", SubsidyPolicy.Rounding.HALF_UP_FEN, true,
                 SubsidyPolicy.SuspensionRule.PRORATE, new SubsidyPolicy.Parameters(Map.of("INFANT", 360_000L,
                 "DEFAULT", 240_000L), 1, 0, null, null, null, null, null, null, null));
         SubsidyPolicies policies = new SubsidyPolicies(List.of(TAIBAIHU_OPERATING, v2, CHANGZHI_OPERATING));
-        DivisionCode taibaihu = DivisionCode.parse("370872");
+        DivisionCode taibaihu = DivisionCode.parse("370811");
         assertThat(policies.inForce(taibaihu, SubsidyKind.OPERATING, JAN_1).orElseThrow().version()).isEqualTo(1);
         assertThat(policies.inForce(taibaihu, SubsidyKind.OPERATING, LocalDate.of(2027, 1, 1)).orElseThrow().version())
                 .isEqualTo(2);
@@ -170,6 +170,16 @@ class SubsidyEngineTest {
                 .isEqualTo("changzhi-operating");
         assertThatThrownBy(() -> new SubsidyPolicies(List.of(TAIBAIHU_OPERATING, TAIBAIHU_OPERATING)))
                 .hasMessageContaining("defined twice");
+    }
+
+    @Test
+    void aPolicyForADivisionNotOnTheOfficialListStopsTheStart() {
+        // 370872 was once used for 太白湖新区, a functional zone without a code of its own
+        for (String jurisdiction : List.of("370872", "3799", "3")) {
+            SubsidyPolicy fake = new SubsidyPolicy("fake", 1, jurisdiction, SubsidyKind.CONSTRUCTION, JAN_1, null, "s",
+                    SubsidyPolicy.Rounding.HALF_UP_FEN, false, SubsidyPolicy.SuspensionRule.REFUSE, CONSTRUCTION.parameters());
+            assertThatThrownBy(() -> new SubsidyPolicies(List.of(fake))).hasMessageContaining("not a division on the official list");
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class SubsidyMoneyTest {
 
     static SubsidyPolicy operating(SubsidyPolicy.Rounding rounding, SubsidyPolicy.PartialMonth partial, int minAttended,
                                    long infantRate, long otherRate) {
-        return new SubsidyPolicy("t-operating", 1, "370872", SubsidyKind.OPERATING, LocalDate.of(2022, 1, 1), null, "test",
+        return new SubsidyPolicy("t-operating", 1, "370811", SubsidyKind.OPERATING, LocalDate.of(2022, 1, 1), null, "test",
                 rounding, false, SubsidyPolicy.SuspensionRule.PRORATE, new SubsidyPolicy.Parameters(
                 Map.of("INFANT", infantRate, "DEFAULT", otherRate), 1, minAttended, null, null, null, null, null, null,
                 null), partial);
@@ -37,7 +37,7 @@ class SubsidyMoneyTest {
 
     @Test
     void aOneDayPeriodEarnsOneDayNotAWholeChildMonth() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2026, 1, 5), null);
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2026, 1, 5), null);
         for (int i = 0; i < 17; i++) {
             h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31));
         }
@@ -54,7 +54,7 @@ class SubsidyMoneyTest {
 
     @Test
     void partialMonthsAtBothEndsCountByTheirDaysAndWholeMonthsWhole() {
-        SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 12, 5), null);
+        SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 12, 5), null);
         h.enrol(ChildRef.generate(), ClassType.INFANT, LocalDate.of(2026, 1, 17), LocalDate.of(2026, 3, 10));
         SubsidyEngine.Result r = SubsidyEngine.compute(BY_DAYS, h.facts(LATER), LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), SubsidyInputs.NONE, List.of(), LATER);
@@ -91,7 +91,7 @@ class SubsidyMoneyTest {
                         + "the policy's minimum is 10"))
                 .noneMatch(t -> t.contains(later.value()));   // not enrolled in the period at all
         // a month the institution was not filed names the children it leaves out
-        SubsidyHistory notFiled = new SubsidyHistory("370872").filed(LocalDate.of(2026, 2, 10), null);
+        SubsidyHistory notFiled = new SubsidyHistory("370811").filed(LocalDate.of(2026, 2, 10), null);
         notFiled.enrol(counted, ClassType.YOUNG_TODDLER, LocalDate.of(2026, 2, 10), LocalDate.of(2026, 12, 31));
         SubsidyEngine.Result february = SubsidyEngine.compute(BY_DAYS, notFiled.facts(LATER), LocalDate.of(2026, 2, 1),
                 LocalDate.of(2026, 3, 31), SubsidyInputs.NONE, List.of(), LATER);
@@ -110,7 +110,7 @@ class SubsidyMoneyTest {
                     : SubsidyPolicy.PartialMonth.WHOLE_MONTH;
             SubsidyPolicy policy = operating(rounding, partial, random.nextInt(3), 1 + random.nextInt(500_000),
                     1 + random.nextInt(500_000));
-            SubsidyHistory h = new SubsidyHistory("370872").filed(LocalDate.of(2025, 12, 1), null);
+            SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 12, 1), null);
             int children = 1 + random.nextInt(25);
             for (int c = 0; c < children; c++) {
                 LocalDate start = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));

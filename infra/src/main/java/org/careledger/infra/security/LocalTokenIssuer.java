@@ -86,7 +86,7 @@ public class LocalTokenIssuer {
         }
         if (role == Role.INSPECTOR || role == Role.SUBSIDY_OFFICER) {
             if (v.required("division", request.division()) != null) {
-                jurisdiction = v.parse("division", () -> Jurisdiction.of(request.division()));
+                jurisdiction = v.parse("division", () -> Jurisdiction.requested(request.division()));
             }
         }
         if (request.subject() != null) {

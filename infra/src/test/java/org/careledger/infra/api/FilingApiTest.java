@@ -118,6 +118,22 @@ class FilingApiTest extends IntegrationTest {
     }
 
     @Test
+    void aWellFormedDivisionCodeNotOnTheOfficialListIsRefused() {
+        // 370872 looks like a county of 济宁 but no division has it (太白湖新区 is a functional zone without
+        // a code); 370800 is 济宁市 itself, not a county-level division an institution can be filed in.
+        for (String division : List.of("370872", "370800")) {
+            Map<String, Object> body = Filings.body(Filings.freshCreditCode(), "无效区划托育中心", division, 35.38, 116.6,
+                    List.of(Map.of("name", "乳儿班", "classType", "INFANT", "places", 5)));
+            post(operator, "/api/v1/institutions", body)
+                    .expectStatus().isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("INVALID_INPUT")
+                    .jsonPath("$.errors[?(@.field == 'division')].code").isEqualTo("INVALID_DIVISION_CODE");
+        }
+        assertThat(events.countFor(institutionId)).isZero();
+    }
+
+    @Test
     void aClassLargerThanTheNationalStandardIs409AndWritesNothing() {
         Map<String, Object> body = Filings.body(Filings.freshCreditCode(), "超额托育中心", "370830", 35.7, 116.5,
                 List.of(Map.of("name", "乳儿班", "classType", "INFANT", "places", 11)));

@@ -83,6 +83,19 @@ class LocalTokenIssuerTest extends IntegrationTest {
     }
 
     @Test
+    void anInspectorTokenForADivisionNotOnTheOfficialListIsRefused() {
+        // 370872 has the form of a county of 济宁, but no division has that code
+        client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "INSPECTOR", "division", "370872"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("INVALID_INPUT")
+                .jsonPath("$.errors[0].field").isEqualTo("division")
+                .jsonPath("$.errors[0].code").isEqualTo("INVALID_DIVISION_CODE");
+    }
+
+    @Test
     void unknownRolesAreRefusedWithAFieldError() {
         client.post().uri("/api/v1/dev/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("role", "SUPERUSER"))

@@ -69,7 +69,7 @@ class RouteTableAuthorizationTest extends IntegrationTest {
             "/simulator/");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(:[^}]*)?}");
-    private static final String OWN_DIVISION = "370872";
+    private static final String OWN_DIVISION = "370811";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Autowired
@@ -101,7 +101,7 @@ class RouteTableAuthorizationTest extends IntegrationTest {
         Filings filings = new Filings(client);
         institution = UUID.randomUUID().toString();
         String op = tokens.operator(institution);
-        String code17 = "52370872MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
+        String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
         filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "路由表授权测试托育中心", OWN_DIVISION,
                 35.38, 116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
         long approved = filings.approve(tokens.inspector("3708"), institution).position();

@@ -58,7 +58,7 @@ class SubsidyFlowTest extends IntegrationTest {
     }
 
     private long enrolToddler(String op, String id, String toddlers) {
-        String first17 = "370872" + BIRTH.toString().replace("-", "") + (sequence++);
+        String first17 = "370811" + BIRTH.toString().replace("-", "") + (sequence++);
         String child = (String) post(op, "/api/v1/institutions/" + id + "/children", Map.of("name", "郑小树",
                 "citizenId", first17 + CitizenId.checkCharacterFor(first17), "birthDate", BIRTH.toString(),
                 "guardianName", "郑大树", "guardianPhone", "131-0000-0000"), 201).get("id");
@@ -81,8 +81,8 @@ class SubsidyFlowTest extends IntegrationTest {
         String op = tokens.operator(id);
         String inspector = tokens.inspector("3708");
         String officer = tokens.officer("3708");
-        String code17 = "52370872MJ" + String.format("%07d", (System.nanoTime() / 1000) % 10_000_000);
-        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补助测试托育中心", "370872", 35.38,
+        String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000) % 10_000_000);
+        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补助测试托育中心", "370811", 35.38,
                 116.58, List.of(Map.of("name", "乳儿班", "classType", "INFANT", "places", 10),
                         Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
         long position = filings.approve(inspector, id).position();
@@ -108,7 +108,7 @@ class SubsidyFlowTest extends IntegrationTest {
                 "periodFrom", TODAY.toString(), "periodTo", TODAY.toString()), 409).get("code"))
                 .isEqualTo("NO_SUBSIDY_POLICY");
 
-        Map<String, Object> ledger = get(officer, "/api/v1/subsidies?division=370872&institutionId=" + id
+        Map<String, Object> ledger = get(officer, "/api/v1/subsidies?division=370811&institutionId=" + id
                 + "&minPosition=" + position(opened));
         Map<String, Object> entry = ((List<Map<String, Object>>) ledger.get("items")).get(0);
         assertThat(entry.get("status")).isEqualTo("AWAITING_DECISION");
@@ -182,8 +182,8 @@ class SubsidyFlowTest extends IntegrationTest {
         Filings filings = new Filings(client);
         String id = UUID.randomUUID().toString();
         String op = tokens.operator(id);
-        String code17 = "52370872MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
-        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖并发测试托育中心", "370872", 35.38,
+        String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
+        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖并发测试托育中心", "370811", 35.38,
                 116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
         filings.approve(tokens.inspector("3708"), id);
         List<Map<String, Object>> bodies = List.of(

@@ -19,7 +19,7 @@ public final class Scopes {
     public static String divisionPrefix(Caller caller, String division) {
         Jurisdiction requested;
         try {
-            requested = division == null || division.isBlank() ? null : Jurisdiction.of(division);
+            requested = division == null || division.isBlank() ? null : Jurisdiction.requested(division);
         } catch (DomainException e) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "division is not a division-code prefix");
         }

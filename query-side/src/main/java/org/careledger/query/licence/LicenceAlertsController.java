@@ -59,7 +59,7 @@ public class LicenceAlertsController {
     }
 
     private static String scope(Caller caller, String division) {
-        Jurisdiction requested = division == null || division.isBlank() ? null : Jurisdiction.of(division);
+        Jurisdiction requested = division == null || division.isBlank() ? null : Jurisdiction.requested(division);
         if (caller.role() == Role.ADMIN || caller.role() == Role.SYSTEM) {
             return requested == null ? "" : requested.prefix();
         }

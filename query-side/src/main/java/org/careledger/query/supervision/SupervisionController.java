@@ -63,7 +63,7 @@ public class SupervisionController {
         Violations v = new Violations();
         FilingStatus st = parseEnum(v, "status", status, FilingStatus.class);
         InstitutionType ty = parseEnum(v, "type", type, InstitutionType.class);
-        Jurisdiction area = division == null || division.isBlank() ? null : v.parse("division", () -> Jurisdiction.of(division));
+        Jurisdiction area = division == null || division.isBlank() ? null : v.parse("division", () -> Jurisdiction.requested(division));
         if (!v.isEmpty()) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
         }

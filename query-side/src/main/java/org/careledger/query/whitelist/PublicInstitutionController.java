@@ -100,7 +100,7 @@ public class PublicInstitutionController {
         Violations v = new Violations();
         Predicate<PublicWhiteList.Entry> filter = visible();
         if (division != null && !division.isBlank()) {
-            Jurisdiction area = v.parse("division", () -> Jurisdiction.of(division));
+            Jurisdiction area = v.parse("division", () -> Jurisdiction.requested(division));
             if (area != null) {
                 String prefix = area.prefix();
                 filter = filter.and(e -> e.divisionPrefixes().contains(prefix));

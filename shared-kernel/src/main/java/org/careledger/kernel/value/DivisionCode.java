@@ -41,6 +41,19 @@ public record DivisionCode(String value) {
         return new DivisionCode(raw == null ? null : raw.trim());
     }
 
+    /**
+     * A division code an institution is filed in: a county-level code present on the official list
+     * ({@link Divisions}); a functional zone without a code of its own is not one (docs/domain.md, rule F7).
+     */
+    public static DivisionCode official(String raw) {
+        DivisionCode code = parse(raw);
+        if (code.level() != Level.COUNTY || !Divisions.official().contains(code.value)) {
+            throw new DomainException(ErrorCode.INVALID_DIVISION_CODE,
+                    "'" + code.value + "' is not a county-level division code on the official list");
+        }
+        return code;
+    }
+
     public Level level() {
         if (value.endsWith("0000")) {
             return Level.PROVINCE;

@@ -24,6 +24,20 @@ public record Jurisdiction(String prefix) {
         return new Jurisdiction(prefix == null ? null : prefix.trim());
     }
 
+    /**
+     * A jurisdiction given in a request (a token request, a query parameter): a prefix of 2, 4 or 6
+     * digits naming a province, city or county-level division on the official list ({@link Divisions}).
+     */
+    public static Jurisdiction requested(String prefix) {
+        Jurisdiction jurisdiction = of(prefix);
+        String code = (jurisdiction.prefix + "0000").substring(0, 6);
+        if (!Divisions.official().contains(code)) {
+            throw new DomainException(ErrorCode.INVALID_DIVISION_CODE,
+                    "'" + jurisdiction.prefix + "' is not a division on the official list");
+        }
+        return jurisdiction;
+    }
+
     /** The jurisdiction a division code stands for: its significant prefix. */
     public static Jurisdiction of(DivisionCode division) {
         return new Jurisdiction(division.prefix());

@@ -49,4 +49,29 @@ class DivisionCodeTest {
         assertThat(Jurisdiction.of("37").contains(jining)).isTrue();
         assertThatThrownBy(() -> Jurisdiction.of("370")).isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void aFilingDivisionMustBeACountyLevelCodeOnTheOfficialList() {
+        assertThat(DivisionCode.official("370811").value()).isEqualTo("370811");      // 任城区
+        assertThat(DivisionCode.official("410171").value()).isEqualTo("410171");      // 郑州经济技术开发区
+        for (String code : new String[] {"370872", "410199", "370800", "370000"}) {
+            assertThatThrownBy(() -> DivisionCode.official(code))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DIVISION_CODE));
+        }
+    }
+
+    @Test
+    void aRequestedJurisdictionMustNameADivisionOnTheOfficialList() {
+        assertThat(Jurisdiction.requested("37").prefix()).isEqualTo("37");
+        assertThat(Jurisdiction.requested("3708").prefix()).isEqualTo("3708");
+        assertThat(Jurisdiction.requested("370811").prefix()).isEqualTo("370811");
+        for (String prefix : new String[] {"370872", "3799", "99", "71"}) {
+            assertThatThrownBy(() -> Jurisdiction.requested(prefix))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DIVISION_CODE));
+        }
+        // a token already issued keeps its claim as a plain prefix
+        assertThat(Jurisdiction.of("370872").prefix()).isEqualTo("370872");
+    }
 }
