@@ -115,6 +115,60 @@ class OpenApiFuzzTest extends IntegrationTest {
         assertThat(sent).isGreaterThanOrEqualTo(1500);
         assertThat(failures).as("answers ≥ 500 or 4xx without a problem body").isEmpty();
         assertThat(leaked).as("refused requests that appended events").isEmpty();
+        projectionsCaughtUpWithNothingParked();
+    }
+
+    /**
+     * The events the fuzz did cause (accepted baselines, and the institution filed for it) reach
+     * every projection: each one catches up with the newest stored event, and none of them was
+     * parked. Other tests park poison events on purpose, so only the fuzz's own events count: those
+     * whose correlation id is a fuzz request's, and those of the fuzz's institution.
+     */
+    @SuppressWarnings("unchecked")
+    private void projectionsCaughtUpWithNothingParked() throws Exception {
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        List<Map<String, Object>> status;
+        while (true) {
+            status = client.get().uri("/api/v1/admin/projections").headers(h -> h.setBearerAuth(admin)).exchange()
+                    .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+            if (status.stream().allMatch(p -> caughtUp(p, head)) || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(status).isNotEmpty();
+        assertThat(status).as("projections caught up with position %d", head).allMatch(p -> caughtUp(p, head));
+
+        Set<String> caused = new java.util.HashSet<>();
+        jdbc.query("SELECT event_identifier, aggregate_identifier, convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? OR convert_from(meta_data, 'UTF8') LIKE '%fuzz-%'", rs -> {
+                    try {
+                        if (institution.equals(rs.getString(2))
+                                || JSON.readTree(rs.getString(3)).path("correlationId").asText().startsWith("fuzz-")) {
+                            caused.add(rs.getString(1));
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, institution);
+        List<Map<String, Object>> parked = client.get().uri("/api/v1/admin/dead-letters?limit=1000")
+                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isOk().expectBody(List.class)
+                .returnResult().getResponseBody();
+        List<Map<String, Object>> fuzzParked = parked.stream()
+                .filter(d -> caused.contains(d.get("eventId")) || institution.equals(d.get("aggregateId"))).toList();
+        System.out.printf("fuzz: %d events caused, projections caught up with %d, %d parked in all, %d of the fuzz's%n",
+                caused.size(), head, parked.size(), fuzzParked.size());
+        assertThat(caused).as("events the fuzz caused").isNotEmpty();
+        assertThat(fuzzParked).as("events of the fuzz parked by a projection").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean caughtUp(Map<String, Object> projection, long head) {
+        List<Map<String, Object>> segments = (List<Map<String, Object>>) projection.get("segments");
+        return Boolean.TRUE.equals(projection.get("running")) && !segments.isEmpty() && segments.stream().allMatch(s ->
+                Boolean.TRUE.equals(s.get("caughtUp")) && s.get("error") == null
+                        && s.get("position") != null && ((Number) s.get("position")).longValue() >= head);
     }
 
     // ---- one operation
