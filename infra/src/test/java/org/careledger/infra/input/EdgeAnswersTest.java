@@ -11,16 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.careledger.infra.support.EventRows;
 import org.careledger.infra.support.Filings;
-import org.careledger.infra.support.IntegrationTest;
-import org.careledger.infra.support.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -28,27 +22,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * code; a malformed identifier gets the same answer wherever it appears; a command that changes
  * nothing appends nothing; two open classes may not share a name.
  */
-class EdgeAnswersTest extends IntegrationTest {
+class EdgeAnswersTest extends OperatorInputTest {
 
-    @Autowired
-    WebTestClient client;
-    @Autowired
-    JdbcTemplate jdbc;
     @LocalServerPort
     int port;
-
-    private Tokens tokens;
-    private EventRows events;
-    private String institutionId;
-    private String operator;
-
-    @BeforeEach
-    void setUp() {
-        tokens = new Tokens(client);
-        events = new EventRows(jdbc);
-        institutionId = UUID.randomUUID().toString();
-        operator = tokens.operator(institutionId);
-    }
 
     /** A raw HTTP/1.1 exchange, for requests no HTTP client would send: status line, headers and body. */
     private String raw(String requestLine, String... headers) throws Exception {

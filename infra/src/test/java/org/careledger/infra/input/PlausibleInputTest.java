@@ -9,16 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.careledger.infra.support.EventRows;
 import org.careledger.infra.support.Filings;
-import org.careledger.infra.support.IntegrationTest;
-import org.careledger.infra.support.Tokens;
 import org.careledger.kernel.value.InputRules;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,27 +20,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * (docs/input-rules.md), over-long text and the purpose of a personal-data view outside the
  * documented list are refused with 400 and the field, and nothing is written.
  */
-class PlausibleInputTest extends IntegrationTest {
+class PlausibleInputTest extends OperatorInputTest {
 
     private static final LocalDate TODAY = InputRules.today();
 
-    @Autowired
-    WebTestClient client;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Tokens tokens;
-    private EventRows events;
-    private String institutionId;
-    private String operator;
-
-    @BeforeEach
-    void setUp() {
-        tokens = new Tokens(client);
-        events = new EventRows(jdbc);
-        institutionId = UUID.randomUUID().toString();
-        operator = tokens.operator(institutionId);
-    }
 
     private WebTestClient.BodyContentSpec refused(String token, String path, Object body, String code) {
         return client.post().uri(path).headers(h -> h.setBearerAuth(token))

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.careledger.infra.support.EventRows;
-import org.careledger.infra.support.IntegrationTest;
-import org.careledger.infra.support.Tokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -19,25 +13,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * expected, and numbers or booleans where text is expected are refused with 400 and the field,
  * and nothing is written.
  */
-class StrictJsonTest extends IntegrationTest {
+class StrictJsonTest extends OperatorInputTest {
 
-    @Autowired
-    WebTestClient client;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Tokens tokens;
-    private EventRows events;
-    private String institutionId;
-    private String operator;
-
-    @BeforeEach
-    void setUp() {
-        tokens = new Tokens(client);
-        events = new EventRows(jdbc);
-        institutionId = UUID.randomUUID().toString();
-        operator = tokens.operator(institutionId);
-    }
 
     private WebTestClient.BodyContentSpec postRaw(String token, String path, String json, int status, String code) {
         return client.post().uri(path).headers(h -> h.setBearerAuth(token))
