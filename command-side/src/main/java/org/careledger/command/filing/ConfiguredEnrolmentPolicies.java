@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.Divisions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -36,6 +37,11 @@ public record ConfiguredEnrolmentPolicies(List<Policy> policies, boolean records
             }
             if (!jurisdiction.matches("\\d{0,6}")) {
                 throw new IllegalArgumentException("enrolment policy " + id + ": jurisdiction must be a division-code prefix");
+            }
+            // as for subsidy policies: a province (2 digits), city (4) or county (6) on the official list
+            if (!jurisdiction.isEmpty() && !Divisions.official().containsJurisdiction(jurisdiction)) {
+                throw new IllegalArgumentException("enrolment policy " + id + " names jurisdiction '" + jurisdiction
+                        + "', which is not a division on the official list (GB/T 2260, shared-kernel divisions/)");
             }
         }
     }

@@ -47,8 +47,7 @@ public class SubsidyPolicies {
     SubsidyPolicies(List<SubsidyPolicy> policies) {
         Set<String> seen = new HashSet<>();
         for (SubsidyPolicy p : policies) {
-            if (!p.jurisdiction().isEmpty() && !(p.jurisdiction().matches("\\d{2}|\\d{4}|\\d{6}")
-                    && Divisions.official().contains((p.jurisdiction() + "0000").substring(0, 6)))) {
+            if (!p.jurisdiction().isEmpty() && !Divisions.official().containsJurisdiction(p.jurisdiction())) {
                 throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version()
                         + " names jurisdiction '" + p.jurisdiction() + "', which is not a division on the official list");
             }

@@ -37,6 +37,14 @@ public final class Divisions {
         return names.containsKey(sixDigitCode);
     }
 
+    /**
+     * Whether a jurisdiction prefix names a listed division: a province (2 digits), a city (4) or a
+     * county-level division (6), as configured policies name the area they apply to.
+     */
+    public boolean containsJurisdiction(String prefix) {
+        return prefix != null && prefix.matches("\\d{2}|\\d{4}|\\d{6}") && contains((prefix + "0000").substring(0, 6));
+    }
+
     /** The official Chinese name of a six-digit code, if listed. */
     public Optional<String> name(String sixDigitCode) {
         return Optional.ofNullable(names.get(sixDigitCode));
