@@ -8,8 +8,11 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.careledger.kernel.error.DomainException;
+import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
 public class CommandDispatcher {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     private final ReactorCommandGateway gateway;
     private final DatabaseClient db;
@@ -93,7 +97,13 @@ public class CommandDispatcher {
                 .onErrorMap(CommandDispatcher::unwrap);
     }
 
-    /** The global position of the aggregate's last event (0 if it has none). */
+    /**
+     * The global position of the aggregate's last event (0 if it has none), read after the command
+     * committed. A passing fault of the lookup is retried; a lookup that still fails is answered 503
+     * STORE_UNAVAILABLE, never 500, with a detail saying that the command took effect: the 5xx answer
+     * is not kept under the Idempotency-Key, so the same request sent again with its key is answered
+     * from what was committed, with the position, and does not execute twice (docs/api.md).
+     */
     public Mono<Long> positionOf(String aggregateId) {
         return db.sql("SELECT max(global_index) AS position FROM domain_event_entry WHERE aggregate_identifier = $1")
                 .bind(0, aggregateId)
@@ -104,7 +114,14 @@ public class CommandDispatcher {
                 .one()
                 .defaultIfEmpty(0L)
                 // the command is committed by now: a passing fault of the lookup must not turn it into a 500
-                .retryWhen(reactor.util.retry.Retry.backoff(3, java.time.Duration.ofMillis(100)));
+                .retryWhen(reactor.util.retry.Retry.backoff(3, java.time.Duration.ofMillis(100)))
+                .onErrorMap(e -> !(e instanceof DomainException), e -> {
+                    log.warn("A command on {} committed, but the position of its last event could not be read: {}",
+                            aggregateId, e.getCause() == null ? e.toString() : e.getCause().toString());
+                    return new DomainException(ErrorCode.STORE_UNAVAILABLE, "The command took effect, but the store did not "
+                            + "answer the position of its last event; send the same request again with its Idempotency-Key "
+                            + "for the answer");
+                });
     }
 
     private static String correlationId(ServerWebExchange exchange) {
