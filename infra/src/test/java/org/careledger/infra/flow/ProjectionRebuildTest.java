@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
+import org.careledger.infra.support.Attendance;
 import org.careledger.infra.support.Filings;
 import org.careledger.infra.support.IntegrationTest;
 import org.careledger.infra.support.Tokens;
@@ -81,8 +82,9 @@ class ProjectionRebuildTest extends IntegrationTest {
         filings.file(tokens.operator(id), Filings.body(Filings.freshCreditCode(), "重建索引托育中心"));
         String op = tokens.operator(id);
         long position = filings.approve(tokens.inspector("3708"), id).position();
-        Attended attended = attendOneDay(op, id, position);
-        position = correctToAbsent(op, id, attended.child());
+        Attendance days = new Attendance(client);
+        Attendance.Attended attended = days.attendOneDay(op, id, position);
+        position = days.correctToAbsent(op, id, attended.child());
         Map<String, Object> utilisationBefore = utilisationOf(tokens.admin(), id, position);
         assertThat(utilisationBefore).containsEntry("attendedDays", 0).containsEntry("recordedDays", 1);
         client.get().uri("/api/v1/inspector/institutions/" + id + "/state?minPosition=" + position)
@@ -116,16 +118,6 @@ class ProjectionRebuildTest extends IntegrationTest {
         assertThat(utilisationOf(tokens.admin(), id, position)).isEqualTo(utilisationBefore);
     }
 
-    /** Corrects today's record of the child to absent; answers the position. */
-    private long correctToAbsent(String op, String id, String child) {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        Map<String, Object> corrected = post(op, "/api/v1/institutions/" + id + "/attendance", Map.of("day",
-                today.toString(), "entries", List.of(Map.of("childRef", child, "absence", "ILLNESS")),
-                "correctionReason", "家长来电：当日病假"));
-        assertThat(corrected.get("corrected")).isEqualTo(1);
-        return ((Number) corrected.get("position")).longValue();
-    }
-
     @SuppressWarnings("unchecked")
     private Map<String, Object> utilisationOf(String admin, String id, long position) {
         Map<String, Object> body = client.get().uri("/api/v1/supervision/utilisation?minPosition=" + position)
@@ -133,42 +125,6 @@ class ProjectionRebuildTest extends IntegrationTest {
                 .returnResult().getResponseBody();
         return ((List<Map<String, Object>>) body.get("institutions")).stream()
                 .filter(r -> id.equals(r.get("institutionId"))).findFirst().orElseThrow();
-    }
-
-    private record Attended(String child, long position) {
-    }
-
-    /** Registers, checks and enrols a child of 14 months and records today's attendance (present). */
-    @SuppressWarnings("unchecked")
-    private Attended attendOneDay(String op, String id, long position) {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
-        java.time.LocalDate birth = today.minusMonths(14).withDayOfMonth(4);
-        String first17 = "370830" + birth.toString().replace("-", "") + "919";
-        String child = (String) post(op, "/api/v1/institutions/" + id + "/children", Map.of("name", "吴小重",
-                "citizenId", first17 + org.careledger.kernel.child.CitizenId.checkCharacterFor(first17),
-                "birthDate", birth.toString(), "guardianName", "吴大重", "guardianPhone", "130-0000-0000")).get("id");
-        post(op, "/api/v1/children/" + child + "/health-checks", Map.of("kind", "ENTRY", "checkedOn", today.toString(),
-                "outcome", "NORMAL"));
-        List<Map<String, Object>> classes = (List<Map<String, Object>>) client.get()
-                .uri("/api/v1/supervision/institutions/" + id + "/care?minPosition=" + position)
-                .headers(h -> h.setBearerAuth(op)).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody().get("classes");
-        String toddlers = (String) classes.stream().filter(c -> "YOUNG_TODDLER".equals(c.get("classType"))).findFirst()
-                .orElseThrow().get("classId");
-        post(op, "/api/v1/institutions/" + id + "/enrolments", Map.of("childRef", child, "classId", toddlers,
-                "contract", Map.of("serviceType", "FULL_DAY", "startsOn", today.toString(), "endsOn",
-                        today.plusMonths(3).toString(), "fees", List.of(Map.of("item", "保育费", "amountFen", 1,
-                                "unit", "PER_MONTH")), "refundStandard", "r", "disputeResolution", "d", "prepaidMonths", 0)));
-        return new Attended(child, ((Number) post(op, "/api/v1/institutions/" + id + "/attendance", Map.of("day",
-                today.toString(), "entries", List.of(Map.of("childRef", child, "checkIn", "08:00", "checkOut", "12:00"))))
-                .get("position")).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String token, String path, Object body) {
-        return client.post().uri(path).headers(h -> h.setBearerAuth(token))
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test

@@ -37,21 +37,63 @@ public final class PoisonEvents {
      * aggregate of its own; answers the stored row.
      */
     public Stored append(Class<?> payloadType, Map<String, Object> payload, String institutionId, String jurisdiction) {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("institutionId", institutionId);
-        meta.put("jurisdiction", jurisdiction);
-        meta.put("correlationId", UUID.randomUUID().toString());
-        return appendRaw(payloadType.getName(), "1", write(payload), write(meta));
+        return appendRaw(payloadType.getName(), "1", write(payload), write(metaData(institutionId, jurisdiction)));
     }
 
     public Stored appendRaw(String payloadType, String revision, String payload, String metaData) {
         String eventId = UUID.randomUUID().toString();
-        Long position = jdbc.queryForObject("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, "
-                        + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
-                        + "VALUES (?, ?, 0, 'Injected', ?, ?, ?, ?, ?) RETURNING global_index", Long.class,
-                eventId, UUID.randomUUID().toString(), Instant.now().toString(), payloadType, revision,
-                payload.getBytes(StandardCharsets.UTF_8), metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8));
+        Long position = jdbc.queryForObject(INSERT, Long.class, eventId, UUID.randomUUID().toString(), Instant.now().toString(),
+                payloadType, revision, payload.getBytes(StandardCharsets.UTF_8),
+                metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8));
         return new Stored(eventId, position);
+    }
+
+    private static final String INSERT = "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, "
+            + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+            + "VALUES (?, ?, 0, 'Injected', ?, ?, ?, ?, ?) RETURNING global_index";
+
+    /** An event inserted in a transaction that is still open: its index is taken, the row not yet visible. */
+    public record Uncommitted(Stored stored, java.sql.Connection connection) implements AutoCloseable {
+
+        /** Commits: the event appears behind events with higher indexes that committed before it (it fills a gap). */
+        public void commit() throws java.sql.SQLException {
+            connection.commit();
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
+            connection.rollback();
+            connection.close();
+        }
+    }
+
+    /**
+     * Inserts an event as {@link #append} does, in a transaction left open until {@link
+     * Uncommitted#commit}: events appended meanwhile get higher indexes and are seen first, so this
+     * one fills a gap in the global index when it commits, as a slow transaction does.
+     */
+    public Uncommitted appendLater(Class<?> payloadType, Map<String, Object> payload, String institutionId,
+                                   String jurisdiction) throws java.sql.SQLException {
+        java.sql.Connection connection = jdbc.getDataSource().getConnection();
+        connection.setAutoCommit(false);
+        String eventId = UUID.randomUUID().toString();
+        try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, eventId);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(3, Instant.now().toString());
+            insert.setString(4, payloadType.getName());
+            insert.setString(5, "1");
+            insert.setBytes(6, write(payload).getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(7, write(metaData(institutionId, jurisdiction)).getBytes(StandardCharsets.UTF_8));
+            try (java.sql.ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return new Uncommitted(new Stored(eventId, rs.getLong(1)), connection);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            connection.rollback();
+            connection.close();
+            throw e;
+        }
     }
 
     /** The parked events of a processing group: event id, sequence, cause. */
@@ -103,6 +145,14 @@ public final class PoisonEvents {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private static Map<String, Object> metaData(String institutionId, String jurisdiction) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("institutionId", institutionId);
+        meta.put("jurisdiction", jurisdiction);
+        meta.put("correlationId", UUID.randomUUID().toString());
+        return meta;
     }
 
     private String write(Object value) {

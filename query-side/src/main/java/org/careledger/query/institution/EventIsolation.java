@@ -128,6 +128,17 @@ public class EventIsolation {
         }
     }
 
+    /**
+     * The position a row projection records for the event: the token's position in a processor
+     * batch; for an event applied outside one (a retried parked event) its own index, for the reason
+     * given at {@link #ownIndex}. For projections whose rows are each written by the events of one
+     * aggregate (a subsidy case, an institution's attendance day), which are retried in their order.
+     */
+    public long position(EventMessage<?> message, org.axonframework.eventhandling.TrackingToken token) {
+        long position = PendingEvents.position(token);
+        return inBatch() ? position : ownIndex(message, position);
+    }
+
     private static boolean inBatch() {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>;
     }
