@@ -30,9 +30,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
 import org.careledger.infra.support.Filings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The crash suite (issue 12 §4, ADR 0021): the application in a child JVM on the durable embedded
@@ -59,6 +65,8 @@ class CrashSuiteTest {
     private final Map<Integer, String> keys = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
     private int port;
+    /** The output of the running application (it names the port of its embedded MongoDB-wire server). */
+    private Path output;
     private String institution;
     private String inspector;
 
@@ -104,6 +112,7 @@ class CrashSuiteTest {
     private Process start(Path dir, List<String> args, int restart) throws Exception {
         Path output = dir.resolveSibling(dir.getFileName() + "-run" + restart + ".log");
         Process app = ChildJvm.start(output, args);
+        this.output = output;
         assertThat(OrderlyShutdownTest.awaitReady(app, port)).as("restart %d ready; output in %s", restart, output).isTrue();
         return app;
     }
@@ -181,7 +190,8 @@ class CrashSuiteTest {
         viewsEqualARebuildAndTheLedgerIsIntact(url, stored.size());
     }
 
-    private static final List<String> REBUILT = List.of("supervision", "institution-history");
+    private static final List<String> REBUILT = List.of("supervision", "institution-history", "white-list");
+    private static final Pattern MONGO_PORT = Pattern.compile("Embedded MongoDB-wire server listening on \\S*:(\\d+) ");
     private static final String SUPERVISION_ROWS = "SELECT institution_id, name, credit_code, division_code, status, puhui, "
             + "filing_number, total_places, open_classes, submitted_at, filed_at, status_changed_at, last_changed_at, "
             + "last_position, view::text AS view FROM supervision_institution ORDER BY institution_id";
@@ -190,17 +200,23 @@ class CrashSuiteTest {
 
     /**
      * After the last restart: every projection catches up with the store; the views built through
-     * the kills (the supervision table and the history index) equal what a rebuild from the first
+     * the kills (the supervision table, the history index and the white-list) equal what a rebuild from the first
      * event gives; and the ledger's hash chain covers every stored event and verifies.
      */
     private void viewsEqualARebuildAndTheLedgerIsIntact(String url, int inspections) throws Exception {
         String admin = (String) JSON.readValue(post("/api/v1/dev/tokens", null, null, "{\"role\":\"ADMIN\"}").body(), Map.class)
                 .get("token");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+        Matcher mongoPort = MONGO_PORT.matcher(Files.readString(output));
+        assertThat(mongoPort.find()).as("MongoDB-wire port in %s", output).isTrue();
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort.group(1))) {
+            MongoCollection<Document> whiteList = mongo.getDatabase("careledger").getCollection("white_list");
             long head = single(c, "SELECT max(global_index) FROM domain_event_entry");
             awaitCaughtUp(admin, head, null);
             List<Map<String, Object>> supervision = rows(c, SUPERVISION_ROWS);
             List<Map<String, Object>> history = rows(c, HISTORY_ROWS);
+            List<Document> documents = documents(whiteList);
+            assertThat(documents).extracting(d -> d.get("_id")).contains(institution);
             assertThat(single(c, "SELECT count(*) FROM institution_history WHERE institution_id = '" + institution
                     + "' AND event_type LIKE '%InspectionRecorded'")).as("inspections in the history index").isEqualTo(inspections);
             assertThat(supervision).extracting(r -> r.get("institution_id")).contains(institution);
@@ -211,6 +227,9 @@ class CrashSuiteTest {
                         + institution + "'");
                 s.executeUpdate("DELETE FROM institution_history WHERE institution_id = '" + institution + "'");
             }
+            Mono.from(whiteList.updateMany(new Document(), new Document("$set", new Document("name", "tampered"))))
+                    .block(Duration.ofSeconds(30));
+            assertThat(documents(whiteList)).isNotEqualTo(documents);
             assertThat(rows(c, SUPERVISION_ROWS)).isNotEqualTo(supervision);
             for (String projection : REBUILT) {
                 HttpResponse<String> replay = send(HttpRequest.newBuilder(uri("/api/v1/admin/projections/" + projection + "/replay"))
@@ -220,10 +239,11 @@ class CrashSuiteTest {
             awaitCaughtUp(admin, head, REBUILT);
             assertThat(rows(c, SUPERVISION_ROWS)).as("supervision view after a rebuild").isEqualTo(supervision);
             assertThat(rows(c, HISTORY_ROWS)).as("history index after a rebuild").isEqualTo(history);
+            assertThat(documents(whiteList)).as("white-list after a rebuild").isEqualTo(documents);
 
             Map<?, ?> report = awaitLedgerCovering(admin, head);
-            System.out.printf("crash suite: %d events, views equal to a rebuild (%d supervision rows, %d history rows), "
-                    + "ledger %s%n", head, supervision.size(), history.size(), report);
+            System.out.printf("crash suite: %d events, views equal to a rebuild (%d supervision rows, %d history rows, "
+                    + "%d white-list documents), ledger %s%n", head, supervision.size(), history.size(), documents.size(), report);
             assertThat(report.get("intact")).as("ledger verification %s", report).isEqualTo(true);
             assertThat(report.get("firstMismatch")).as("ledger break").isNull();
             assertThat(((Number) report.get("linksVerified")).longValue())
@@ -300,6 +320,12 @@ class CrashSuiteTest {
             assertThat(rs.next()).isTrue();
             return rs.getLong(1);
         }
+    }
+
+    /** The white-list's documents without {@code updatedAt}, which tells when a document was written, not what it says. */
+    private static List<Document> documents(MongoCollection<Document> whiteList) {
+        return Flux.from(whiteList.find().sort(new Document("_id", 1))).doOnNext(d -> d.remove("updatedAt"))
+                .collectList().block(Duration.ofSeconds(30));
     }
 
     private static List<Map<String, Object>> rows(Connection c, String sql) throws Exception {
