@@ -1,6 +1,7 @@
 package org.careledger.command.filing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -8,12 +9,14 @@ import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.careledger.command.cluster.ClusterLeases;
 import org.careledger.kernel.enrolment.EndEnrolment;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,9 @@ import org.springframework.stereotype.Component;
  * active; a second run (or another instance racing this one) is refused with ENROLMENT_NOT_FOUND,
  * or loses the aggregate's optimistic lock, and writes nothing. Both are expected and logged at
  * DEBUG.
+ *
+ * <p>With several instances, only the holder of the {@value #WORKER} lease runs it ({@link ClusterLeases},
+ * ADR 0024), so the instances do not race over the same enrolments.
  */
 @Component
 public class EnrolmentLifecycleWorker {
@@ -36,21 +42,28 @@ public class EnrolmentLifecycleWorker {
     private static final Logger log = LoggerFactory.getLogger(EnrolmentLifecycleWorker.class);
     static final Caller ACTOR = Caller.system("enrolment-lifecycle");
     static final int BATCH = 200;
+    /** The lease name of this worker in {@code worker_lease}. */
+    public static final String WORKER = "enrolment-lifecycle";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final EnrolmentRegistry registry;
     private final CommandGateway commands;
     private final Clock clock;
+    private final ClusterLeases leases;
+    private final Duration lease;
 
-    EnrolmentLifecycleWorker(EnrolmentRegistry registry, CommandGateway commands, Clock clock) {
+    EnrolmentLifecycleWorker(EnrolmentRegistry registry, CommandGateway commands, Clock clock, ClusterLeases leases,
+                             @Value("${careledger.workers.lease-duration:PT3M}") Duration lease) {
         this.registry = registry;
         this.commands = commands;
         this.clock = clock;
+        this.leases = leases;
+        this.lease = lease;
     }
 
     @Scheduled(fixedDelayString = "${careledger.enrolment.lifecycle-interval:PT1M}", initialDelayString = "5s")
     public void endDueEnrolments() {
-        endDueEnrolments(LocalDate.now(clock.withZone(CHINA)));
+        leases.runIfHolder(WORKER, lease, () -> endDueEnrolments(LocalDate.now(clock.withZone(CHINA))));
     }
 
     /** Ends the enrolments whose last day of care lies before {@code today}; answers how many were ended here. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.netty.channel.ChannelOption;
 import org.careledger.kernel.licence.LicenceCheckOutcome;
 import org.careledger.kernel.value.CreditCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -31,8 +32,10 @@ public class HttpLicenceRegistry implements LicenceRegistry {
     private final ELicenseProperties properties;
     private final Environment environment;
     private final CircuitBreaker breaker;
+    private final ObjectProvider<BuiltInLicencePlatform> builtIn;
 
-    public HttpLicenceRegistry(WebClient.Builder builder, ELicenseProperties properties, Environment environment) {
+    public HttpLicenceRegistry(WebClient.Builder builder, ELicenseProperties properties, Environment environment,
+                               ObjectProvider<BuiltInLicencePlatform> builtIn) {
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
                 .responseTimeout(properties.readTimeout());
@@ -40,6 +43,13 @@ public class HttpLicenceRegistry implements LicenceRegistry {
         this.properties = properties;
         this.environment = environment;
         this.breaker = new CircuitBreaker(properties.breakerFailures(), properties.breakerOpenFor(), Clock.systemUTC());
+        this.builtIn = builtIn;
+    }
+
+    /** A platform is configured, or the simulator is built into this instance. */
+    @Override
+    public boolean canVerify() {
+        return !properties.baseUrl().isEmpty() || builtIn.getIfAvailable() != null;
     }
 
     /** The platform's answer body. */

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * (through the command bus, as the application itself), and removes the check. When the platform
  * is down or slow the check stays queued and is retried with exponential backoff, so verification
  * resumes by itself once the platform is back. Several instances may run: rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}.
+ * {@code FOR UPDATE SKIP LOCKED}, and only by instances that can verify licences (a platform is
+ * configured or the simulator is built in, {@link LicenceRegistry#canVerify()}): an instance that
+ * cannot leaves the checks to the others instead of postponing them (ADR 0024).
  */
 @Component
 class LicenceCheckWorker {
@@ -37,6 +39,7 @@ class LicenceCheckWorker {
     private final LicenceRegistry registry;
     private final CommandGateway commands;
     private final ELicenseProperties properties;
+    private volatile boolean reportedUnable;
 
     LicenceCheckWorker(JdbcTemplate jdbc, LicenceRegistry registry, CommandGateway commands, ELicenseProperties properties) {
         this.jdbc = jdbc;
@@ -50,6 +53,14 @@ class LicenceCheckWorker {
 
     @Scheduled(fixedDelayString = "${careledger.e-license.poll-interval:500ms}", initialDelayString = "1s")
     public void work() {
+        if (!registry.canVerify()) {
+            if (!reportedUnable) {
+                reportedUnable = true;
+                log.info("No e-license platform is configured here (careledger.e-license.base-url): "
+                        + "this instance leaves licence checks to instances that have one");
+            }
+            return;
+        }
         for (Due due : claim(20)) {
             try {
                 var result = registry.verify(CreditCode.parse(due.creditCode()), due.licenceNumber());

@@ -15,4 +15,12 @@ public interface LicenceRegistry {
      * @throws LicenceRegistryUnavailable when the platform cannot be reached or answers with an error
      */
     LicenceCheckResult verify(CreditCode creditCode, String licenceNumber);
+
+    /**
+     * Whether this instance can verify licences at all (a platform is configured or built in). An
+     * instance that cannot leaves pending checks to the instances that can (ADR 0024).
+     */
+    default boolean canVerify() {
+        return true;
+    }
 }

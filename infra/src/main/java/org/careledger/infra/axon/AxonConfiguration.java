@@ -8,6 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.careledger.command.cluster.ClusterLeases;
+import org.careledger.infra.cluster.ProcessorCoordinator;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -81,15 +89,34 @@ public class AxonConfiguration {
     /**
      * Pooled streaming processors by default. A segment that sees no events of its own only
      * stores its token when it extends its claim; the threshold is short so that read-your-writes
-     * ({@code minPosition}) never waits long for an idle segment.
+     * ({@code minPosition}) never waits long for an idle segment. Each instance claims at most its
+     * fair share of every processor's segments when several instances share the store (ADR 0024).
      */
     @Bean
     ConfigurerModule pooledProcessorsByDefault(
-            @org.springframework.beans.factory.annotation.Value("${careledger.processors.claim-extension-ms:250}") long claimExtensionMs) {
+            @org.springframework.beans.factory.annotation.Value("${careledger.processors.claim-extension-ms:250}") long claimExtensionMs,
+            ProcessorCoordinator coordinator) {
         return configurer -> configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors()
                 .registerPooledStreamingEventProcessorConfiguration(
-                        (config, builder) -> builder.claimExtensionThreshold(claimExtensionMs));
+                        (config, builder) -> builder.claimExtensionThreshold(claimExtensionMs).maxSegmentProvider(coordinator));
+    }
+
+    /**
+     * Axon's JDBC token store, with this instance's own id as the owner of its claims: Axon's
+     * default (the JVM's pid@host) is the same for two application contexts in one JVM, which would
+     * then take each other's claims for their own.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties tokenStoreProperties, ClusterLeases leases) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(leases.instanceId())
+                .build();
     }
 
     /**

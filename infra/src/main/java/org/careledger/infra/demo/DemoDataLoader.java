@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.careledger.command.cluster.ClusterLeases;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.ApproveFiling;
@@ -54,6 +55,8 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final Caller DEMO = Caller.system("demo-data");
+    /** The lease name of the loader in {@code worker_lease}. */
+    static final String WORKER = "demo-data";
     /** Refusals that mean "try again shortly": the licence check has not answered yet, or the system is busy. */
     private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.LICENCE_VERIFICATION_PENDING,
             ErrorCode.SERVICE_OVERLOADED, ErrorCode.CONCURRENT_MODIFICATION);
@@ -64,18 +67,27 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
     private final Duration pause;
     private volatile Thread worker;
     private volatile boolean stopping;
+    /** Null when loading directly (tests of one loader); otherwise only the lease holder loads. */
+    private final ClusterLeases leases;
 
     @org.springframework.beans.factory.annotation.Autowired
     DemoDataLoader(CommandGateway commands,
-                   @org.springframework.beans.factory.annotation.Value("${careledger.demo-data.patience:5m}") Duration patience) {
-        this(commands, institutions(), patience, Duration.ofMillis(500));
+                   @org.springframework.beans.factory.annotation.Value("${careledger.demo-data.patience:5m}") Duration patience,
+                   ClusterLeases leases) {
+        this(commands, institutions(), patience, Duration.ofMillis(500), leases);
     }
 
     DemoDataLoader(CommandGateway commands, List<DemoInstitution> institutions, Duration patience, Duration pause) {
+        this(commands, institutions, patience, pause, null);
+    }
+
+    private DemoDataLoader(CommandGateway commands, List<DemoInstitution> institutions, Duration patience, Duration pause,
+                           ClusterLeases leases) {
         this.commands = commands;
         this.institutions = institutions;
         this.patience = patience;
         this.pause = pause;
+        this.leases = leases;
     }
 
     static List<DemoInstitution> institutions() {
@@ -136,12 +148,20 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
      * Loads in the background, so the application is ready at once and nothing the loader meets
      * can fail the start: approval waits for the licence check (which answers only after the
      * filing), and every refusal or failure is logged and the next institution is loaded.
+     *
+     * <p>With several instances on one store, only the instance that takes the {@value #WORKER}
+     * lease loads (ADR 0024); it keeps the lease for the loader's patience and a minute, so the
+     * instances starting with it leave the loading to it.
      */
     @Override
     public void run(ApplicationArguments args) {
         Thread t = new Thread(() -> {
             try {
-                loadAll();
+                if (leases == null) {
+                    loadAll();
+                } else if (!leases.runIfHolder(WORKER, patience.plusMinutes(1), this::loadAll)) {
+                    log.info("Demo data: another instance holds the {} lease and loads them", WORKER);
+                }
             } catch (Throwable e) {
                 log.warn("Demo data not loaded: {}", e.toString(), e);
             }

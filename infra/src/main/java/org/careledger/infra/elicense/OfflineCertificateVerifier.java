@@ -18,7 +18,9 @@ import org.careledger.kernel.licence.FilingCertificate;
 /**
  * Checks a filing certificate without the server: the JSON answered by
  * {@code GET /api/v1/public/certificates/{number}} and the base64 public key published at
- * {@code GET /api/v1/public/certificates/public-key}.
+ * {@code GET /api/v1/public/certificates/public-key}: either its {@code publicKey} alone, or the whole
+ * JSON answer, whose {@code keys} list every key still valid; the certificate's {@code keyId} then
+ * chooses the key, so certificates signed before a key rotation still verify.
  *
  * <pre>
  *   java -cp infra/target/careledger.jar -Dloader.main=org.careledger.infra.elicense.OfflineCertificateVerifier \
@@ -33,10 +35,12 @@ public final class OfflineCertificateVerifier {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: OfflineCertificateVerifier <certificate.json> <public-key.txt>");
+            System.err.println("usage: OfflineCertificateVerifier <certificate.json> <public-key.txt or public-key answer .json>");
             System.exit(2);
         }
-        String result = verify(Files.readAllBytes(Path.of(args[0])), Files.readString(Path.of(args[1])).trim());
+        String keys = Files.readString(Path.of(args[1])).trim();
+        byte[] certificate = Files.readAllBytes(Path.of(args[0]));
+        String result = keys.startsWith("{") ? verifyWithKeySet(certificate, keys) : verify(certificate, keys);
         System.out.println(result);
         System.exit(result.equals("VALID") ? 0 : 1);
     }
@@ -59,6 +63,35 @@ public final class OfflineCertificateVerifier {
             verifier.update(certificate.canonicalBytes());
             return verifier.verify(Base64.getDecoder().decode(text(root, "signature"))) ? "VALID" : "INVALID: bad signature";
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return "INVALID: " + e.getClass().getSimpleName();
+        }
+    }
+
+    /**
+     * Verifies against the published key set (the answer of the public-key endpoint): the key whose
+     * id the certificate answer names, or the current key for an answer without a key id.
+     *
+     * @return "VALID", or "INVALID: reason"
+     */
+    public static String verifyWithKeySet(byte[] certificateJson, String keySetJson) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode keySet = json.readTree(keySetJson);
+            JsonNode keyId = json.readTree(certificateJson).get("keyId");
+            String wanted = keyId != null && keyId.isTextual() ? keyId.asText() : text(keySet, "keyId");
+            JsonNode keys = keySet.get("keys");
+            if (keys != null && keys.isArray()) {
+                for (JsonNode key : keys) {
+                    if (wanted.equals(text(key, "keyId"))) {
+                        return verify(certificateJson, text(key, "publicKey"));
+                    }
+                }
+            }
+            if (wanted.equals(text(keySet, "keyId"))) {
+                return verify(certificateJson, text(keySet, "publicKey"));
+            }
+            return "INVALID: no published key has the id " + wanted;
+        } catch (IOException | RuntimeException e) {
             return "INVALID: " + e.getClass().getSimpleName();
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.careledger.infra.cluster.ProcessorCoordinator;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
@@ -26,16 +27,20 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Operations on the projections (ADMIN only): their status per segment (position, caught up,
  * replaying, errors) and a rebuild from the first event. A rebuild resets the processor's tokens;
- * each projection's reset handler clears its store, and the processor replays every event.
+ * each projection's reset handler clears its store, and the processor replays every event. It
+ * works from any instance: the others stop the processor until the tokens are reset
+ * ({@link ProcessorCoordinator}).
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
 public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorCoordinator coordinator;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, ProcessorCoordinator coordinator) {
         this.processing = processing;
+        this.coordinator = coordinator;
     }
 
     public record SegmentStatus(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
@@ -57,11 +62,10 @@ public class ProjectionAdminController {
     public Mono<ProjectionStatus> replay(Caller caller, @PathVariable String name) {
         caller.requireRole(Role.ADMIN);
         StreamingEventProcessor processor = streaming(name);
-        // shutting a processor down waits for its threads: keep it off the event loop
+        // shutting a processor down waits for its threads, and the other instances are waited for
+        // (ADR 0024): keep it off the event loop. The processor runs again here whatever happens.
         return Mono.fromCallable(() -> {
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
+            coordinator.replay(name, processor);
             return status(name);
         }).subscribeOn(Schedulers.boundedElastic());
     }

@@ -15,9 +15,28 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The RSA key the local token issuer signs with. Generated on first start and kept in the data
- * directory, so tokens stay valid across restarts of the embedded default.
+ * directory, so tokens stay valid across restarts of the embedded default; with external stores it
+ * is configured ({@code careledger.security.local-signing-key}), so every instance verifies the
+ * same tokens (ADR 0024).
  */
 public record LocalSigningKey(RSAPublicKey publicKey, RSAPrivateCrtKey privateKey) {
+
+    /** The key from its base64 PKCS#8 encoding (as configured). */
+    public static LocalSigningKey fromPkcs8(String base64) {
+        try {
+            return of(java.util.Base64.getDecoder().decode(base64.trim()));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("careledger.security.local-signing-key must be an RSA private key, "
+                    + "base64 PKCS#8", e);
+        }
+    }
+
+    private static LocalSigningKey of(byte[] pkcs8) throws GeneralSecurityException {
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
+        return new LocalSigningKey(pub, priv);
+    }
 
     public static LocalSigningKey loadOrCreate(Path dir) {
         Path file = dir.resolve("jwt-signing-key.pk8");
@@ -35,10 +54,7 @@ public record LocalSigningKey(RSAPublicKey publicKey, RSAPrivateCrtKey privateKe
                 }
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
-            RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
-            return new LocalSigningKey(pub, priv);
+            return of(Files.readAllBytes(file));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load or create the local token signing key in " + dir, e);
         }

@@ -190,12 +190,28 @@ public class SecurityConfiguration {
         return s != null && !s.isBlank();
     }
 
-    /** The local issuer's RSA key, made on first use only (not at all when an identity provider is configured). */
+    /**
+     * The local issuer's RSA key, made on first use only (not at all when an identity provider is
+     * configured). With external stores every instance must verify the same tokens, so the key is
+     * then required configuration (ADR 0024).
+     */
     @Bean
     @Lazy
-    LocalSigningKey localSigningKey(CareLedgerDataDirectory dataDirectory) {
+    LocalSigningKey localSigningKey(CareLedgerDataDirectory dataDirectory, Environment env) {
+        String configured = env.getProperty(LOCAL_SIGNING_KEY);
+        if (hasText(configured)) {
+            return LocalSigningKey.fromPkcs8(configured);
+        }
+        if (hasText(env.getProperty("spring.datasource.url"))) {
+            throw new IllegalStateException(LOCAL_SIGNING_KEY + " is required with external stores when no identity provider "
+                    + "is configured (" + JWT_PROPERTIES + "issuer-uri or jwk-set-uri): every instance must verify the same "
+                    + "tokens (an RSA private key, base64 PKCS#8; see docs/scale-out.md)");
+        }
         return LocalSigningKey.loadOrCreate(dataDirectory.resolve("keys"));
     }
+
+    /** The local issuer's key, shared by every instance (base64 PKCS#8 RSA). */
+    static final String LOCAL_SIGNING_KEY = "careledger.security.local-signing-key";
 
     /** Signing side of the local token issuer (only while it exists). */
     @Bean

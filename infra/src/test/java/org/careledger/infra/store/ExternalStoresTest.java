@@ -33,6 +33,10 @@ class ExternalStoresTest {
         postgres = EmbeddedPostgresServer.start(dir.resolve("pg"), 0, false);
         mongo = EmbeddedMongoServer.start(dir.resolve("mongo").resolve("m.mv"), 0);
         String host = "localhost:" + postgres.port() + "/" + EmbeddedPostgresServer.DATABASE;
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        java.security.KeyPair jwt = rsa.generateKeyPair();
+        java.security.KeyPair certificate = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         app = SpringApplication.run(CareLedgerApplication.class,
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://" + host,
@@ -44,6 +48,10 @@ class ExternalStoresTest {
                 "--careledger.dev.insecure-simulator=true",
                 "--careledger.privacy.master-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 "--careledger.privacy.citizen-id-hash-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                // secrets every instance shares are required with external stores (ADR 0024)
+                "--careledger.security.local-signing-key=" + java.util.Base64.getEncoder().encodeToString(jwt.getPrivate().getEncoded()),
+                "--careledger.certificates.signing-key=" + java.util.Base64.getEncoder().encodeToString(certificate.getPrivate().getEncoded()),
+                "--careledger.certificates.public-key=" + java.util.Base64.getEncoder().encodeToString(certificate.getPublic().getEncoded()),
                 "--careledger.e-license.poll-interval=200ms",
                 "--careledger.data-dir=" + dir.resolve("app"),
                 "--spring.jmx.enabled=false");

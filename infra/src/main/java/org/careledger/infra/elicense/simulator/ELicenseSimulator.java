@@ -39,7 +39,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/simulator/e-license")
 @Conditional(ELicenseSimulatorCondition.class)
-public class ELicenseSimulator {
+public class ELicenseSimulator implements org.careledger.command.licence.BuiltInLicencePlatform {
 
     private final Map<String, String> scripted = new ConcurrentHashMap<>();
     private final AtomicReference<Mode> mode = new AtomicReference<>(new Mode(false, 0));
