@@ -89,7 +89,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
     }
 
     @AfterAll
