@@ -21,12 +21,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Public white-list search at a fixed concurrency (closed loop: each of N clients sends its next
- * request when the previous answer arrived), for three typical query kinds, next to the same
- * requests answered with the captured bytes by {@link BytesServer}.
+ * request when the previous answer arrived), for three typical query kinds and for the public
+ * search page rendering the filter queries (with the API answering them at the page's size as its
+ * same-run reference), each next to the same requests answered with the captured bytes by
+ * {@link BytesServer}.
  */
 final class SearchBench {
 
     static final String PATH = "/api/v1/public/institutions";
+    /** The public search page and the number of results it shows at once. */
+    static final String PAGE_PATH = "/";
+    static final int PAGE_SIZE = 10;
 
     record Workload(String name, String description, List<String> uris) {
     }
@@ -72,8 +77,20 @@ final class SearchBench {
             double lng = p.lng() + (random.nextDouble() - 0.5) * 0.02;
             near.add(PATH + String.format(Locale.ROOT, "?near=%.4f,%.4f&radiusKm=5", lat, lng));
         }
+        // the public search page (server-rendered HTML, 10 results a page) next to the API answering
+        // the same filters with a page of the same size
+        List<String> pages = new ArrayList<>();
+        List<String> pageSized = new ArrayList<>();
+        for (String f : filters) {
+            String query = f.substring(PATH.length() + 1);
+            pages.add(PAGE_PATH + "?" + query);
+            pageSized.add(f + "&size=" + PAGE_SIZE);
+        }
         return List.of(
                 new Workload("filter", "division + puhui=true + classType", filters),
+                new Workload("filter-size10", "the filter queries, " + PAGE_SIZE + " a page (the API next to the page)",
+                        pageSized),
+                new Workload("page", "GET / (the public search page, HTML) with the filter queries", pages),
                 new Workload("name", "q=<word of the names> (half of them within a city)", names),
                 new Workload("near", "near=lat,lng within 5 km", near));
     }
@@ -108,9 +125,16 @@ final class SearchBench {
                             + new String(r.body(), StandardCharsets.UTF_8));
                 }
                 answers.put(uri, r.body());
-                JsonNode page = Api.JSON.readTree(r.body());
-                items += page.path("items").size();
-                totals += page.path("total").asLong();
+                if (uri.startsWith(PATH)) {
+                    JsonNode page = Api.JSON.readTree(r.body());
+                    items += page.path("items").size();
+                    totals += page.path("total").asLong();
+                } else {
+                    String html = new String(r.body(), StandardCharsets.UTF_8);
+                    items += html.split("<li class=\"card\">", -1).length - 1;
+                    java.util.regex.Matcher total = java.util.regex.Pattern.compile("共找到 (\\d+) 家机构").matcher(html);
+                    totals += total.find() ? Long.parseLong(total.group(1)) : 0;
+                }
                 bytes += r.body().length;
             }
             Map<String, Object> one = new LinkedHashMap<>();

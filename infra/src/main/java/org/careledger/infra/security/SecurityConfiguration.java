@@ -63,6 +63,8 @@ public class SecurityConfiguration {
 
     static final String[] OPEN_PATHS = {
             "/api/v1/public/**",
+            // the public pages (PublicPagesController) and their own CSS and script
+            "/", "/institution/*", "/certificate", "/assets/**",
             // exists only while DevExposure allows it; otherwise 404 for everyone
             "/api/v1/dev/tokens",
             // authenticated by the platform's HMAC signature instead of a JWT

@@ -50,7 +50,7 @@ public class RateLimits {
             public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
                 String path = exchange.getRequest().getPath().pathWithinApplication().value();
                 String ip = clientIp(exchange);
-                if (path.startsWith(PUBLIC_PREFIX)) {
+                if (path.startsWith(PUBLIC_PREFIX) || org.careledger.query.pages.PublicPagesController.isPage(path)) {
                     Duration wait = publicLimiters.acquire(ip);
                     if (wait != null) {
                         return refuse(exchange, problems, wait, "Too many requests to the public API from this address");

@@ -58,6 +58,7 @@ class RouteTableAuthorizationTest extends IntegrationTest {
     /** Routes anyone may call (prefix match). Keep this list short and deliberate. */
     static final List<String> PUBLIC = List.of(
             "/api/v1/public/",
+            "/institution/", "/certificate", // public pages (and "/", matched exactly below)
             "/api/v1/dev/tokens",
             "/api/v1/integration/e-license/notifications", // HMAC-signed by the platform instead
             "/simulator/e-license/v1/licences/verify",     // the platform stand-in the adapter calls
@@ -248,7 +249,7 @@ class RouteTableAuthorizationTest extends IntegrationTest {
         int ownSuccesses = 0;
         for (Route route : routes) {
             String pattern = route.pattern();
-            boolean open = startsWithAny(pattern, PUBLIC);
+            boolean open = startsWithAny(pattern, PUBLIC) || pattern.equals("/");
             matrix.append(String.format("%-7s %-70s", route.method(), pattern));
             // 1. anonymous
             EntityExchangeResult<String> anonymousResult = call(route, null);

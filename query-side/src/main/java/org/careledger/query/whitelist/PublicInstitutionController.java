@@ -66,7 +66,19 @@ public class PublicInstitutionController {
     public record PublicClass(String name, ClassType classType, int places, int vacancies) {
     }
 
-    /** An institution on the white-list. */
+    /**
+     * A rectification order of an inspection, still open, as the public sees it: what kind of
+     * finding it follows and by when it must be done. The inspector's free text stays out (it may
+     * name people).
+     */
+    public record PublicRectification(org.careledger.kernel.inspection.FindingCategory category,
+                                      org.careledger.kernel.inspection.FindingSeverity severity, LocalDate deadline) {
+    }
+
+    /**
+     * An institution on the white-list. {@code statusChangedAt} dates the current status (the
+     * suspension or revocation a page shows in its banner).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PublicInstitution(String filingNumber, String status, String name, String creditCode, String division,
                                     String address, GeoPoint location, InstitutionType institutionType, boolean puhui,
@@ -74,7 +86,8 @@ public class PublicInstitutionController {
                                     int totalPlaces, Set<ServiceType> serviceTypes, List<Fee> fees, Instant filedAt,
                                     Instant lastChangedAt, String certificateNumber, int vacancies,
                                     String medicalAgreementPartner, LocalDate latestInspectionOn,
-                                    String latestInspectionOutcome, Double distanceKm) {
+                                    String latestInspectionOutcome, List<PublicRectification> openRectifications,
+                                    Instant statusChangedAt, Double distanceKm) {
 
         /** Sets keep enum order, however the entry was read (a stored entry comes back as hash sets). */
         public PublicInstitution {
@@ -166,6 +179,20 @@ public class PublicInstitutionController {
     }
 
     /**
+     * The six-digit divisions of the institutions the public may see, for the search page's
+     * district picker (the same visibility as the search).
+     */
+    public Mono<java.util.SortedSet<String>> divisions() {
+        return current(null).then(Mono.fromSupplier(() -> {
+            java.util.SortedSet<String> codes = new java.util.TreeSet<>();
+            for (PublicWhiteList.Entry e : whiteList.matching(visible())) {
+                e.divisionPrefixes().stream().filter(p -> p.length() == 6).forEach(codes::add);
+            }
+            return codes;
+        }));
+    }
+
+    /**
      * Waits for the white-list to be loaded and, with {@code minPosition}, for the projection to
      * pass it; then reads the documents written lately, in case another instance wrote them.
      */
@@ -226,7 +253,17 @@ public class PublicInstitutionController {
                 v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
                 new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
                 v.totalVacancies(), v.care().medicalAgreement() == null ? null : v.care().medicalAgreement().partnerName(),
-                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(), null);
+                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(),
+                openRectificationsOf(v), v.statusChangedAt(), null);
+    }
+
+    /** Open orders, earliest deadline first (then category and severity, so a rebuild writes the same bytes). */
+    static List<PublicRectification> openRectificationsOf(InstitutionView v) {
+        return v.oversight().openOrders().values().stream()
+                .map(o -> new PublicRectification(o.category(), o.severity(), o.deadline()))
+                .sorted(Comparator.comparing(PublicRectification::deadline).thenComparing(PublicRectification::category)
+                        .thenComparing(PublicRectification::severity))
+                .toList();
     }
 
     private static GeoPoint parseNear(Violations v, String near) {
