@@ -181,7 +181,7 @@ class DebianPostgresTest {
         assertThat(done).as(out).isTrue();
         assertThat(drill.exitValue()).as(out).isZero();
         assertThat(out).contains("RESTORE DRILL PASSED")
-                .containsPattern("supervision_institution=2 ")
+                .containsPattern("supervision_institution=3 ")
                 .containsPattern("white-list=2\\b")
                 .contains("ledger intact");
     }
