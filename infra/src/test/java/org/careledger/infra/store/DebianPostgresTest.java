@@ -166,6 +166,8 @@ class DebianPostgresTest {
         env.put("CARELEDGER_DRILL_SOURCE_DB", database);
         env.put("CARELEDGER_DRILL_WORK", work.resolve("drill").toString());
         env.put("CARELEDGER_DRILL_PORT", Integer.toString(freePort()));
+        // a shared build machine can take minutes to start the drill's application: a wide bound
+        env.put("CARELEDGER_DRILL_TIMEOUT", "900");
         env.put("CARELEDGER_DRILL_ORIGINAL_URL", "http://localhost:" + app.getEnvironment().getProperty("local.server.port"));
         env.put("CARELEDGER_APP", Path.of(System.getProperty("java.home"), "bin", "java")
                 + " -Xmx512m -XX:TieredStopAtLevel=1 -Daxoniq.update-checker.disabled=true -cp "
@@ -173,7 +175,7 @@ class DebianPostgresTest {
         // the same secrets as the original, through the environment (relaxed names)
         secrets.forEach((name, value) -> env.put(name.replace("-", "").replace('.', '_').toUpperCase(), value));
         Process drill = pb.start();
-        boolean done = drill.waitFor(8, TimeUnit.MINUTES);
+        boolean done = drill.waitFor(30, TimeUnit.MINUTES);
         if (!done) {
             drill.destroy();
         }
