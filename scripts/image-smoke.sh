@@ -34,10 +34,10 @@ trap cleanup EXIT
 
 # 1. unpack: manifest.json names the config and the layers, base first
 mkdir -p "$WORK/tar" "$ROOT"
-tar -xf "$TAR" -C "$WORK/tar"
+tar --warning=no-unknown-keyword -xf "$TAR" -C "$WORK/tar"
 CONFIG=$WORK/tar/$(jq -r '.[0].Config' "$WORK/tar/manifest.json")
 for layer in $(jq -r '.[0].Layers[]' "$WORK/tar/manifest.json"); do
-  tar -xzf "$WORK/tar/$layer" -C "$ROOT"
+  tar --warning=no-unknown-keyword -xzf "$WORK/tar/$layer" -C "$ROOT"
 done
 USER_SPEC=$(jq -r '.config.User' "$CONFIG")
 mapfile -t ENTRYPOINT < <(jq -r '.config.Entrypoint[]' "$CONFIG")
@@ -67,9 +67,10 @@ CONFIG_ENV=(
 
 # 3. run it as a container engine would: own PID and mount namespaces, /proc, chroot, its user
 log "starting on 127.0.0.1:$PORT, database $DB, log $WORK/app.log"
+# (env -i: only the image's environment and the configuration; the host tools by absolute path)
 env -i "${IMAGE_ENV[@]}" "${CONFIG_ENV[@]}" \
-  unshare --mount --pid --fork --mount-proc="$ROOT/proc" \
-  chroot --userspec="$USER_SPEC" "$ROOT" "${ENTRYPOINT[@]}" > "$WORK/app.log" 2>&1 &
+  "$(command -v unshare)" --mount --pid --fork --mount-proc="$ROOT/proc" \
+  "$(command -v chroot)" --userspec="$USER_SPEC" "$ROOT" "${ENTRYPOINT[@]}" > "$WORK/app.log" 2>&1 &
 PID=$!
 started=$(date +%s)
 until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/actuator/health/readiness") == 200 ]]; do
