@@ -75,7 +75,7 @@ final class Benchmark {
             run.put("jdbcUrl", jdbc);
             Db db = new Db(jdbc, options.jdbcUser, options.jdbcPassword);
             Api api = new Api(server.baseUrl(), options.ingestConcurrency);
-            failure = measure(plan, server, db, api, deadline);
+            failure = measure(plan, server, dataDir, db, api, deadline, stamp);
         } catch (Exception e) {
             error = e;
             run.put("error", e.toString());
@@ -100,7 +100,8 @@ final class Benchmark {
         return json;
     }
 
-    private RuntimeException measure(RegionPlan plan, ServerProcess server, Db db, Api api, Deadline deadline) throws Exception {
+    private RuntimeException measure(RegionPlan plan, ServerProcess server, Path dataDir, Db db, Api api, Deadline deadline,
+                                     String stamp) throws Exception {
         Long pid = server.pid().orElse(null);
         RegionBuilder region = new RegionBuilder(api, db, options, plan, deadline);
         Report.progress("Building the region through the HTTP API (" + options.ingestConcurrency + " concurrent institutions)");
@@ -201,6 +202,12 @@ final class Benchmark {
                 : new SearchBench(server.baseUrl(), options).run(SearchBench.workloads(plan, options.seed), deadline);
         search.put("cpuWholeSection", searchCpu.stop());
         report.sections.put("search", search);
+
+        Report.progress("Two instances sharing the stores");
+        Map<String, Object> scaleOut = deadline.passed() ? skipped()
+                : new ScaleOutBench(options, deadline).run(server, dataDir, plan, region, SearchBench.workloads(plan, options.seed),
+                        options.resultsDir.resolve("server-" + stamp + "-second.log"));
+        report.sections.put("scaleOut", scaleOut);
 
         Report.progress("Inspector as-of");
         Map<String, Object> inspector;
@@ -359,6 +366,7 @@ final class Benchmark {
         } else {
             report.add("search", "skipped", "", "", ">= 2,000 rps, p99 <= 50 ms", "n/a");
         }
+        scaleOutRows((Map<String, Object>) report.sections.get("scaleOut"));
         Map<String, Object> readRef = (Map<String, Object>) inspector.get("readEventsReference");
         String refText = readRef == null ? "" : "read its " + inspector.get("institutionEvents") + " events alone: p50 "
                 + num(readRef.get("p50Ms")) + " ms, p99 " + num(readRef.get("p99Ms")) + " ms";
@@ -380,6 +388,31 @@ final class Benchmark {
                 + num(storage.get("payloadAndMetadataBytesPerEvent")) + ")",
                 raw.get("tableBytesPerRow") == null ? "" : num(raw.get("tableBytesPerRow")) + " bytes/row in the raw table",
                 "", "", "");
+    }
+
+    /** Two instances next to one: the figure is the pair's, the reference the first instance alone just before. */
+    @SuppressWarnings("unchecked")
+    private void scaleOutRows(Map<String, Object> scaleOut) {
+        if (scaleOut == null || !scaleOut.containsKey("commands")) {
+            report.add("two instances", "skipped" + (scaleOut == null ? "" : ": " + scaleOut.get("skipped")), "", "", "", "n/a");
+            return;
+        }
+        ((Map<String, Object>) scaleOut.get("search")).forEach((name, v) -> {
+            Map<String, Object> two = (Map<String, Object>) ((Map<String, Object>) v).get("twoInstances");
+            Map<String, Object> one = (Map<String, Object>) ((Map<String, Object>) v).get("oneInstance");
+            report.add("two instances: search " + name + " (c=" + options.searchConcurrency + ")",
+                    num(two.get("requestsPerSecond")) + " rps, p50 " + num(two.get("p50Ms")) + " ms, p99 " + num(two.get("p99Ms")) + " ms",
+                    "one instance: " + num(one.get("requestsPerSecond")) + " rps, p99 " + num(one.get("p99Ms")) + " ms",
+                    Report.ratio(two.get("requestsPerSecond"), one.get("requestsPerSecond")), "", "");
+        });
+        Map<String, Object> commands = (Map<String, Object>) scaleOut.get("commands");
+        Map<String, Object> two = (Map<String, Object>) commands.get("twoInstances");
+        Map<String, Object> one = (Map<String, Object>) commands.get("oneInstance");
+        report.add("two instances: commands (inspections, c=" + options.ingestConcurrency + ")",
+                num(two.get("commandsPerSecond")) + " commands/s, p50 " + num(two.get("p50Ms")) + " ms, p99 " + num(two.get("p99Ms"))
+                        + " ms, " + two.get("conflicts409") + " x 409, " + two.get("errors") + " errors",
+                "one instance: " + num(one.get("commandsPerSecond")) + " commands/s, p99 " + num(one.get("p99Ms")) + " ms",
+                Report.ratio(two.get("commandsPerSecond"), one.get("commandsPerSecond")), "", "");
     }
 
     private static String num(Object value) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class Report {
 
     /** The sections every results file has (the smoke test checks them). */
-    static final List<String> SECTIONS = List.of("run", "machine", "region", "ingest", "projections", "search", "inspector",
+    static final List<String> SECTIONS = List.of("run", "machine", "region", "ingest", "projections", "search", "scaleOut", "inspector",
             "memory", "storage", "table");
 
     private static final long STARTED = System.nanoTime();

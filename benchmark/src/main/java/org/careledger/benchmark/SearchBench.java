@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -165,56 +163,26 @@ final class SearchBench {
 
     /** Closed loop: warm-up, then the measured window; every client stops at the window's end. */
     LoadResult load(String base, List<String> uris, Deadline deadline) throws Exception {
+        return load(List.of(base), uris, deadline);
+    }
+
+    /** The same closed loop spread over several servers: client i sends to server i mod n. */
+    LoadResult load(List<String> bases, List<String> uris, Deadline deadline) throws Exception {
         if (deadline.passed()) {
             return new LoadResult(0, 0, new Stats(1), 0);
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        List<HttpRequest> requests = uris.stream()
-                .map(u -> HttpRequest.newBuilder(URI.create(base + u)).timeout(Duration.ofSeconds(30)).GET().build()).toList();
-        long warmupEnd = System.nanoTime() + options.searchWarmup.toNanos();
-        long measureEnd = warmupEnd + options.searchDuration.toNanos();
-        Stats latency = new Stats(5_000_000);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicInteger threadIndex = new AtomicInteger();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < options.searchConcurrency; t++) {
-            Thread thread = new Thread(() -> {
-                int i = threadIndex.getAndIncrement() * 7;
-                Stats mine = new Stats(1_000_000);
-                while (true) {
-                    long start = System.nanoTime();
-                    if (start >= measureEnd || deadline.passed()) {
-                        break;
-                    }
-                    HttpRequest request = requests.get(i++ % requests.size());
-                    boolean ok;
-                    try {
-                        HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        ok = r.statusCode() == 200;
-                    } catch (Exception e) {
-                        ok = false;
-                    }
-                    long end = System.nanoTime();
-                    if (start >= warmupEnd && end <= measureEnd) {
-                        if (ok) {
-                            mine.add(end - start);
-                            done.incrementAndGet();
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                }
-                latency.addAll(mine);
-            }, "search-client-" + t);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join(Math.max(1, (measureEnd - System.nanoTime()) / 1_000_000) + 60_000);
-        }
-        return new LoadResult(done.get(), options.searchDuration.toNanos() / 1e9, latency, errors.get());
+        List<List<HttpRequest>> perServer = bases.stream().map(base -> uris.stream()
+                .map(u -> HttpRequest.newBuilder(URI.create(base + u)).timeout(Duration.ofSeconds(30)).GET().build()).toList())
+                .toList();
+        ClosedLoop.Result r = ClosedLoop.run(options.searchConcurrency, options.searchWarmup, options.searchDuration, deadline,
+                "search", index -> {
+                    List<HttpRequest> requests = perServer.get(index % perServer.size());
+                    int[] next = {index * 7};
+                    return () -> client.send(requests.get(next[0]++ % requests.size()), HttpResponse.BodyHandlers.ofByteArray())
+                            .statusCode() == 200 ? 200 : 500;
+                });
+        return new LoadResult(r.ok(), r.seconds(), r.latency(), r.conflicts() + r.errors());
     }
 }

@@ -39,6 +39,8 @@ final class ServerProcess implements AutoCloseable {
     /** The embedded PostgreSQL's postmaster: pg_ctl detaches it, so it is no descendant of the JVM. */
     private volatile Long postgresPid;
     private volatile boolean closed;
+    /** The embedded MongoDB-wire server's port, when started here (a second instance's white-list store). */
+    private Integer embeddedMongoPort;
 
     private ServerProcess(String baseUrl, Process process, Long pid, String jdbcUrl, Path log) {
         this.baseUrl = baseUrl;
@@ -54,6 +56,10 @@ final class ServerProcess implements AutoCloseable {
 
     Optional<String> jdbcUrl() {
         return Optional.ofNullable(jdbcUrl);
+    }
+
+    Optional<Integer> embeddedMongoPort() {
+        return Optional.ofNullable(embeddedMongoPort);
     }
 
     Optional<Long> pid() {
@@ -84,6 +90,15 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar and waits until the server reports itself ready. */
     static ServerProcess start(Options options, Path dataDir, Path log, Deadline deadline) throws IOException, InterruptedException {
+        return start(options, dataDir, log, deadline, List.of(), Map.of());
+    }
+
+    /**
+     * Starts the jar with arguments and environment variables beyond the options' (a second
+     * instance's external stores and secrets) and waits until the server reports itself ready.
+     */
+    static ServerProcess start(Options options, Path dataDir, Path log, Deadline deadline, List<String> extraArgs,
+                               Map<String, String> extraEnv) throws IOException, InterruptedException {
         if (!Files.isRegularFile(options.serverJar)) {
             throw new IllegalStateException("No server jar at " + options.serverJar.toAbsolutePath()
                     + ": build it first (./mvnw -q -DskipTests package) or pass --jar / --server");
@@ -106,6 +121,7 @@ final class ServerProcess implements AutoCloseable {
         command.add("-jar");
         command.add(link.toString());
         command.addAll(options.serverArgs);
+        command.addAll(extraArgs);
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -123,12 +139,14 @@ final class ServerProcess implements AutoCloseable {
         // the region is brought in with its history: contracts and checks from before the filings'
         // approval in CareLedger (which happens on the day the benchmark runs) are accepted
         env.put("CARELEDGER_ENROLMENT_RECORDSBEFOREFILINGALLOWED", "true");
+        env.putAll(extraEnv);
         Process p = builder.start();
         String external = argValue(options.serverArgs, "spring.datasource.url");
         String jdbc = options.jdbcUrl != null ? options.jdbcUrl
                 : external != null ? external
                 : "jdbc:postgresql://localhost:" + pgPort + "/careledger";
         ServerProcess server = new ServerProcess("http://localhost:" + httpPort, p, p.pid(), jdbc, log);
+        server.embeddedMongoPort = mongoPort;
         // stop the server also when the benchmark itself is interrupted (Ctrl-C, SIGTERM)
         Thread hook = new Thread(server::close, "stop-server");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -28,7 +28,7 @@ class BenchmarkSmokeTest {
                 "--search-concurrency", "4", "--search-warmup-seconds", "0.3", "--search-seconds", "0.7",
                 "--as-of-requests", "3",
                 "--long-history-events", "60",
-                "--max-minutes", "6",
+                "--max-minutes", "10",
                 // only the smoke run: do not wait 30 s for idle keep-alive connections at shutdown
                 "--server-arg", "--spring.lifecycle.timeout-per-shutdown-phase=3s",
                 "--results", results.toString(),
@@ -55,6 +55,17 @@ class BenchmarkSmokeTest {
             JsonNode w = r.path("search").path("workloads").path(workload);
             assertThat(w.path("server").path("errors").asLong()).as(workload).isZero();
             assertThat(w.path("inMemoryReference").path("errors").asLong()).as(workload).isZero();
+        }
+        JsonNode scaleOut = r.path("scaleOut");
+        assertThat(scaleOut.path("sameSearchAnswers").asBoolean()).as("the second instance answers like the first").isTrue();
+        for (String instances : List.of("oneInstance", "twoInstances")) {
+            assertThat(scaleOut.path("commands").path(instances).path("accepted").asLong()).as(instances).isPositive();
+            assertThat(scaleOut.path("commands").path(instances).path("errors").asLong()).as(instances).isZero();
+            for (String workload : List.of("filter", "name", "near")) {
+                JsonNode w = scaleOut.path("search").path(workload).path(instances);
+                assertThat(w.path("requests").asLong()).as(workload + " " + instances).isPositive();
+                assertThat(w.path("errors").asLong()).as(workload + " " + instances).isZero();
+            }
         }
         assertThat(r.path("inspector").path("readEventsReference").path("p99Ms").isNumber()).isTrue();
         JsonNode inspector = r.path("inspector");
