@@ -29,7 +29,6 @@ import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceOutcome;
 import org.careledger.kernel.attendance.AttendanceRecorded;
-import org.careledger.kernel.attendance.SubmitAttendance;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;

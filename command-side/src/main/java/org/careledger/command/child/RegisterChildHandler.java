@@ -13,7 +13,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.command.filing.CreditCodeRegistry;
 import org.careledger.kernel.child.ChildPersonalData;
-import org.careledger.kernel.child.RegisterChild;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;

@@ -7,7 +7,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
-import org.careledger.kernel.filing.FileInstitution;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.springframework.stereotype.Component;

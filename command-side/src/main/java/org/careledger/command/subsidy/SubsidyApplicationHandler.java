@@ -14,7 +14,6 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
-import org.careledger.kernel.subsidy.ApplyForSubsidy;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.value.DivisionCode;

@@ -21,7 +21,6 @@ import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceOutcome;
 import org.careledger.kernel.attendance.AttendanceRecorded;
-import org.careledger.kernel.attendance.SubmitAttendance;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;

@@ -8,8 +8,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.ClassClosed;
 import org.careledger.kernel.filing.ClassOpened;
-import org.careledger.kernel.filing.OpenClass;
-import org.careledger.kernel.filing.ResizeClass;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
