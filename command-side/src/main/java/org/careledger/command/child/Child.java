@@ -24,12 +24,14 @@ import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.stereotype.AggregateRoot;
 
 /**
  * A child as the system may know it: an opaque reference, the institution it was registered with
  * (and that institution's division, for jurisdiction), and whether its personal data is erased.
  * Who the child is lives only in the {@link PersonalDataVault}.
  */
+@AggregateRoot
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -9,7 +9,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
@@ -34,13 +34,13 @@ class SubsidyApplicationHandler {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Repository<SubsidyCase> cases;
-    private final CreditCodeRegistry institutions;
+    private final InstitutionDirectory institutions;
     private final SubsidyPolicies policies;
     private final SubsidyFactsLoader loader;
     private final SubsidyPeriodClaims claims;
     private final Clock clock;
 
-    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, CreditCodeRegistry institutions,
+    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, InstitutionDirectory institutions,
                               SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
                               Clock clock) {
         this.cases = subsidyCaseRepository;

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
@@ -70,7 +70,7 @@ class SubsidyCaseTest {
                 return history.facts(asOf);
             }
         };
-        CreditCodeRegistry registry = new CreditCodeRegistry() {
+        InstitutionDirectory registry = new InstitutionDirectory() {
             @Override
             public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division) {
                 throw new UnsupportedOperationException();

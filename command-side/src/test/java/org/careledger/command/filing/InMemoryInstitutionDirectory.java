@@ -9,7 +9,7 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.value.CreditCode;
 
 /** The registry's contract in memory, for aggregate fixtures (the JDBC one is tested against PostgreSQL). */
-final class InMemoryCreditCodeRegistry implements CreditCodeRegistry {
+final class InMemoryInstitutionDirectory implements InstitutionDirectory {
 
     private final Map<String, String> byCode = new HashMap<>();
 

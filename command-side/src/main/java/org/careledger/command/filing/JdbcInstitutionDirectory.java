@@ -10,16 +10,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@link CreditCodeRegistry} over table {@code institution_credit_code}. It runs in the command's
+ * {@link InstitutionDirectory} over table {@code institution_credit_code}. It runs in the command's
  * transaction (the JdbcTemplate joins the Spring transaction Axon opened), so a claim commits or
  * rolls back together with the events.
  */
 @Component
-class JdbcCreditCodeRegistry implements CreditCodeRegistry {
+class JdbcInstitutionDirectory implements InstitutionDirectory {
 
     private final JdbcTemplate jdbc;
 
-    JdbcCreditCodeRegistry(JdbcTemplate jdbc) {
+    JdbcInstitutionDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

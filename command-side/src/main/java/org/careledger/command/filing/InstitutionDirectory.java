@@ -5,10 +5,11 @@ import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
 
 /**
- * Set validation for "one institution per credit code": a command-side lookup table written in
- * the same transaction as the events that register the institution.
+ * The command side's directory of registered institutions: their credit codes and divisions. It is
+ * also the set validation for "one institution per credit code", a lookup table written in the same
+ * transaction as the events that register the institution.
  */
-public interface CreditCodeRegistry {
+public interface InstitutionDirectory {
 
     /**
      * Claims the credit code for the institution, or refuses with CREDIT_CODE_ALREADY_REGISTERED
