@@ -74,7 +74,8 @@ class SubsidyApplicationHandler {
         SubsidyPolicy policy = policies.inForce(division, command.kind(), command.periodFrom()).orElseThrow(() ->
                 new DomainException(ErrorCode.NO_SUBSIDY_POLICY, "No " + command.kind() + " policy is in force in "
                         + division + " on " + command.periodFrom()));
-        wholeMonthsUnderAWholeMonthPolicy(policy, command.periodFrom(), command.periodTo());
+        SubsidyRules.WHOLE_MONTHS_UNDER_A_WHOLE_MONTH_POLICY.enforce(
+                new SubsidyRules.PolicyPeriod(policy, command.periodFrom(), command.periodTo()));
         claims.claim(command.institutionId(), command.kind(), command.periodFrom(), command.periodTo(), caseId)
                 .ifPresent(other -> {
                     throw JdbcSubsidyPeriodClaims.overlap(command.kind(), command.periodFrom(), command.periodTo(), other);
@@ -87,21 +88,6 @@ class SubsidyApplicationHandler {
                 caseId, command.kind(), command.periodFrom(), command.periodTo(), inputs, result.amountFen(),
                 result.basis(), now)));
         return caseId;
-    }
-
-    /**
-     * Under a policy that counts months whole (rule S3), a monthly kind's period is whole calendar
-     * months, so no month is split between two cases and counted whole in both.
-     */
-    static void wholeMonthsUnderAWholeMonthPolicy(SubsidyPolicy policy, LocalDate from, LocalDate to) {
-        boolean monthly = policy.kind() == org.careledger.kernel.subsidy.SubsidyKind.OPERATING
-                || policy.kind() == org.careledger.kernel.subsidy.SubsidyKind.RENT_REDUCTION;
-        if (monthly && policy.partialMonthRule() == SubsidyPolicy.PartialMonth.WHOLE_MONTH
-                && (from.getDayOfMonth() != 1 || !to.equals(to.withDayOfMonth(to.lengthOfMonth())))) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Policy " + policy.policyId() + " v" + policy.version()
-                    + " counts whole months (WHOLE_MONTH): the period must start on a month's first day and end on a "
-                    + "month's last day");
-        }
     }
 
     private boolean exists(String caseId) {
