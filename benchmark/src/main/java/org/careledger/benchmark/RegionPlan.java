@@ -13,7 +13,7 @@ import java.util.Random;
 /**
  * The synthetic region, decided up front from a seed: institutions in real GB/T 2260 counties of
  * 山东 (济宁, 济南, 青岛) with valid GB 32100 credit codes, classes sized to their children, and
- * children whose birth months fit their class's age band on the contract's start (AgeBandPolicy:
+ * children whose birth months fit their class's age band on the contract's start (ClassStandard:
  * 乳儿班 6–12 months, 托小班 12–24, 托大班 24–36, mixed from 18; nobody reaching 36 months before
  * the last attendance day). Contracts start {@code days} days ago so that every attendance day
  * (from the start to yesterday) lies inside the contract and none is in the future; the entry

@@ -1,9 +1,9 @@
 package org.careledger.command.api;
 
 import org.careledger.kernel.attendance.AttendanceOutcome;
-import org.careledger.kernel.attendance.SubmitAttendance;
+import org.careledger.command.attendance.SubmitAttendance;
 import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
-import org.careledger.kernel.enrolment.EnrolChild;
+import org.careledger.command.enrolment.EnrolChild;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.EnrolmentId;

@@ -23,13 +23,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.careledger.command.filing.ChildDirectory;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.command.filing.EnrolmentRegistry;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceOutcome;
 import org.careledger.kernel.attendance.AttendanceRecorded;
-import org.careledger.kernel.attendance.SubmitAttendance;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
@@ -38,6 +37,7 @@ import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.stereotype.AggregateRoot;
 
 /**
  * One institution's attendance on one day (ADR 0013): the stream is bounded by the children
@@ -45,6 +45,7 @@ import org.careledger.kernel.value.DivisionCode;
  * records; a record already known unchanged is ignored (resubmission writes nothing); a changed
  * record is an explicit correction with its before, after and reason, never a silent overwrite.
  */
+@AggregateRoot
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -66,7 +67,7 @@ class AttendanceDay {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    AttendanceOutcome handle(SubmitAttendance command, MetaData metaData, Clock clock, CreditCodeRegistry institutions,
+    AttendanceOutcome handle(SubmitAttendance command, MetaData metaData, Clock clock, InstitutionDirectory institutions,
                              EnrolmentRegistry enrolments, ChildDirectory children) {
         if (command.institutionId() == null || command.day() == null
                 || !command.attendanceDayId().equals(SubmitAttendance.dayId(command.institutionId(), command.day()))) {

@@ -15,10 +15,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.careledger.kernel.child.ChildPersonalDataErased;
 import org.careledger.kernel.child.ChildPersonalDataViewed;
 import org.careledger.kernel.child.ChildRegistered;
-import org.careledger.kernel.child.EraseChildPersonalData;
 import org.careledger.kernel.child.HealthCheckRecorded;
-import org.careledger.kernel.child.RecordHealthCheck;
-import org.careledger.kernel.child.RecordPersonalDataAccess;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
@@ -27,12 +24,14 @@ import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.stereotype.AggregateRoot;
 
 /**
  * A child as the system may know it: an opaque reference, the institution it was registered with
  * (and that institution's division, for jurisdiction), and whether its personal data is erased.
  * Who the child is lives only in the {@link PersonalDataVault}.
  */
+@AggregateRoot
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

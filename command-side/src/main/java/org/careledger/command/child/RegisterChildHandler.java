@@ -11,9 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.child.ChildPersonalData;
-import org.careledger.kernel.child.RegisterChild;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
@@ -35,12 +34,12 @@ class RegisterChildHandler {
     static final String IDENTITY = "identity";
 
     private final Repository<Child> children;
-    private final CreditCodeRegistry institutions;
+    private final InstitutionDirectory institutions;
     private final PersonalDataVault vault;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RegisterChildHandler(Repository<Child> childRepository, CreditCodeRegistry institutions, PersonalDataVault vault,
+    RegisterChildHandler(Repository<Child> childRepository, InstitutionDirectory institutions, PersonalDataVault vault,
                          ObjectMapper json, Clock clock) {
         this.children = childRepository;
         this.institutions = institutions;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.careledger.command.cluster.ClusterLeases;
-import org.careledger.kernel.enrolment.EndEnrolment;
+import org.careledger.command.enrolment.EndEnrolment;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;

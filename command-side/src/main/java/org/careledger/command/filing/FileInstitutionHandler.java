@@ -7,25 +7,24 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
-import org.careledger.kernel.filing.FileInstitution;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers an institution: claims its credit code in the command-side registry and creates the
+ * Registers an institution: claims its credit code in the command-side directory and creates the
  * aggregate, in one transaction, so two filings with one credit code can never both succeed.
  */
 @Component
 class FileInstitutionHandler {
 
     private final Repository<Institution> institutions;
-    private final CreditCodeRegistry registry;
+    private final InstitutionDirectory directory;
     private final Clock clock;
 
-    FileInstitutionHandler(Repository<Institution> institutionRepository, CreditCodeRegistry registry, Clock clock) {
+    FileInstitutionHandler(Repository<Institution> institutionRepository, InstitutionDirectory directory, Clock clock) {
         this.institutions = institutionRepository;
-        this.registry = registry;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -37,7 +36,7 @@ class FileInstitutionHandler {
             throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
                     "An operator files only the institution its account belongs to");
         }
-        registry.claim(command.creditCode(), command.institutionId(), command.division());
+        directory.claim(command.creditCode(), command.institutionId(), command.division());
         institutions.newInstance(() -> new Institution(command, clock.instant()));
         return command.institutionId().value();
     }

@@ -12,6 +12,12 @@ import org.careledger.kernel.value.DivisionCode;
  */
 final class FilingAuthorization {
 
+    /** Who may do something to an institution: one of the checks below. */
+    @FunctionalInterface
+    interface Authority {
+        void authorize(Caller caller, InstitutionId id, DivisionCode division);
+    }
+
     private FilingAuthorization() {
     }
 

@@ -16,14 +16,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
-import org.careledger.kernel.filing.AmendFiling;
-import org.careledger.kernel.filing.ApproveFiling;
 import org.careledger.kernel.filing.ClassClosed;
 import org.careledger.kernel.filing.ClassOpened;
 import org.careledger.kernel.filing.ClassResized;
-import org.careledger.kernel.filing.CloseClass;
-import org.careledger.kernel.filing.DeregisterInstitution;
-import org.careledger.kernel.filing.FileInstitution;
 import org.careledger.kernel.filing.FilingAmended;
 import org.careledger.kernel.filing.FilingApproved;
 import org.careledger.kernel.filing.FilingRejected;
@@ -31,36 +26,28 @@ import org.careledger.kernel.filing.FilingReinstated;
 import org.careledger.kernel.filing.FilingRevoked;
 import org.careledger.kernel.filing.FilingSubmitted;
 import org.careledger.kernel.filing.FilingSuspended;
-import org.careledger.kernel.filing.GrantPuhuiStatus;
 import org.careledger.kernel.filing.InstitutionDeregistered;
-import org.careledger.kernel.filing.OpenClass;
 import org.careledger.kernel.filing.PuhuiStatusGranted;
 import org.careledger.kernel.filing.PuhuiStatusWithdrawn;
-import org.careledger.kernel.filing.ReinstateFiling;
-import org.careledger.kernel.filing.RejectFiling;
-import org.careledger.kernel.filing.ResizeClass;
-import org.careledger.kernel.filing.RevokeFiling;
-import org.careledger.kernel.filing.SuspendFiling;
-import org.careledger.kernel.filing.WithdrawPuhuiStatus;
 import org.careledger.kernel.enrolment.ChildEnrolled;
 import org.careledger.kernel.enrolment.ChildTransferred;
 import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
 import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
-import org.careledger.kernel.enrolment.EndEnrolment;
-import org.careledger.kernel.enrolment.EnrolChild;
+import org.careledger.command.enrolment.EndEnrolment;
+import org.careledger.command.enrolment.EnrolChild;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.enrolment.EnrolmentEnded;
 import org.careledger.kernel.enrolment.ServiceContract;
-import org.careledger.kernel.enrolment.TransferChild;
+import org.careledger.command.enrolment.TransferChild;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.StaffRef;
 import org.careledger.kernel.staff.MedicalAgreementSigned;
-import org.careledger.kernel.staff.RecordStaffDeparture;
-import org.careledger.kernel.staff.RegisterStaffMember;
-import org.careledger.kernel.staff.RenewStaffCertificates;
-import org.careledger.kernel.staff.SignMedicalAgreement;
+import org.careledger.command.staff.RecordStaffDeparture;
+import org.careledger.command.staff.RegisterStaffMember;
+import org.careledger.command.staff.RenewStaffCertificates;
+import org.careledger.command.staff.SignMedicalAgreement;
 import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.staff.StaffMemberLeft;
 import org.careledger.kernel.staff.StaffMemberRegistered;
@@ -72,10 +59,10 @@ import org.careledger.kernel.licence.LicenceStatusChanged;
 import org.careledger.kernel.licence.LicenceVerificationFailed;
 import org.careledger.kernel.licence.LicenceVerificationOverridden;
 import org.careledger.kernel.licence.LicenceVerified;
-import org.careledger.kernel.licence.OverrideLicenceVerification;
-import org.careledger.kernel.licence.RecordLicenceCheck;
-import org.careledger.kernel.licence.RecordLicenceStatusChange;
-import org.careledger.kernel.licence.NotificationOutcome;
+import org.careledger.command.licence.OverrideLicenceVerification;
+import org.careledger.command.licence.RecordLicenceCheck;
+import org.careledger.command.licence.RecordLicenceStatusChange;
+import org.careledger.command.licence.NotificationOutcome;
 import org.careledger.kernel.licence.LicenceChange;
 import org.careledger.command.licence.ELicenseProperties;
 import org.careledger.kernel.security.Role;
@@ -88,12 +75,14 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.kernel.value.InstitutionType;
+import org.careledger.kernel.stereotype.AggregateRoot;
 
 /**
  * A childcare institution as the health commission knows it: its filing (备案) and status, its
  * classes and places, and its 普惠 status. Every decision checks the caller (ADR 0007) and the
  * named policies before it applies events; state changes only in the event-sourcing handlers.
  */
+@AggregateRoot
 @Aggregate(snapshotTriggerDefinition = "institutionSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -113,13 +102,15 @@ class Institution {
     /** The day (China Standard Time) the filing was first approved; null before, or in snapshots taken before it was kept. */
     private java.time.LocalDate filedOn;
     private String name;
+    /** The amendable particulars as last filed or amended; null in snapshots taken before they were kept. */
+    private Particulars particulars;
     private String creditCode;
     private LicenceStatus licenceStatus;
     /** Notifications already applied (bounded), so a re-sent notification changes nothing. */
     private java.util.LinkedHashSet<String> seenNotifications = new java.util.LinkedHashSet<>();
     private Map<String, ClassState> classes = new LinkedHashMap<>();
     /**
-     * The names of the open classes by class id, compared as {@link ClassRules#sameName} does (a
+     * The names of the open classes by class id, compared as {@link ClassRules#nameKey} does (a
      * name is free again once its class closes). Kept beside {@link #classes} so snapshots taken
      * before it existed still load (they know no names; the check then covers later classes only).
      */
@@ -142,8 +133,24 @@ class Institution {
         }
     }
 
-    /** A current staff member as far as the rules need it. */
-    record StaffState(org.careledger.kernel.staff.StaffRole role, String classId) {
+    /**
+     * A current staff member as far as the rules need it. The certificate dates are null in
+     * snapshots taken before they were kept (a renewal is then always recorded).
+     */
+    record StaffState(org.careledger.kernel.staff.StaffRole role, String classId,
+                      java.time.LocalDate qualificationExpiresOn, java.time.LocalDate healthCertificateExpiresOn) {
+
+        boolean expiresOn(java.time.LocalDate qualification, java.time.LocalDate healthCertificate) {
+            return java.util.Objects.equals(qualificationExpiresOn, qualification)
+                    && java.util.Objects.equals(healthCertificateExpiresOn, healthCertificate);
+        }
+    }
+
+    /** What an amendment (变更) may change, compared to tell an amendment that changes nothing. */
+    record Particulars(String name, String address, org.careledger.kernel.value.GeoPoint location, String contactPhone,
+                       boolean mealsServed, java.util.Set<org.careledger.kernel.value.ServiceType> serviceTypes,
+                       java.util.List<org.careledger.kernel.value.Fee> fees,
+                       java.util.List<org.careledger.kernel.value.FilingDocument> documents) {
     }
 
     protected Institution() {
@@ -152,12 +159,12 @@ class Institution {
 
     /** Registers the institution and submits its filing. Authorization is checked by {@link FileInstitutionHandler}. */
     Institution(FileInstitution command, Instant now) {
-        ClassRules.classesFitTheStandards(command.type(), command.classes().stream()
-                .map(c -> new ClassState(c.classType(), c.places(), true)).toList());
-        FilingDocumentsPolicy.requiredFilingDocumentsPresent(command.documents(), command.mealsServed());
-        FilingDocumentsPolicy.healthEvaluationRatedQualified(command.documents());
-        ClassRules.classNamesDistinct(command.classes().stream().map(ClassSpec::name).toList());
-        boolean checksumValid = CreditCodeChecksumPolicy.checksumFailureNeedsLicenceVerification(command.creditCode());
+        ClassRules.CLASSES_FIT_THE_STANDARDS.enforce(new ClassRules.ClassPlan(command.type(), command.classes().stream()
+                .map(c -> new ClassState(c.classType(), c.places(), true)).toList()));
+        FilingRules.DOCUMENTS_COMPLETE.enforce(new FilingRules.Documents(command.documents(), command.mealsServed()));
+        ClassRules.CLASS_NAMES_DISTINCT.enforce(command.classes().stream().map(ClassSpec::name).toList());
+        // rule F4 (GB 32100-2015, ADR 0010): a failing checksum is no refusal; the filing is marked for licence verification
+        boolean checksumValid = command.creditCode().checksumValid();
         MetaData meta = metaData(command.institutionId(), command.division());
         apply(new FilingSubmitted(command.institutionId(), command.creditCode(), checksumValid, command.name(),
                 command.type(), command.division(), command.address(), command.location(), command.contactPhone(),
@@ -170,9 +177,8 @@ class Institution {
     @CommandHandler
     void handle(ApproveFiling command, MetaData metaData, Clock clock, FilingNumberAllocator allocator,
                 FilingCertificateSigner signer) {
-        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.APPROVE.requireAllowedFrom(status);
-        LicenceGate.licenceVerifiedBeforeApproval(licenceStatus);
+        take(FilingLifecycleRules.APPROVE, metaData);
+        FilingRules.LICENCE_VERIFIED_BEFORE_APPROVAL.enforce(licenceStatus);
         Instant now = clock.instant();
         int year = now.atZone(CHINA).getYear();
         long serial = allocator.nextSerial(division, year);
@@ -202,7 +208,7 @@ class Institution {
     @CommandHandler
     void handle(OverrideLicenceVerification command, MetaData metaData, Clock clock) {
         FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
-        LicenceGate.overrideOnlyWhenNotVerified(licenceStatus);
+        FilingRules.OVERRIDE_ONLY_WHEN_NOT_VERIFIED.enforce(licenceStatus);
         emit(new LicenceVerificationOverridden(id, requireReason(command.reason()), clock.instant()));
     }
 
@@ -223,7 +229,7 @@ class Institution {
         emit(new LicenceStatusChanged(id, command.platformId(), command.notificationId(), command.change(),
                 command.effectiveAt(), command.detail(), clock.instant()));
         String action = eLicense.onChange().getOrDefault(command.change().name(), "ALERT");
-        if ("SUSPEND".equalsIgnoreCase(action) && FilingTransitions.SUSPEND.allowedFrom(status)) {
+        if ("SUSPEND".equalsIgnoreCase(action) && FilingLifecycleRules.SUSPEND.allowedFrom(status)) {
             emit(new FilingSuspended(id, "营业执照" + (command.change() == LicenceChange.REVOKED ? "已吊销/撤销" : "状态变更")
                     + " (e-license notification " + command.platformId() + "/" + command.notificationId() + ")",
                     clock.instant()));
@@ -233,8 +239,7 @@ class Institution {
 
     @CommandHandler
     void handle(RejectFiling command, MetaData metaData, Clock clock) {
-        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.REJECT.requireAllowedFrom(status);
+        take(FilingLifecycleRules.REJECT, metaData);
         if (command.reasons() == null || command.reasons().isEmpty()
                 || command.reasons().stream().allMatch(r -> r == null || r.isBlank())) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "A rejection names at least one reason");
@@ -244,10 +249,13 @@ class Institution {
 
     @CommandHandler
     void handle(AmendFiling command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.AMEND.requireAllowedFrom(status);
-        FilingDocumentsPolicy.requiredFilingDocumentsPresent(command.documents(), command.mealsServed());
-        FilingDocumentsPolicy.healthEvaluationRatedQualified(command.documents());
+        take(FilingLifecycleRules.AMEND, metaData);
+        FilingRules.DOCUMENTS_COMPLETE.enforce(new FilingRules.Documents(command.documents(), command.mealsServed()));
+        Particulars amended = new Particulars(command.name(), command.address(), command.location(),
+                command.contactPhone(), command.mealsServed(), command.serviceTypes(), command.fees(), command.documents());
+        if (status != FilingStatus.REJECTED && amended.equals(particulars)) {
+            return; // a command that changes nothing appends nothing (ADR 0020); a rejected filing is resubmitted
+        }
         emit(new FilingAmended(id, command.name(), command.address(), command.location(), command.contactPhone(),
                 command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), command.reason(),
                 status == FilingStatus.REJECTED, clock.instant()));
@@ -255,36 +263,31 @@ class Institution {
 
     @CommandHandler
     void handle(SuspendFiling command, MetaData metaData, Clock clock) {
-        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.SUSPEND.requireAllowedFrom(status);
+        take(FilingLifecycleRules.SUSPEND, metaData);
         emit(new FilingSuspended(id, requireReason(command.reason()), clock.instant()));
     }
 
     @CommandHandler
     void handle(ReinstateFiling command, MetaData metaData, Clock clock) {
-        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.REINSTATE.requireAllowedFrom(status);
+        take(FilingLifecycleRules.REINSTATE, metaData);
         emit(new FilingReinstated(id, command.reason(), clock.instant()));
     }
 
     @CommandHandler
     void handle(RevokeFiling command, MetaData metaData, Clock clock) {
-        FilingAuthorization.healthCommission(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.REVOKE.requireAllowedFrom(status);
+        take(FilingLifecycleRules.REVOKE, metaData);
         emit(new FilingRevoked(id, requireReason(command.reason()), clock.instant()));
     }
 
     @CommandHandler
     void handle(DeregisterInstitution command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionOrHealthCommission(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.DEREGISTER.requireAllowedFrom(status);
+        take(FilingLifecycleRules.DEREGISTER, metaData);
         emit(new InstitutionDeregistered(id, command.reason(), clock.instant()));
     }
 
     @CommandHandler
     void handle(GrantPuhuiStatus command, MetaData metaData, Clock clock) {
-        FilingAuthorization.puhuiAuthority(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.GRANT_PUHUI.requireAllowedFrom(status);
+        take(FilingLifecycleRules.GRANT_PUHUI, metaData);
         if (puhui) {
             throw new DomainException(ErrorCode.PUHUI_STATUS_UNCHANGED, "The institution already has 普惠 status");
         }
@@ -296,8 +299,7 @@ class Institution {
 
     @CommandHandler
     void handle(WithdrawPuhuiStatus command, MetaData metaData, Clock clock) {
-        FilingAuthorization.puhuiAuthority(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.WITHDRAW_PUHUI.requireAllowedFrom(status);
+        take(FilingLifecycleRules.WITHDRAW_PUHUI, metaData);
         if (!puhui) {
             throw new DomainException(ErrorCode.PUHUI_STATUS_UNCHANGED, "The institution does not have 普惠 status");
         }
@@ -309,36 +311,33 @@ class Institution {
 
     @CommandHandler
     void handle(OpenClass command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
+        take(FilingLifecycleRules.CHANGE_CLASSES, metaData);
         if (classes.containsKey(command.classId().value())) {
             throw new DomainException(ErrorCode.CLASS_ALREADY_EXISTS, "Class " + command.classId() + " already exists");
         }
-        ClassRules.nameFreeAmongOpenClasses(command.name(), openClassNames.values());
+        ClassRules.NAME_FREE_AMONG_OPEN_CLASSES.enforce(new ClassRules.ClassName(command.name(), openClassNames.values()));
         Map<String, ClassState> after = new LinkedHashMap<>(classes);
         after.put(command.classId().value(), new ClassState(command.classType(), command.places(), true));
-        ClassRules.classesFitTheStandards(type, after.values());
+        ClassRules.CLASSES_FIT_THE_STANDARDS.enforce(new ClassRules.ClassPlan(type, after.values()));
         emit(new ClassOpened(id, command.classId(), command.name(), command.classType(), command.places(), clock.instant()));
     }
 
     @CommandHandler
     void handle(ResizeClass command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
+        take(FilingLifecycleRules.CHANGE_CLASSES, metaData);
         ClassState current = openClass(command.classId());
         if (current.places() == command.places()) {
             return; // a command that changes nothing appends nothing (ADR 0020): the answer is the current position
         }
         Map<String, ClassState> after = new LinkedHashMap<>(classes);
         after.put(command.classId().value(), new ClassState(current.classType(), command.places(), true));
-        ClassRules.classesFitTheStandards(type, after.values());
+        ClassRules.CLASSES_FIT_THE_STANDARDS.enforce(new ClassRules.ClassPlan(type, after.values()));
         emit(new ClassResized(id, command.classId(), command.places(), current.places(), clock.instant()));
     }
 
     @CommandHandler
     void handle(CloseClass command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        FilingTransitions.CHANGE_CLASSES.requireAllowedFrom(status);
+        take(FilingLifecycleRules.CHANGE_CLASSES, metaData);
         openClass(command.classId());
         emit(new ClassClosed(id, command.classId(), command.reason(), clock.instant()));
     }
@@ -354,23 +353,25 @@ class Institution {
     Object handle(EnrolChild command, MetaData metaData, Clock clock, ChildDirectory children,
                   EnrolmentPolicies policies, EnrolmentRegistry registry) {
         FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        EnrolmentRules.institutionFiledAndNotSuspended(status);
+        EnrolmentRules.INSTITUTION_FILED_AND_NOT_SUSPENDED.enforce(status);
         ServiceContract contract = command.contract();
-        EnrolmentRules.contractIsCoherent(contract);
+        EnrolmentRules.CONTRACT_IS_COHERENT.enforce(contract);
         if (!policies.recordsBeforeFilingAllowed()) {
-            EnrolmentRules.contractStartsOnOrAfterFiling(contract, filedOn);
+            EnrolmentRules.CONTRACT_STARTS_ON_OR_AFTER_FILING.enforce(new EnrolmentRules.ContractAfterFiling(contract, filedOn));
         }
         ClassState target = openClass(command.classId());
         ChildDirectory.ChildFacts child = children.facts(command.childRef());
         if (child.erased()) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "An erased child cannot be enrolled");
         }
-        AgeBandPolicy.childAgeFitsClassType(target.classType(), child.age(), contract.startsOn());
-        EnrolmentRules.classHasAFreePlace(target.places(), enrolledIn(command.classId().value()));
-        EnrolmentRules.familyCarePointTakesAtMostFive(type, enrolments.size());
+        EnrolmentRules.CHILD_AGE_FITS_CLASS_TYPE.enforce(
+                new EnrolmentRules.Placement(target.classType(), child.age(), contract.startsOn()));
+        EnrolmentRules.CLASS_HAS_A_FREE_PLACE.enforce(
+                new EnrolmentRules.Occupancy(target.places(), enrolledIn(command.classId().value())));
+        EnrolmentRules.FAMILY_CARE_POINT_TAKES_AT_MOST_FIVE.enforce(new EnrolmentRules.Headcount(type, enrolments.size()));
         EnrolmentPolicies.EnrolmentPolicy policy = policies.at(division, contract.startsOn());
-        EnrolmentRules.prepaymentWithinCap(contract, policy);
-        EnrolmentRules.validEntryCheckOnRecord(child, contract.startsOn(), policy);
+        EnrolmentRules.PREPAYMENT_WITHIN_CAP.enforce(new EnrolmentRules.ContractUnderPolicy(contract, policy));
+        EnrolmentRules.VALID_ENTRY_CHECK_ON_RECORD.enforce(new EnrolmentRules.EntryCheck(child, contract.startsOn(), policy));
         java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.age());
         var held = registry.claim(new EnrolmentRegistry.Enrolment(command.enrolmentId(), command.childRef(), id,
                 command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true, child.birthDate(),
@@ -389,7 +390,7 @@ class Institution {
     @CommandHandler
     void handle(TransferChild command, MetaData metaData, Clock clock, EnrolmentRegistry registry) {
         FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        EnrolmentRules.institutionFiledAndNotSuspended(status);
+        EnrolmentRules.INSTITUTION_FILED_AND_NOT_SUSPENDED.enforce(status);
         EnrolmentState enrolment = activeEnrolment(command.enrolmentId());
         if (command.effectiveOn() == null) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "effectiveOn is required");
@@ -398,8 +399,10 @@ class Institution {
             throw new DomainException(ErrorCode.INVALID_INPUT, "The child is already in class " + command.toClassId());
         }
         ClassState target = openClass(command.toClassId());
-        AgeBandPolicy.childAgeFitsClassType(target.classType(), enrolment.age(), command.effectiveOn());
-        EnrolmentRules.classHasAFreePlace(target.places(), enrolledIn(command.toClassId().value()));
+        EnrolmentRules.CHILD_AGE_FITS_CLASS_TYPE.enforce(
+                new EnrolmentRules.Placement(target.classType(), enrolment.age(), command.effectiveOn()));
+        EnrolmentRules.CLASS_HAS_A_FREE_PLACE.enforce(
+                new EnrolmentRules.Occupancy(target.places(), enrolledIn(command.toClassId().value())));
         registry.moveTo(command.enrolmentId(), command.toClassId());
         emit(new ChildTransferred(id, command.enrolmentId(), ChildRef.of(enrolment.childRef()),
                 ClassId.of(enrolment.classId()), command.toClassId(), target.classType(), command.effectiveOn(),
@@ -456,7 +459,10 @@ class Institution {
     @CommandHandler
     void handle(RenewStaffCertificates command, MetaData metaData, Clock clock) {
         FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        currentStaff(command.staffRef());
+        StaffState member = currentStaff(command.staffRef());
+        if (member.expiresOn(command.qualificationExpiresOn(), command.healthCertificateExpiresOn())) {
+            return; // a command that changes nothing appends nothing (ADR 0020)
+        }
         emit(new StaffCertificatesRenewed(id, command.staffRef(), command.qualificationExpiresOn(),
                 command.healthCertificateExpiresOn(), clock.instant()));
     }
@@ -483,6 +489,12 @@ class Institution {
         }
         emit(new MedicalAgreementSigned(id, command.partnerName().strip(), command.partnerCreditCode(), command.signedOn(),
                 command.validUntil(), clock.instant()));
+    }
+
+    /** A step of the filing lifecycle: who may take it (ADR 0007), then whether the status allows it (F1). */
+    private void take(FilingLifecycleRules step, MetaData metaData) {
+        step.authority().authorize(Caller.fromMetaData(metaData), id, division);
+        step.enforce(status);
     }
 
     private void requireOperating() {
@@ -547,7 +559,14 @@ class Institution {
     @EventSourcingHandler
     void on(StaffMemberRegistered event) {
         staff.put(event.staffRef().value(), new StaffState(event.role(),
-                event.classId() == null ? null : event.classId().value()));
+                event.classId() == null ? null : event.classId().value(), event.qualificationExpiresOn(),
+                event.healthCertificateExpiresOn()));
+    }
+
+    @EventSourcingHandler
+    void on(StaffCertificatesRenewed event) {
+        staff.computeIfPresent(event.staffRef().value(), (k, s) -> new StaffState(s.role(), s.classId(),
+                event.qualificationExpiresOn(), event.healthCertificateExpiresOn()));
     }
 
     @EventSourcingHandler
@@ -589,6 +608,8 @@ class Institution {
         mealsServed = event.mealsServed();
         status = FilingStatus.SUBMITTED;
         name = event.name();
+        particulars = new Particulars(event.name(), event.address(), event.location(), event.contactPhone(),
+                event.mealsServed(), event.serviceTypes(), event.fees(), event.documents());
         creditCode = event.creditCode().value();
         licenceStatus = LicenceStatus.PENDING;
     }
@@ -653,6 +674,8 @@ class Institution {
     void on(FilingAmended event) {
         mealsServed = event.mealsServed();
         name = event.name();
+        particulars = new Particulars(event.name(), event.address(), event.location(), event.contactPhone(),
+                event.mealsServed(), event.serviceTypes(), event.fees(), event.documents());
         if (event.resubmitted()) {
             status = FilingStatus.SUBMITTED;
         }

@@ -14,7 +14,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
@@ -23,20 +23,20 @@ import org.careledger.kernel.inspection.Finding;
 import org.careledger.kernel.inspection.InspectionOutcome;
 import org.careledger.kernel.inspection.InspectionRecorded;
 import org.careledger.kernel.inspection.InspectionType;
-import org.careledger.kernel.inspection.RecordInspection;
 import org.careledger.kernel.inspection.RectificationOrder;
 import org.careledger.kernel.inspection.RectificationVerified;
-import org.careledger.kernel.inspection.VerifyRectification;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.stereotype.AggregateRoot;
 
 /**
  * One inspection of an institution by the health commission: its findings (severity and
  * category), its rectification orders with deadlines, and the follow-ups that verify each order.
  * Its own aggregate: inspections are independent of each other, and the stream stays small.
  */
+@AggregateRoot
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -54,7 +54,7 @@ class Inspection {
     }
 
     @CommandHandler
-    Inspection(RecordInspection command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
+    Inspection(RecordInspection command, MetaData metaData, Clock clock, InstitutionDirectory institutions) {
         DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         Caller.fromMetaData(metaData).requireRole(Role.INSPECTOR, Role.ADMIN).requireAccess(command.institutionId(), division);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
@@ -106,7 +106,7 @@ class Inspection {
     }
 
     @CommandHandler
-    void handle(VerifyRectification command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
+    void handle(VerifyRectification command, MetaData metaData, Clock clock, InstitutionDirectory institutions) {
         DivisionCode division = institutions.requireDivisionOf(institutionId);
         Caller.fromMetaData(metaData).requireRole(Role.INSPECTOR, Role.ADMIN).requireAccess(institutionId, division);
         if (!openOrders.contains(command.orderId())) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.careledger.kernel.id.InstitutionId;
-import org.careledger.kernel.licence.RecordLicenceCheck;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.CreditCode;

@@ -9,12 +9,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
-import org.careledger.kernel.subsidy.ApplyForSubsidy;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.value.DivisionCode;
@@ -35,13 +34,13 @@ class SubsidyApplicationHandler {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Repository<SubsidyCase> cases;
-    private final CreditCodeRegistry institutions;
+    private final InstitutionDirectory institutions;
     private final SubsidyPolicies policies;
     private final SubsidyFactsLoader loader;
     private final SubsidyPeriodClaims claims;
     private final Clock clock;
 
-    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, CreditCodeRegistry institutions,
+    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, InstitutionDirectory institutions,
                               SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
                               Clock clock) {
         this.cases = subsidyCaseRepository;
@@ -75,7 +74,8 @@ class SubsidyApplicationHandler {
         SubsidyPolicy policy = policies.inForce(division, command.kind(), command.periodFrom()).orElseThrow(() ->
                 new DomainException(ErrorCode.NO_SUBSIDY_POLICY, "No " + command.kind() + " policy is in force in "
                         + division + " on " + command.periodFrom()));
-        wholeMonthsUnderAWholeMonthPolicy(policy, command.periodFrom(), command.periodTo());
+        SubsidyRules.WHOLE_MONTHS_UNDER_A_WHOLE_MONTH_POLICY.enforce(
+                new SubsidyRules.PolicyPeriod(policy, command.periodFrom(), command.periodTo()));
         claims.claim(command.institutionId(), command.kind(), command.periodFrom(), command.periodTo(), caseId)
                 .ifPresent(other -> {
                     throw JdbcSubsidyPeriodClaims.overlap(command.kind(), command.periodFrom(), command.periodTo(), other);
@@ -88,21 +88,6 @@ class SubsidyApplicationHandler {
                 caseId, command.kind(), command.periodFrom(), command.periodTo(), inputs, result.amountFen(),
                 result.basis(), now)));
         return caseId;
-    }
-
-    /**
-     * Under a policy that counts months whole (rule S3), a monthly kind's period is whole calendar
-     * months, so no month is split between two cases and counted whole in both.
-     */
-    static void wholeMonthsUnderAWholeMonthPolicy(SubsidyPolicy policy, LocalDate from, LocalDate to) {
-        boolean monthly = policy.kind() == org.careledger.kernel.subsidy.SubsidyKind.OPERATING
-                || policy.kind() == org.careledger.kernel.subsidy.SubsidyKind.RENT_REDUCTION;
-        if (monthly && policy.partialMonthRule() == SubsidyPolicy.PartialMonth.WHOLE_MONTH
-                && (from.getDayOfMonth() != 1 || !to.equals(to.withDayOfMonth(to.lengthOfMonth())))) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Policy " + policy.policyId() + " v" + policy.version()
-                    + " counts whole months (WHOLE_MONTH): the period must start on a month's first day and end on a "
-                    + "month's last day");
-        }
     }
 
     private boolean exists(String caseId) {

@@ -12,16 +12,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
-import org.careledger.kernel.subsidy.DecideSubsidy;
-import org.careledger.kernel.subsidy.RecomputeSubsidy;
-import org.careledger.kernel.subsidy.RecordSubsidyPayment;
 import org.careledger.kernel.subsidy.SubsidyAdjustmentDecided;
 import org.careledger.kernel.subsidy.SubsidyApproved;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
@@ -30,12 +27,14 @@ import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.subsidy.SubsidyPaid;
 import org.careledger.kernel.subsidy.SubsidyRejected;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.stereotype.AggregateRoot;
 
 /**
  * One subsidy case: an institution, a kind, a period. It holds the computed decision, the officer's
  * approval or rejection, payments, and adjustments after recomputation. A decided amount never
  * changes: a different recomputed amount becomes a supplement or a clawback of its own.
  */
+@AggregateRoot
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -68,7 +67,7 @@ class SubsidyCase {
     }
 
     @CommandHandler
-    void handle(DecideSubsidy command, MetaData metaData, Clock clock, CreditCodeRegistry institutions,
+    void handle(DecideSubsidy command, MetaData metaData, Clock clock, InstitutionDirectory institutions,
                 SubsidyPeriodClaims claims) {
         DivisionCode division = officer(metaData, institutions);
         if (awaitingFen == null) {
@@ -88,7 +87,7 @@ class SubsidyCase {
     }
 
     @CommandHandler
-    void handle(RecordSubsidyPayment command, MetaData metaData, Clock clock, CreditCodeRegistry institutions) {
+    void handle(RecordSubsidyPayment command, MetaData metaData, Clock clock, InstitutionDirectory institutions) {
         DivisionCode division = officer(metaData, institutions);
         long unpaid = approvedFen - paidFen;
         if (unpaid == 0) {
@@ -107,7 +106,7 @@ class SubsidyCase {
      */
     @CommandHandler
     Object handle(RecomputeSubsidy command, MetaData metaData, Clock clock, SubsidyPolicies policies,
-                  SubsidyFactsLoader loader, CreditCodeRegistry institutions) {
+                  SubsidyFactsLoader loader, InstitutionDirectory institutions) {
         DivisionCode division = officer(metaData, institutions);
         if (awaitingFen != null) {
             throw new DomainException(ErrorCode.SUBSIDY_DECISION_PENDING, "Case " + caseId + " has "
@@ -133,7 +132,7 @@ class SubsidyCase {
     }
 
     /** Subsidy officers of the institution's jurisdiction (and administrators); answers the division. */
-    private DivisionCode officer(MetaData metaData, CreditCodeRegistry institutions) {
+    private DivisionCode officer(MetaData metaData, InstitutionDirectory institutions) {
         DivisionCode division = institutions.requireDivisionOf(institutionId);
         Caller.fromMetaData(metaData).requireRole(Role.SUBSIDY_OFFICER, Role.ADMIN).requireAccess(institutionId, division);
         return division;

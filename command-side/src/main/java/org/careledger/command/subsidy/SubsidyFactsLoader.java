@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.careledger.kernel.attendance.SubmitAttendance;
+import org.careledger.command.attendance.SubmitAttendance;
 import org.careledger.kernel.filing.FilingApproved;
 import org.careledger.kernel.filing.FilingRevoked;
 import org.careledger.kernel.filing.FilingSubmitted;

@@ -11,7 +11,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.subsidy.SubsidyBasis;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.value.DivisionCode;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +29,10 @@ public class SubsidyReproduction {
     private final EventStore events;
     private final SubsidyPolicies policies;
     private final SubsidyFactsLoader loader;
-    private final CreditCodeRegistry institutions;
+    private final InstitutionDirectory institutions;
 
     SubsidyReproduction(EventStore events, SubsidyPolicies policies, SubsidyFactsLoader loader,
-                        CreditCodeRegistry institutions) {
+                        InstitutionDirectory institutions) {
         this.events = events;
         this.policies = policies;
         this.loader = loader;

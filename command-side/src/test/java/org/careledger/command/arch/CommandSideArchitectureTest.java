@@ -28,8 +28,8 @@ class CommandSideArchitectureTest {
 
     @Test
     void theAggregateAndItsPoliciesHaveNoSpringAndNoSql() {
-        noClasses().that().haveSimpleNameEndingWith("Policy").or().haveSimpleName("Institution")
-                .or().haveSimpleName("FilingTransitions").or().haveSimpleName("FilingAuthorization")
+        noClasses().that().haveSimpleNameEndingWith("Policy").or().haveSimpleNameEndingWith("Rules")
+                .or().haveSimpleName("Institution").or().haveSimpleName("FilingAuthorization")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "org.springframework.web..",
                         "org.springframework.context..", "java.sql..")
                 .check(command);

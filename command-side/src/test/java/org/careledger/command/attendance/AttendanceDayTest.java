@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.careledger.command.filing.ChildDirectory;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.command.filing.EnrolmentRegistry;
 import org.careledger.kernel.attendance.AbsenceReason;
 import org.careledger.kernel.child.HealthOutcome;
@@ -21,7 +21,6 @@ import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceOutcome;
 import org.careledger.kernel.attendance.AttendanceRecorded;
-import org.careledger.kernel.attendance.SubmitAttendance;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
@@ -60,7 +59,7 @@ class AttendanceDayTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AttendanceDay.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new CreditCodeRegistry() {
+        fixture.registerInjectableResource(new InstitutionDirectory() {
             @Override
             public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division) {
                 throw new UnsupportedOperationException();

@@ -11,8 +11,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.careledger.kernel.child.ChildPersonalDataErased;
 import org.careledger.kernel.child.ChildPersonalDataViewed;
 import org.careledger.kernel.child.ChildRegistered;
-import org.careledger.kernel.child.EraseChildPersonalData;
-import org.careledger.kernel.child.RecordPersonalDataAccess;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
@@ -133,7 +131,7 @@ class ChildTest {
     void theInstitutionRecordsAHealthCheckWithItsOutcomeCodeOnly() {
         java.time.LocalDate checked = java.time.LocalDate.of(2026, 4, 20);
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.ENTRY,
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.ENTRY,
                         checked, org.careledger.kernel.child.HealthOutcome.NORMAL, "身高体重正常；听力筛查通过"), as(OPERATOR))
                 .expectEvents(new org.careledger.kernel.child.HealthCheckRecorded(CHILD, INSTITUTION,
                         org.careledger.kernel.child.HealthCheckKind.ENTRY, checked, org.careledger.kernel.child.HealthOutcome.NORMAL, NOW));
@@ -144,16 +142,16 @@ class ChildTest {
         var kind = org.careledger.kernel.child.HealthCheckKind.PERIODIC;
         var normal = org.careledger.kernel.child.HealthOutcome.NORMAL;
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 6, 1), normal, null), as(OPERATOR))
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 6, 1), normal, null), as(OPERATOR))
                 .expectNoEvents().expectException(code(ErrorCode.INVALID_INPUT));
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2025, 2, 1), normal, null), as(OPERATOR))
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2025, 2, 1), normal, null), as(OPERATOR))
                 .expectNoEvents().expectException(code(ErrorCode.INVALID_INPUT));
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(INSPECTOR))
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(INSPECTOR))
                 .expectNoEvents().expectException(code(ErrorCode.FORBIDDEN_ROLE));
         fixture.given(registered(), new ChildPersonalDataErased(CHILD, INSTITUTION, "x", NOW))
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(OPERATOR))
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, kind, java.time.LocalDate.of(2026, 4, 1), normal, null), as(OPERATOR))
                 .expectNoEvents().expectException(code(ErrorCode.PERSONAL_DATA_ERASED));
     }
 
@@ -161,16 +159,16 @@ class ChildTest {
     void aCheckInTheInstitutionsCareIsNotDatedBeforeItsFilingWasApproved() {
         var normal = org.careledger.kernel.child.HealthOutcome.NORMAL;
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.PERIODIC,
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.PERIODIC,
                         java.time.LocalDate.of(2026, 2, 28), normal, null), as(OPERATOR))
                 .expectNoEvents().expectException(code(ErrorCode.BEFORE_FILING_APPROVAL));
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.PERIODIC,
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.PERIODIC,
                         java.time.LocalDate.of(2026, 3, 1), normal, null), as(OPERATOR))
                 .expectSuccessfulHandlerExecution();
         // the entry check is made before admission, by a health institution: it may precede the filing
         fixture.given(registered())
-                .when(new org.careledger.kernel.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.ENTRY,
+                .when(new org.careledger.command.child.RecordHealthCheck(CHILD, org.careledger.kernel.child.HealthCheckKind.ENTRY,
                         java.time.LocalDate.of(2026, 2, 20), normal, null), as(OPERATOR))
                 .expectSuccessfulHandlerExecution();
     }

@@ -9,10 +9,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.ClassClosed;
 import org.careledger.kernel.filing.ClassOpened;
 import org.careledger.kernel.filing.ClassResized;
-import org.careledger.kernel.filing.CloseClass;
 import org.careledger.kernel.filing.FilingRevoked;
-import org.careledger.kernel.filing.OpenClass;
-import org.careledger.kernel.filing.ResizeClass;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
@@ -36,7 +33,7 @@ class ClassAndDocumentRulesTest {
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryCreditCodeRegistry(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
     }
 
     // --- class sizes, national standard (乳儿班 ≤ 10, 托小班 ≤ 15, 托大班 ≤ 20, 混合班 ≤ 18)
@@ -178,7 +175,7 @@ class ClassAndDocumentRulesTest {
 
     @Test
     void aSecondInstitutionWithTheSameCreditCodeIsRefused() {
-        InMemoryCreditCodeRegistry registry = new InMemoryCreditCodeRegistry();
+        InMemoryInstitutionDirectory registry = new InMemoryInstitutionDirectory();
         registry.claim(CREDIT_CODE, org.careledger.kernel.id.InstitutionId.generate(), WENSHANG);
         AggregateTestFixture<Institution> f = new AggregateTestFixture<>(Institution.class);
         f.registerAnnotatedCommandHandler(new FileInstitutionHandler(f.getRepository(), registry, CLOCK));

@@ -29,12 +29,12 @@ import org.careledger.kernel.enrolment.ChildEnrolled;
 import org.careledger.kernel.enrolment.ChildTransferred;
 import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
 import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
-import org.careledger.kernel.enrolment.EndEnrolment;
-import org.careledger.kernel.enrolment.EnrolChild;
+import org.careledger.command.enrolment.EndEnrolment;
+import org.careledger.command.enrolment.EnrolChild;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.enrolment.EnrolmentEnded;
 import org.careledger.kernel.enrolment.ServiceContract;
-import org.careledger.kernel.enrolment.TransferChild;
+import org.careledger.command.enrolment.TransferChild;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.ClassOpened;
@@ -194,11 +194,12 @@ class EnrolmentTest {
         // both groups are full; even a place freed by a resize could not take a sixth child
         fixture.given(given).when(enrol(E1, BABY, small), as(OPERATOR))
                 .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_FULL));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EnrolmentRules.familyCarePointTakesAtMostFive(
-                        org.careledger.kernel.value.InstitutionType.FAMILY_CARE_POINT, 5))
-                .isInstanceOf(DomainException.class)
-                .matches(e -> ((DomainException) e).code() == ErrorCode.FAMILY_CARE_POINT_CAPACITY_EXCEEDED);
-        EnrolmentRules.familyCarePointTakesAtMostFive(org.careledger.kernel.value.InstitutionType.CHILDCARE_CENTRE, 5);
+        org.assertj.core.api.Assertions.assertThat(EnrolmentRules.FAMILY_CARE_POINT_TAKES_AT_MOST_FIVE.check(
+                        new EnrolmentRules.Headcount(org.careledger.kernel.value.InstitutionType.FAMILY_CARE_POINT, 5)))
+                .hasValueSatisfying(r -> org.assertj.core.api.Assertions.assertThat(r.code())
+                        .isEqualTo(ErrorCode.FAMILY_CARE_POINT_CAPACITY_EXCEEDED));
+        org.assertj.core.api.Assertions.assertThat(EnrolmentRules.FAMILY_CARE_POINT_TAKES_AT_MOST_FIVE.check(
+                new EnrolmentRules.Headcount(org.careledger.kernel.value.InstitutionType.CHILDCARE_CENTRE, 5))).isEmpty();
     }
 
     @Test

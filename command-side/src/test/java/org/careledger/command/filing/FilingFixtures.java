@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.axonframework.messaging.MetaData;
 import org.careledger.kernel.filing.ClassOpened;
-import org.careledger.kernel.filing.FileInstitution;
 import org.careledger.kernel.filing.FilingApproved;
 import org.careledger.kernel.filing.FilingSubmitted;
 import org.careledger.kernel.id.ClassId;

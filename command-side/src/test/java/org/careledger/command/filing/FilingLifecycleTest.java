@@ -9,10 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.careledger.kernel.error.ErrorCode;
-import org.careledger.kernel.filing.AmendFiling;
-import org.careledger.kernel.filing.ApproveFiling;
 import org.careledger.kernel.filing.ClassOpened;
-import org.careledger.kernel.filing.DeregisterInstitution;
 import org.careledger.kernel.filing.FilingAmended;
 import org.careledger.kernel.filing.FilingApproved;
 import org.careledger.kernel.filing.FilingRejected;
@@ -20,15 +17,9 @@ import org.careledger.kernel.filing.FilingReinstated;
 import org.careledger.kernel.filing.FilingRevoked;
 import org.careledger.kernel.filing.FilingSubmitted;
 import org.careledger.kernel.filing.FilingSuspended;
-import org.careledger.kernel.filing.GrantPuhuiStatus;
 import org.careledger.kernel.filing.InstitutionDeregistered;
 import org.careledger.kernel.filing.PuhuiStatusGranted;
 import org.careledger.kernel.filing.PuhuiStatusWithdrawn;
-import org.careledger.kernel.filing.ReinstateFiling;
-import org.careledger.kernel.filing.RejectFiling;
-import org.careledger.kernel.filing.RevokeFiling;
-import org.careledger.kernel.filing.SuspendFiling;
-import org.careledger.kernel.filing.WithdrawPuhuiStatus;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.value.InstitutionType;
 import org.hamcrest.BaseMatcher;
@@ -47,7 +38,7 @@ class FilingLifecycleTest {
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryCreditCodeRegistry(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
     }
 
     private ResultValidator<Institution> expectRefusal(ResultValidator<Institution> result, ErrorCode code) {

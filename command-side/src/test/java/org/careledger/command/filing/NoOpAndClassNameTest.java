@@ -5,12 +5,14 @@ import static org.careledger.command.filing.FilingFixtures.*;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.careledger.command.staff.RenewStaffCertificates;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.ClassClosed;
 import org.careledger.kernel.filing.ClassOpened;
-import org.careledger.kernel.filing.OpenClass;
-import org.careledger.kernel.filing.ResizeClass;
+import org.careledger.kernel.filing.FilingAmended;
+import org.careledger.kernel.filing.FilingRejected;
 import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.InstitutionType;
@@ -29,8 +31,9 @@ class NoOpAndClassNameTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
+        fixture.registerInjectableResource((StaffPersonalDataStore) (ref, data) -> { });
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryCreditCodeRegistry(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
     }
 
     @Test
@@ -38,6 +41,51 @@ class NoOpAndClassNameTest {
         fixture.given(submitted(), infantClassOpened())
                 .when(new ResizeClass(ID, INFANTS, 10), as(OPERATOR))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void renewingCertificatesToTheDatesOnRecordAppendsNothing() {
+        var registered = StaffAndMedicalAgreementTest.registered();
+        fixture.given(submitted(), infantClassOpened(), approved(), registered)
+                .when(new RenewStaffCertificates(ID, registered.staffRef(), registered.qualificationExpiresOn(),
+                        registered.healthCertificateExpiresOn()), as(OPERATOR))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        var renewedUntil = registered.healthCertificateExpiresOn().plusYears(1);
+        fixture.given(submitted(), infantClassOpened(), approved(), registered, new StaffCertificatesRenewed(ID,
+                        registered.staffRef(), registered.qualificationExpiresOn(), renewedUntil, NOW))
+                .when(new RenewStaffCertificates(ID, registered.staffRef(), registered.qualificationExpiresOn(),
+                        renewedUntil), as(OPERATOR))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anAmendmentThatRepeatsTheFiledParticularsAppendsNothing() {
+        fixture.given(submitted(), approved())
+                .when(amendmentRepeating(fileCommand()), as(OPERATOR))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        var changed = amendmentRepeating(fileCommand());
+        var amended = new FilingAmended(ID, changed.name(), changed.address(), changed.location(),
+                "0537-7219999", changed.mealsServed(), changed.serviceTypes(), changed.fees(), changed.documents(),
+                "电话变更", false, NOW);
+        fixture.given(submitted(), approved(), amended)
+                .when(new AmendFiling(ID, amended.name(), amended.address(), amended.location(), amended.contactPhone(),
+                        amended.mealsServed(), amended.serviceTypes(), amended.fees(), amended.documents(), "再次"),
+                        as(OPERATOR))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void repeatingTheParticularsOfARejectedFilingStillResubmitsIt() {
+        var same = amendmentRepeating(fileCommand());
+        fixture.given(submitted(), new FilingRejected(ID, List.of("x"), NOW))
+                .when(same, as(OPERATOR))
+                .expectEvents(new FilingAmended(ID, same.name(), same.address(), same.location(), same.contactPhone(),
+                        same.mealsServed(), same.serviceTypes(), same.fees(), same.documents(), same.reason(), true, NOW));
+    }
+
+    private static AmendFiling amendmentRepeating(FileInstitution c) {
+        return new AmendFiling(ID, c.name(), c.address(), c.location(), c.contactPhone(), c.mealsServed(),
+                c.serviceTypes(), c.fees(), c.documents(), "无变更");
     }
 
     @Test

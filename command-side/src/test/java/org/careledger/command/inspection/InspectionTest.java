@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
@@ -21,10 +21,8 @@ import org.careledger.kernel.inspection.InspectionOutcome;
 import org.careledger.kernel.inspection.InspectionRecorded;
 import org.careledger.kernel.inspection.InspectionType;
 import org.careledger.kernel.inspection.JointAgency;
-import org.careledger.kernel.inspection.RecordInspection;
 import org.careledger.kernel.inspection.RectificationOrder;
 import org.careledger.kernel.inspection.RectificationVerified;
-import org.careledger.kernel.inspection.VerifyRectification;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.CreditCode;
@@ -55,7 +53,7 @@ class InspectionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Inspection.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(new CreditCodeRegistry() {
+        fixture.registerInjectableResource(new InstitutionDirectory() {
             @Override
             public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division) {
                 throw new UnsupportedOperationException();

@@ -12,17 +12,13 @@ import java.util.Optional;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.careledger.command.filing.CreditCodeRegistry;
+import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
-import org.careledger.kernel.subsidy.ApplyForSubsidy;
-import org.careledger.kernel.subsidy.DecideSubsidy;
-import org.careledger.kernel.subsidy.RecomputeSubsidy;
-import org.careledger.kernel.subsidy.RecordSubsidyPayment;
 import org.careledger.kernel.subsidy.SubsidyAdjustmentDecided;
 import org.careledger.kernel.subsidy.SubsidyApproved;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
@@ -74,7 +70,7 @@ class SubsidyCaseTest {
                 return history.facts(asOf);
             }
         };
-        CreditCodeRegistry registry = new CreditCodeRegistry() {
+        InstitutionDirectory registry = new InstitutionDirectory() {
             @Override
             public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division) {
                 throw new UnsupportedOperationException();

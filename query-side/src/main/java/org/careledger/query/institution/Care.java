@@ -24,7 +24,7 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
                    Map<String, StaffMember> staff, MedicalAgreement medicalAgreement,
                    List<DoubleEnrolmentAttempt> doubleEnrolmentAttempts) {
 
-    static final int FAMILY_CARE_POINT_CHILDREN_PER_CARER = 3;
+    static final int FAMILY_CARE_POINT_CHILDREN_PER_CARER = org.careledger.kernel.standard.FamilyCarePointStandard.CHILDREN_PER_CARER;
 
     /** Attempts kept in the view (the events keep them all). */
     static final int ATTEMPTS_KEPT = 20;
@@ -88,17 +88,9 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
                 .filter(s -> s.role() == StaffRole.CARER && classId.equals(s.classId())).count();
     }
 
-    /**
-     * Children per carer allowed in a class type (《托育机构设置标准（试行）》, national, 2019):
-     * 1:3 乳儿班, 1:5 托小班, 1:7 托大班; none set for mixed classes (0 = no ratio).
-     */
+    /** Children per carer allowed in a class type by the national standard (0 = no ratio set). */
     public static int childrenPerCarer(ClassType type) {
-        return switch (type) {
-            case INFANT -> 3;
-            case YOUNG_TODDLER -> 5;
-            case OLDER_TODDLER -> 7;
-            case MIXED -> 0;
-        };
+        return org.careledger.kernel.standard.ClassStandard.of(type).childrenPerCarer();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /**
  * A child's age in completed months, to the day (docs/domain.md, rule A1). The child reaches
@@ -14,6 +15,7 @@ import java.util.Objects;
  * <p>Every age rule (age bands, the 36-month limit, age-out, age-dependent subsidies) goes
  * through this one value.
  */
+@ValueObject
 public record ChildAge(LocalDate birthDate) {
 
     /** Children are cared for until they reach this age (《托育机构设置标准（试行）》: under 3 years). */

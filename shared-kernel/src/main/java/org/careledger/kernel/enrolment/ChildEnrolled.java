@@ -10,6 +10,7 @@ import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.stereotype.DomainEvent;
 import org.careledger.kernel.value.ClassType;
 
 /**
@@ -18,6 +19,7 @@ import org.careledger.kernel.value.ClassType;
  * ADR 0022). Revision 1 carried the birth month only: such events read with {@code birthDate}
  * null, and their ages are counted from the month's first day ({@link org.careledger.kernel.child.ChildAge#of}).
  */
+@DomainEvent
 @Revision("2")
 public record ChildEnrolled(InstitutionId institutionId, EnrolmentId enrolmentId, ChildRef childRef, ClassId classId,
                             ClassType classType, YearMonth birthMonth, ServiceContract contract, Instant occurredAt,

@@ -3,6 +3,7 @@ package org.careledger.kernel.enrolment;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.careledger.kernel.stereotype.ValueObject;
 import org.careledger.kernel.value.Fee;
 import org.careledger.kernel.value.ServiceType;
 
@@ -11,6 +12,7 @@ import org.careledger.kernel.value.ServiceType;
  * amounts, refund standard, dispute resolution, and how many months are paid in advance.
  * Nothing in it identifies the child.
  */
+@ValueObject
 public record ServiceContract(ServiceType serviceType, LocalDate startsOn, LocalDate endsOn, List<Fee> fees,
                               String refundStandard, String disputeResolution, int prepaidMonths) {
 

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.stereotype.DomainEvent;
 
 /** The filing was revoked (撤销). */
+@DomainEvent
 @Revision("1")
 public record FilingRevoked(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
 }

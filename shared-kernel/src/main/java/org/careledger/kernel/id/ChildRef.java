@@ -2,11 +2,13 @@ package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /**
  * Opaque reference to a child (a UUID). Events name children only by this reference; who the
  * child is lives in the protected personal-data store, encrypted under the child's own key.
  */
+@ValueObject
 public record ChildRef(String value) {
 
     public ChildRef {

@@ -2,8 +2,10 @@ package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /** Identifier of one enrolment (a child in a class of an institution under one service contract), a UUID. */
+@ValueObject
 public record EnrolmentId(String value) {
 
     public EnrolmentId {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.stereotype.ValueObject;
 import org.careledger.kernel.value.DivisionCode;
 
 /**
@@ -13,6 +14,7 @@ import org.careledger.kernel.value.DivisionCode;
  * {@code TY} + six-digit division code + four-digit year + six-digit serial, e.g.
  * {@code TY3708112026000012}. The serial is allocated per deployment, so numbers are unique.
  */
+@ValueObject
 public record FilingNumber(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("^TY\\d{6}\\d{4}\\d{6}$");

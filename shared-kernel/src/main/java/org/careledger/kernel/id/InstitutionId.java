@@ -2,8 +2,10 @@ package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /** Opaque identifier of a institution (a UUID). */
+@ValueObject
 public record InstitutionId(String value) {
 
     public InstitutionId {

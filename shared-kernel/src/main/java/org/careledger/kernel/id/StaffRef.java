@@ -2,8 +2,10 @@ package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /** Opaque reference to a staff member (a UUID); name and contact live only in the protected store. */
+@ValueObject
 public record StaffRef(String value) {
 
     public StaffRef {

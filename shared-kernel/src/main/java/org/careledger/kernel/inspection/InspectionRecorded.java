@@ -9,8 +9,10 @@ import java.util.TreeSet;
 import org.axonframework.serialization.Revision;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.stereotype.DomainEvent;
 
 /** An inspection took place; its outcome follows from its findings and orders. */
+@DomainEvent
 @Revision("1")
 public record InspectionRecorded(InstitutionId institutionId, String inspectionId, InspectionType type,
                                  Set<JointAgency> agencies, LocalDate inspectedOn, List<Finding> findings,

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /**
  * A filing certificate (备案回执) as an electronic licence, and the two things about it that
@@ -24,6 +25,7 @@ import org.careledger.kernel.error.ErrorCode;
  * field in a fixed order, signed with Ed25519. Anyone with the published public key can check a
  * certificate offline; any changed byte in a field or in the signature fails the check.
  */
+@ValueObject
 public record FilingCertificate(String certificateNumber, String filingNumber, String institutionName,
                                 String creditCode, String division, String issuerCreditCode, Instant issuedAt) {
 

@@ -7,8 +7,10 @@ import org.axonframework.serialization.Revision;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.stereotype.DomainEvent;
 
 /** A staff member's qualification and health certificates now expire on these dates. */
+@DomainEvent
 @Revision("1")
 public record StaffCertificatesRenewed(InstitutionId institutionId, StaffRef staffRef, LocalDate qualificationExpiresOn,
                                        LocalDate healthCertificateExpiresOn, Instant occurredAt)

@@ -7,8 +7,10 @@ import org.axonframework.serialization.Revision;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.stereotype.DomainEvent;
 
 /** A staff member left the institution. */
+@DomainEvent
 @Revision("1")
 public record StaffMemberLeft(InstitutionId institutionId, StaffRef staffRef, LocalDate leftOn, Instant occurredAt)
         implements InstitutionEvent {

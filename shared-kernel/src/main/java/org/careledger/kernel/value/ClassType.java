@@ -1,8 +1,8 @@
 package org.careledger.kernel.value;
 
 /**
- * Class types (班型) of 《托育机构设置标准（试行）》 (national standard, 2019). The age bands and size
- * limits that go with them are rules, kept as named policies on the command side.
+ * Class types (班型) of 《托育机构设置标准（试行）》 (national standard, 2019). The age bands, size
+ * limits and staff ratios that go with them are in {@link org.careledger.kernel.standard.ClassStandard}.
  */
 public enum ClassType {
     /** 乳儿班: 6-12 months. */

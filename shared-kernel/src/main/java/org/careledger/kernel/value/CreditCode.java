@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from 0-9 and A-Y
@@ -14,6 +15,7 @@ import org.careledger.kernel.error.ErrorCode;
  * therefore accepted; {@link #checksumValid()} tells whether it passed, and a failing code must be
  * settled by licence verification rather than rejected outright.
  */
+@ValueObject
 public record CreditCode(String value) {
 
     /** GB 32100-2015 character set in value order: the index of a character is its value. */

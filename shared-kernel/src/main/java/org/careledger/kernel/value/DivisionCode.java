@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /**
  * Administrative division code, GB/T 2260: six digits, province (2) + city (2) + county (2).
@@ -13,6 +14,7 @@ import org.careledger.kernel.error.ErrorCode;
  * directly has no city part (city "00" then requires county "00"). Province prefixes are those
  * GB/T 2260 assigns (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82).
  */
+@ValueObject
 public record DivisionCode(String value) {
 
     private static final Set<String> PROVINCES = Set.of(

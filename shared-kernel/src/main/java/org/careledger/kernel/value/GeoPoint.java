@@ -2,8 +2,10 @@ package org.careledger.kernel.value;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /** A WGS-84 location in decimal degrees. */
+@ValueObject
 public record GeoPoint(double latitude, double longitude) {
 
     public GeoPoint {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.stereotype.ValueObject;
 
 /**
  * The area an inspector or officer is responsible for: a GB/T 2260 division-code prefix of 2
  * (province), 4 (city) or 6 (county) digits. A jurisdiction covers every division whose code
  * starts with the prefix.
  */
+@ValueObject
 public record Jurisdiction(String prefix) {
 
     public Jurisdiction {

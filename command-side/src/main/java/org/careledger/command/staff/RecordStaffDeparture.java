@@ -1,0 +1,12 @@
+package org.careledger.command.staff;
+
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.StaffRef;
+
+/** A staff member left the institution. */
+public record RecordStaffDeparture(@TargetAggregateIdentifier InstitutionId institutionId, StaffRef staffRef,
+                                   LocalDate leftOn) {
+}

@@ -1,9 +1,0 @@
-package org.careledger.kernel.filing;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.careledger.kernel.id.ClassId;
-import org.careledger.kernel.id.InstitutionId;
-
-/** Close a class. */
-public record CloseClass(@TargetAggregateIdentifier InstitutionId institutionId, ClassId classId, String reason) {
-}

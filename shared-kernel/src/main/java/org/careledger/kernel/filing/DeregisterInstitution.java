@@ -1,8 +1,0 @@
-package org.careledger.kernel.filing;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.careledger.kernel.id.InstitutionId;
-
-/** Deregister (注销) an institution that stops operating. */
-public record DeregisterInstitution(@TargetAggregateIdentifier InstitutionId institutionId, String reason) {
-}

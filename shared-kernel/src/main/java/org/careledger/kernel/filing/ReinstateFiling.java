@@ -1,8 +1,0 @@
-package org.careledger.kernel.filing;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.careledger.kernel.id.InstitutionId;
-
-/** Lift a suspension. */
-public record ReinstateFiling(@TargetAggregateIdentifier InstitutionId institutionId, String reason) {
-}

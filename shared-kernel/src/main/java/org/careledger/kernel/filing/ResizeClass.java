@@ -1,9 +1,0 @@
-package org.careledger.kernel.filing;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.careledger.kernel.id.ClassId;
-import org.careledger.kernel.id.InstitutionId;
-
-/** Change the number of places of a class. */
-public record ResizeClass(@TargetAggregateIdentifier InstitutionId institutionId, ClassId classId, int places) {
-}

@@ -1,8 +1,0 @@
-package org.careledger.kernel.filing;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.careledger.kernel.id.InstitutionId;
-
-/** Revoke a filing (撤销备案). */
-public record RevokeFiling(@TargetAggregateIdentifier InstitutionId institutionId, String reason) {
-}

@@ -1,8 +1,0 @@
-package org.careledger.kernel.licence;
-
-/**
- * What {@link RecordLicenceStatusChange} gives back: whether the notification had been recorded
- * before (same platform and notification id), in which case nothing was appended.
- */
-public record NotificationOutcome(boolean duplicate) {
-}

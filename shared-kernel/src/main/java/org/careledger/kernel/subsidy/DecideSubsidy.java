@@ -1,7 +1,0 @@
-package org.careledger.kernel.subsidy;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** A subsidy officer approves or rejects what is awaiting a decision in a case. */
-public record DecideSubsidy(@TargetAggregateIdentifier String caseId, boolean approve, String reason) {
-}
