@@ -117,8 +117,8 @@ final class CareRequests {
             String dispute = text(v, "contract.disputeResolution", c.disputeResolution(), true, MAX_REASON);
             if (c.prepaidMonths() == null) {
                 v.add("contract.prepaidMonths", "REQUIRED", "prepaidMonths is required (0 if nothing is paid in advance)");
-            } else if (c.prepaidMonths() < 0 || c.prepaidMonths() > 36) {
-                v.add("contract.prepaidMonths", "OUT_OF_RANGE", "prepaidMonths must be between 0 and 36");
+            } else if (c.prepaidMonths() < 0 || c.prepaidMonths() > InputRules.MAX_PREPAID_MONTHS) {
+                v.add("contract.prepaidMonths", "OUT_OF_RANGE", "prepaidMonths must be between 0 and " + InputRules.MAX_PREPAID_MONTHS);
             }
             contract = new ServiceContract(serviceType, startsOn, endsOn, fees, refund, dispute,
                     c.prepaidMonths() == null ? 0 : c.prepaidMonths());
@@ -186,7 +186,7 @@ final class CareRequests {
         LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         String name = text(v, "name", body.name(), true, MAX_TEXT);
-        String phone = text(v, "phone", body.phone(), false, 40);
+        String phone = text(v, "phone", body.phone(), false, InputRules.MAX_STAFF_PHONE);
         v.throwIfAny();
         return new RegisterStaffMember(institution, staffRef, role, classId, qualification, qualificationExpires,
                 healthExpires, new StaffPersonalData(name, phone));

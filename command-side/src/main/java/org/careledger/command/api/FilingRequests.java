@@ -201,8 +201,8 @@ final class FilingRequests {
     }
 
     private static String phone(Violations v, String raw) {
-        String phone = text(v, "contactPhone", raw, false, 30);
-        if (phone != null && !phone.matches("[0-9+\\- ()]{5,30}")) {
+        String phone = text(v, "contactPhone", raw, false, InputRules.MAX_PHONE);
+        if (phone != null && !phone.matches(InputRules.PHONE_PATTERN)) {
             v.add("contactPhone", "INVALID_PHONE", "contactPhone may hold digits, spaces, +, - and parentheses");
             return null;
         }

@@ -95,13 +95,15 @@ public class SubsidyController {
             if (chain.size() > InputRules.MAX_ITEMS) {
                 v.add("inputs.chainInstitutionIds", "TOO_MANY", "at most 50 institutions");
             }
-            if (in.floorAreaSquareMetres() != null && (in.floorAreaSquareMetres() < 1 || in.floorAreaSquareMetres() > 1_000_000)) {
-                v.add("inputs.floorAreaSquareMetres", "OUT_OF_RANGE", "floorAreaSquareMetres must be between 1 and 1000000");
+            if (in.floorAreaSquareMetres() != null && (in.floorAreaSquareMetres() < 1
+                    || in.floorAreaSquareMetres() > InputRules.MAX_FLOOR_AREA_SQUARE_METRES)) {
+                v.add("inputs.floorAreaSquareMetres", "OUT_OF_RANGE",
+                        "floorAreaSquareMetres must be between 1 and " + InputRules.MAX_FLOOR_AREA_SQUARE_METRES);
             }
-            if (in.leaseMonths() != null && (in.leaseMonths() < 0 || in.leaseMonths() > 1200)) {
-                v.add("inputs.leaseMonths", "OUT_OF_RANGE", "leaseMonths must be between 0 and 1200");
+            if (in.leaseMonths() != null && (in.leaseMonths() < 0 || in.leaseMonths() > InputRules.MAX_LEASE_MONTHS)) {
+                v.add("inputs.leaseMonths", "OUT_OF_RANGE", "leaseMonths must be between 0 and " + InputRules.MAX_LEASE_MONTHS);
             }
-            String level = text(v, "inputs.demonstrationLevel", in.demonstrationLevel(), false, 20);
+            String level = text(v, "inputs.demonstrationLevel", in.demonstrationLevel(), false, InputRules.MAX_DEMONSTRATION_LEVEL);
             String designation = text(v, "inputs.designationReference", in.designationReference(), false, MAX_TEXT);
             v.throwIfAny();
             inputs = new SubsidyInputs(level, designation, chain, in.floorAreaSquareMetres(), in.leaseMonths());

@@ -70,7 +70,7 @@ public class SecurityConfiguration {
             // authenticated by the platform's HMAC signature instead of a JWT
             "/api/v1/integration/e-license/notifications",
             "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+            "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
     /** Operational endpoints that reveal the system's internals: administrators only. */
     static final String[] ADMIN_PATHS = {"/actuator", "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"};

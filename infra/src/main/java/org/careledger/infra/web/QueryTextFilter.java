@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 101)
 public class QueryTextFilter implements WebFilter {
 
-    static final int MAX_VALUE = 2000;
+    public static final int MAX_VALUE = 2000;
 
     private final ProblemWebExceptionHandler writer;
 

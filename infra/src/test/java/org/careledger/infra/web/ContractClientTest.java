@@ -84,24 +84,25 @@ class ContractClientTest extends IntegrationTest {
         LocalDate birth = TODAY.minusMonths(14).withDayOfMonth(11);
         String first17 = "370830" + birth.toString().replace("-", "") + "731";
         CommandAccepted child = new ChildrenApi(operator).registerChild(institutionId, new RegisterChildBody()
-                .name("王小明").citizenId(first17 + CitizenId.checkCharacterFor(first17)).birthDate(birth.toString())
+                .name("王小明").citizenId(first17 + CitizenId.checkCharacterFor(first17)).birthDate(birth)
                 .guardianName("王大明").guardianPhone("138-0537-0000"), null);
         new ChildrenApi(operator).recordHealthCheck(child.getId(), new HealthCheckBody()
-                .kind("ENTRY").checkedOn(TODAY.toString()).outcome("NORMAL").details("发育正常"), null);
+                .kind(HealthCheckBody.KindEnum.ENTRY).checkedOn(TODAY).outcome(HealthCheckBody.OutcomeEnum.NORMAL)
+                .details("发育正常"), null);
 
         CareSummary care = new SupervisionApi(operator).institutionCare(institutionId, null, approved.getPosition());
         String toddlers = care.getClasses().stream().filter(c -> "YOUNG_TODDLER".equals(c.getClassType()))
                 .map(ClassOccupancy::getClassId).findFirst().orElseThrow();
         CommandAccepted enrolled = new EnrolmentApi(operator).enrolChild(institutionId, new EnrolBody()
                 .childRef(child.getId()).classId(toddlers).contract(new ContractBody()
-                        .serviceType("FULL_DAY").startsOn(TODAY.toString()).endsOn(TODAY.plusYears(1).toString())
-                        .fees(List.of(new FeeBody().item("保育费").amountFen(180000L).unit("PER_MONTH")))
+                        .serviceType(ContractBody.ServiceTypeEnum.FULL_DAY).startsOn(TODAY).endsOn(TODAY.plusYears(1))
+                        .fees(List.of(new FeeBody().item("保育费").amountFen(180000L).unit(FeeBody.UnitEnum.PER_MONTH)))
                         .refundStandard("按未服务天数退还").disputeResolution("协商，不成向县卫健局申请调解").prepaidMonths(1)),
                 null);
         assertThat(enrolled.getPosition()).isGreaterThan(approved.getPosition());
 
         AttendanceAccepted attendance = new EnrolmentApi(operator).submitAttendance(institutionId, new AttendanceBody()
-                .day(TODAY.toString()).entries(List.of(new AttendanceEntryBody()
+                .day(TODAY).entries(List.of(new AttendanceEntryBody()
                         .childRef(child.getId()).checkIn("08:10").checkOut("17:05"))), "att-" + institutionId);
         assertThat(attendance.getRecorded()).isEqualTo(1);
     }

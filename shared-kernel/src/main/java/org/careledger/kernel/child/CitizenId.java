@@ -18,6 +18,8 @@ public final class CitizenId {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
+    /** The shape a number has (17 digits and a check digit or X), for published contracts. */
+    public static final String PATTERN = "^\\d{17}[\\dX]$";
 
     private final String value;
     private final LocalDate birthDate;
@@ -29,7 +31,7 @@ public final class CitizenId {
 
     public static CitizenId parse(String raw) {
         String v = raw == null ? "" : raw.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!v.matches("\\d{17}[\\dX]")) {
+        if (!v.matches(PATTERN)) {
             throw new DomainException(ErrorCode.INVALID_CITIZEN_ID, "A citizen ID has 17 digits and a check digit or X");
         }
         LocalDate birth;

@@ -17,7 +17,9 @@ import org.careledger.kernel.value.DivisionCode;
 @ValueObject
 public record FilingNumber(String value) {
 
-    private static final Pattern SHAPE = Pattern.compile("^TY\\d{6}\\d{4}\\d{6}$");
+    /** TY, a six-digit division code, a four-digit year and a six-digit serial; for published contracts too. */
+    public static final String PATTERN = "^TY\\d{6}\\d{4}\\d{6}$";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     public FilingNumber {
         if (value == null || !SHAPE.matcher(value).matches()) {

@@ -15,7 +15,11 @@ import org.careledger.kernel.error.FieldViolation;
  */
 public final class Identifiers {
 
-    private static final Pattern ORDER_ID = Pattern.compile("^R[1-9][0-9]{0,2}$");
+    /** A rectification order's id: R1, R2, …; for published contracts too. */
+    public static final String ORDER_ID_PATTERN = "^R[1-9][0-9]{0,2}$";
+    /** The opaque identifiers' shape, a lower-case UUID; for published contracts too. */
+    public static final String UUID_PATTERN = Ids.UUID_SHAPE.pattern();
+    private static final Pattern ORDER_ID = Pattern.compile(ORDER_ID_PATTERN);
 
     private Identifiers() {
     }

@@ -9,7 +9,7 @@ import org.careledger.kernel.error.ErrorCode;
 /** Validation shared by the opaque, UUID-shaped identifiers. */
 final class Ids {
 
-    private static final Pattern UUID_SHAPE =
+    static final Pattern UUID_SHAPE =
             Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private Ids() {

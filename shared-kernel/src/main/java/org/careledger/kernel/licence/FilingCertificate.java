@@ -33,6 +33,8 @@ public record FilingCertificate(String certificateNumber, String filingNumber, S
     public static final String VERSION = "01";
     public static final String FORMAT = "careledger-filing-certificate/1";
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    /** The shape of a certificate number (type code and 29 characters of {@link #ALPHABET}), for published contracts. */
+    public static final String NUMBER_PATTERN = "^" + TYPE_CODE + "[" + ALPHABET + "]{29}$";
 
     /** The certificate number for an issuer, approval year and filing serial (version 01). */
     public static String number(String issuerCreditCode, int year, long filingSerial) {

@@ -20,6 +20,8 @@ public record CreditCode(String value) {
 
     /** GB 32100-2015 character set in value order: the index of a character is its value. */
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    /** The shape a code has (18 characters of {@link #ALPHABET}), for published contracts. */
+    public static final String PATTERN = "^[" + ALPHABET + "]{18}$";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     public CreditCode {

@@ -21,6 +21,8 @@ public record DivisionCode(String value) {
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
             "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
             "71", "81", "82");
+    /** The shape a code has (a GB/T 2260 province prefix and four digits), for published contracts. */
+    public static final String PATTERN = "^(" + String.join("|", new java.util.TreeSet<>(PROVINCES)) + ")\\d{4}$";
 
     public enum Level { PROVINCE, CITY, COUNTY }
 

@@ -8,11 +8,15 @@ import org.careledger.kernel.stereotype.ValueObject;
 @ValueObject
 public record GeoPoint(double latitude, double longitude) {
 
+    /** The bounds of a latitude and a longitude in degrees (either sign), for published contracts too. */
+    public static final double MAX_LATITUDE = 90;
+    public static final double MAX_LONGITUDE = 180;
+
     public GeoPoint {
-        if (!Double.isFinite(latitude) || latitude < -90 || latitude > 90) {
+        if (!Double.isFinite(latitude) || latitude < -MAX_LATITUDE || latitude > MAX_LATITUDE) {
             throw new DomainException(ErrorCode.INVALID_LOCATION, "latitude must be between -90 and 90");
         }
-        if (!Double.isFinite(longitude) || longitude < -180 || longitude > 180) {
+        if (!Double.isFinite(longitude) || longitude < -MAX_LONGITUDE || longitude > MAX_LONGITUDE) {
             throw new DomainException(ErrorCode.INVALID_LOCATION, "longitude must be between -180 and 180");
         }
     }

@@ -49,6 +49,18 @@ public final class InputRules {
     public static final int MAX_PLACES = 1000;
     /** A fee in fen (one million yuan). */
     public static final long MAX_FEE_FEN = 100_000_000L;
+    /** Months a contract may be paid in advance (a jurisdiction's cap is then applied by the domain). */
+    public static final int MAX_PREPAID_MONTHS = 36;
+    /** A subsidy application's floor area in square metres. */
+    public static final int MAX_FLOOR_AREA_SQUARE_METRES = 1_000_000;
+    /** A subsidy application's lease in months (a hundred years). */
+    public static final int MAX_LEASE_MONTHS = 1200;
+    /** A subsidy application's demonstration level. */
+    public static final int MAX_DEMONSTRATION_LEVEL = 20;
+    /** A staff member's phone number (free text). */
+    public static final int MAX_STAFF_PHONE = 40;
+    /** A phone number of an institution or a guardian: digits, spaces, +, - and parentheses. */
+    public static final String PHONE_PATTERN = "^[0-9+\\- ()]{5," + MAX_PHONE + "}$";
 
     /** A plausible window for one kind of date. */
     public record DateWindow(String name, UnaryOperator<LocalDate> earliest, String earliestText,

@@ -86,7 +86,7 @@ public class ChildController {
         }
         String guardian = text(v, "guardianName", body.guardianName(), InputRules.MAX_PERSON_NAME);
         String phone = text(v, "guardianPhone", body.guardianPhone(), InputRules.MAX_PHONE);
-        if (phone != null && !phone.matches("[0-9+\\- ()]{5,30}")) {
+        if (phone != null && !phone.matches(InputRules.PHONE_PATTERN)) {
             v.add("guardianPhone", "INVALID_PHONE", "guardianPhone may hold digits, spaces, +, - and parentheses");
         }
         v.throwIfAny();

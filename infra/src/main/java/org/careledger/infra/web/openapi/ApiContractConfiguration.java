@@ -42,8 +42,9 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.query.whitelist.PublicInstitutionController;
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,12 +60,19 @@ import org.springframework.context.annotation.Configuration;
 public class ApiContractConfiguration {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiContractConfiguration.class);
+    /** The group of the whole contract. */
+    public static final String WHOLE = "careledger";
     static final String BEARER = "bearerAuth";
+    static final String ADMIN_BEARER = "adminBearerAuth";
     static final String PLATFORM_SIGNATURE = "platformSignature";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String JSON = "application/json";
     private static final String NOTIFICATIONS = "/api/v1/integration/e-license/notifications";
+    private static final String ADMIN_PATHS = "/api/v1/admin/";
+    /** Commands whose {@code reason} the server requires (the other users of ReasonBody take it as optional). */
+    private static final Set<String> REASON_REQUIRED = Set.of("/api/v1/institutions/{id}/filing/suspend",
+            "/api/v1/institutions/{id}/filing/revoke");
 
     static {
         // the Caller is resolved from the verified token (CallerArgumentResolver), not from the request
@@ -82,22 +90,34 @@ public class ApiContractConfiguration {
                                 + "white-list (白名单). Every fact is an event in one append-only, hash-chained store. "
                                 + "Errors are RFC 9457 problem documents with a stable `code`. See docs/api.md.")
                         .contact(new Contact().name("The health commission operating this instance")))
-                .servers(List.of(new Server().url("/").description("this instance")))
+                .servers(List.of(server()))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("A JWT from the health commission's identity provider (or, when trying the "
                                         + "system out on loopback, the local token issuer). Its claims name the role and "
-                                        + "the institution or jurisdiction; the subject is recorded as the actor."))
+                                        + "the institution or jurisdiction; the subject is recorded as the actor. Tokens follow "
+                                        + "RFC8725 (JWT best current practices): signed, with exp, living at most 12 hours."))
+                        .addSecuritySchemes(ADMIN_BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT, as bearerAuth, whose role claim is ADMIN: only administrators reach "
+                                        + "the /api/v1/admin operations (RFC8725 applies as for bearerAuth)."))
                         .addSecuritySchemes(PLATFORM_SIGNATURE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("X-Signature")
                                 .description("HMAC-SHA256 of the e-license platform over X-Timestamp, X-Nonce and the "
                                         + "body, keyed by the platform's shared secret (docs/e-license.md).")));
     }
 
+    private static Server server() {
+        Server server = new Server().url("/")
+                .description("This instance, production or local: the document describes the server it is read from");
+        server.addExtension("x-internal", false);
+        return server;
+    }
+
     /** Protected operations are those whose handler takes a {@link Caller}: it exists only with a valid token. */
     @Bean
-    OperationCustomizer bearerForCallers() {
+    GlobalOperationCustomizer bearerForCallers() {
         return (operation, handler) -> {
             boolean takesCaller = Arrays.stream(handler.getMethodParameters())
                     .anyMatch(p -> Caller.class.equals(p.getParameterType()));
@@ -109,9 +129,57 @@ public class ApiContractConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer contractCustomizer() {
+    GlobalOpenApiCustomizer contractCustomizer() {
         OperationCatalogue catalogue = OperationCatalogue.load();
         return openApi -> new Contract(openApi, catalogue).apply();
+    }
+
+    /** The whole contract, {@code /v3/api-docs/careledger} (docs/openapi/careledger.yaml): every operation. */
+    @Bean
+    GroupedOpenApi careledgerDocument() {
+        return GroupedOpenApi.builder().group(WHOLE).pathsToMatch("/api/**").build();
+    }
+
+    /*
+     * One document per audience, /v3/api-docs/<audience> (docs/openapi/<audience>.yaml): the operations
+     * the catalogue gives that audience (openapi/operations.yaml: tag-audiences, or an operation's own
+     * audiences). springdoc takes groups as single beans, so each audience of the catalogue has one here;
+     * ApiContractTest fails when an audience has no document.
+     */
+    @Bean
+    GroupedOpenApi publicDocument() {
+        return audience("public");
+    }
+
+    @Bean
+    GroupedOpenApi institutionsDocument() {
+        return audience("institutions");
+    }
+
+    @Bean
+    GroupedOpenApi supervisionDocument() {
+        return audience("supervision");
+    }
+
+    @Bean
+    GroupedOpenApi integrationDocument() {
+        return audience("integration");
+    }
+
+    @Bean
+    GroupedOpenApi adminDocument() {
+        return audience("admin");
+    }
+
+    private static GroupedOpenApi audience(String name) {
+        OperationCatalogue catalogue = OperationCatalogue.load();
+        String description = catalogue.audiences().get(name);
+        if (description == null) {
+            throw new IllegalStateException(OperationCatalogue.RESOURCE + " has no audience " + name);
+        }
+        return GroupedOpenApi.builder().group(name).displayName(name + ": " + description).pathsToMatch("/api/**")
+                .addOpenApiCustomizer(api -> Contract.keepAudience(api, catalogue, name, description))
+                .build();
     }
 
     /** One pass over the generated document. */
@@ -125,11 +193,64 @@ public class ApiContractConfiguration {
             this.catalogue = catalogue;
         }
 
+        /** Drops what the audience does not use: other audiences' operations, their tags and schemas. */
+        static void keepAudience(OpenAPI api, OperationCatalogue catalogue, String audience, String description) {
+            ownParts(api);
+            Info info = api.getInfo();
+            api.setInfo(new Info().title("CareLedger API: " + audience).version(info.getVersion())
+                    .contact(info.getContact()).description(description + "\n\n" + info.getDescription()));
+            Set<String> tags = new java.util.TreeSet<>();
+            api.getPaths().entrySet().removeIf(path -> {
+                PathItem item = path.getValue();
+                item.readOperationsMap().forEach((method, operation) -> {
+                    OperationCatalogue.Entry entry = catalogue.operations().get(method.name() + " " + path.getKey());
+                    if (entry == null || !entry.audiences().contains(audience)) {
+                        item.operation(method, null);
+                    } else {
+                        tags.add(entry.tag());
+                    }
+                });
+                return item.readOperations().isEmpty();
+            });
+            if (api.getTags() != null) {
+                api.setTags(new ArrayList<>(api.getTags().stream().filter(t -> tags.contains(t.getName())).toList()));
+            }
+            new Contract(api, catalogue).removeUnusedSchemas();
+            Map<String, SecurityScheme> schemes = api.getComponents().getSecuritySchemes();
+            if (schemes != null) {
+                String used = io.swagger.v3.core.util.Json.pretty(api.getPaths());
+                schemes.keySet().removeIf(name -> !used.contains("\"" + name + "\""));
+            }
+        }
+
+        /**
+         * The document's own components: springdoc may start every group's document from the same
+         * OpenAPI bean, so the maps this pass adds to and removes from are copied first.
+         */
+        private static void ownParts(OpenAPI api) {
+            Components shared = api.getComponents() == null ? new Components() : api.getComponents();
+            Components own = new Components();
+            own.setSchemas(shared.getSchemas() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(shared.getSchemas()));
+            own.setSecuritySchemes(shared.getSecuritySchemes() == null ? new LinkedHashMap<>()
+                    : new LinkedHashMap<>(shared.getSecuritySchemes()));
+            own.setResponses(shared.getResponses());
+            own.setParameters(shared.getParameters());
+            own.setExamples(shared.getExamples());
+            own.setRequestBodies(shared.getRequestBodies());
+            own.setHeaders(shared.getHeaders());
+            api.setComponents(own);
+        }
+
         void apply() {
+            ownParts(api);
             Components components = api.getComponents();
             components.addSchemas(PROBLEM, problemSchema());
             components.addSchemas("FieldError", fieldErrorSchema());
             components.addSchemas("EvidenceBundle", evidenceBundleSchema());
+            components.addSchemas("LicenceNotification", licenceNotificationSchema());
+            components.addSchemas("RequiredReasonBody", new ObjectSchema()
+                    .description("A command's reason, which this command requires")
+                    .addProperty("reason", new StringSchema()));
             resolve(PublicInstitutionController.PublicInstitution.class);
             components.addSchemas("PublicInstitutionPage", new ObjectSchema()
                     .addProperty("items", new ArraySchema().items(ref("PublicInstitution")))
@@ -137,12 +258,22 @@ public class ApiContractConfiguration {
                     .addProperty("size", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ONE))
                     .addProperty("total", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO))
                     .required(List.of("items", "page", "size", "total")));
-            api.setTags(catalogue.tags().entrySet().stream()
+            Set<String> used = new java.util.TreeSet<>();
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                OperationCatalogue.Entry entry = catalogue.operations().get(method.name() + " " + path);
+                if (entry != null) {
+                    used.add(entry.tag());
+                }
+            }));
+            api.setTags(catalogue.tags().entrySet().stream().filter(t -> used.contains(t.getKey()))
                     .map(t -> new Tag().name(t.getKey()).description(t.getValue()))
                     .sorted(java.util.Comparator.comparing(Tag::getName)).toList());
             api.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> operation(method, path, operation)));
+            ResponseSchemas.apply(components.getSchemas());
+            RequestRules.applyToBodies(components.getSchemas());
             removeUnusedSchemas();
+            IntegerBounds.apply(api);
         }
 
         private void operation(PathItem.HttpMethod method, String path, Operation operation) {
@@ -152,7 +283,7 @@ public class ApiContractConfiguration {
                 // ApiContractTest fails on it; the running application still serves its document
                 log.warn("openapi/operations.yaml has no entry for {}: the operation is published without its words", key);
                 entry = new OperationCatalogue.Entry(operation.getOperationId(), operation.getTags() == null
-                        ? "admin" : operation.getTags().get(0), null, null, null, List.of());
+                        ? "admin" : operation.getTags().get(0), null, null, null, List.of(), List.of());
             }
             operation.setOperationId(entry.id());
             operation.setTags(List.of(entry.tag()));
@@ -162,6 +293,9 @@ public class ApiContractConfiguration {
             boolean bearer = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             if (NOTIFICATIONS.equals(path)) {
                 operation.setSecurity(List.of(new SecurityRequirement().addList(PLATFORM_SIGNATURE)));
+                notificationRequest(operation);
+            } else if (bearer && path.startsWith(ADMIN_PATHS)) {
+                operation.setSecurity(List.of(new SecurityRequirement().addList(ADMIN_BEARER)));
             } else if (!bearer) {
                 operation.setSecurity(List.of()); // public: explicitly no security
             }
@@ -169,6 +303,12 @@ public class ApiContractConfiguration {
                 operation.addParametersItem(idempotencyKey());
             }
             concreteMediaTypes(path, operation);
+            if (REASON_REQUIRED.contains(path) && operation.getRequestBody() != null) {
+                operation.getRequestBody().getContent().get(JSON).setSchema(ref("RequiredReasonBody"));
+            }
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(RequestRules::applyToParameter);
+            }
             if (operation.getRequestBody() != null) {
                 operation.getRequestBody().setRequired(true);
                 if (entry.example() != null) {
@@ -210,6 +350,35 @@ public class ApiContractConfiguration {
                     }
                 }
             }
+        }
+
+        /** The notification is read as bytes (its HMAC covers them): its JSON shape and signed headers are written here. */
+        private static void notificationRequest(Operation operation) {
+            operation.getRequestBody().getContent().get(JSON).setSchema(ref("LicenceNotification"));
+            for (Parameter header : operation.getParameters()) {
+                Schema<?> schema = header.getSchema();
+                header.setRequired(true);
+                switch (header.getName()) {
+                    case "X-Platform-Id" -> schema.maxLength(100).setDescription("The platform's configured id");
+                    case "X-Timestamp" -> schema.pattern("^[0-9]{1,12}$").maxLength(12)
+                            .setDescription("Seconds since the epoch; must lie within the configured skew of now");
+                    case "X-Nonce" -> schema.maxLength(128).setDescription("Never repeated within the skew window");
+                    case "X-Signature" -> schema.pattern("^[0-9a-fA-F]{64}$").maxLength(64)
+                            .setDescription("Hex HMAC-SHA256 of timestamp, nonce and body joined by newlines");
+                    default -> { }
+                }
+            }
+        }
+
+        @SuppressWarnings("rawtypes")
+        private static Schema licenceNotificationSchema() {
+            return new ObjectSchema()
+                    .description("A licence change pushed by an e-license platform (docs/e-license.md)")
+                    .addProperty("notificationId", new StringSchema().description("The platform's id of the notification; a repeat is answered duplicate"))
+                    .addProperty("creditCode", new StringSchema().description("The business licence's credit code"))
+                    .addProperty("change", new StringSchema())
+                    .addProperty("effectiveAt", new StringSchema())
+                    .addProperty("detail", new StringSchema());
         }
 
         private void errorResponses(PathItem.HttpMethod method, String path, Operation operation, boolean bearer,
