@@ -49,13 +49,7 @@ public class ProjectionProgress {
     }
 
     Mono<Boolean> hasProcessed(String processor, long position) {
-        return db.sql("SELECT token FROM token_entry WHERE processor_name = $1")
-                .bind(0, processor)
-                .map((row, meta) -> {
-                    byte[] token = row.get("token", byte[].class);
-                    return token == null ? new byte[0] : token;
-                })
-                .all()
+        return tokens(processor)
                 .collectList()
                 .map(tokens -> !tokens.isEmpty() && tokens.stream().allMatch(t -> covers(t, position)));
     }
@@ -66,16 +60,21 @@ public class ProjectionProgress {
      * processor's rows may treat as final, e.g. a change feed that must not skip a late row.
      */
     public Mono<Long> completeUpTo(String processor) {
+        return tokens(processor)
+                .map(this::completeUpTo)
+                .reduce(Math::min)
+                .defaultIfEmpty(-1L);
+    }
+
+    /** The processor's stored tokens, one per segment (empty bytes for a segment without one). */
+    private reactor.core.publisher.Flux<byte[]> tokens(String processor) {
         return db.sql("SELECT token FROM token_entry WHERE processor_name = $1")
                 .bind(0, processor)
                 .map((row, meta) -> {
                     byte[] token = row.get("token", byte[].class);
                     return token == null ? new byte[0] : token;
                 })
-                .all()
-                .map(this::completeUpTo)
-                .reduce(Math::min)
-                .defaultIfEmpty(-1L);
+                .all();
     }
 
     long completeUpTo(byte[] token) {
