@@ -3,11 +3,12 @@
 -- the register as of a date, the export as of a date and the change feed.
 
 -- The folded state of each institution, so that the next batch can continue from it, and the
--- public entry last published for it (null: never published, or withdrawn).
+-- public entry last published for it (null: never published, or withdrawn). The view is JSON
+-- text, not jsonb: jsonb reorders keys, and the order of the classes is part of the entry.
 CREATE TABLE public_register_head (
     institution_id VARCHAR(36) NOT NULL PRIMARY KEY,
     last_position  BIGINT      NOT NULL,
-    view           JSONB       NOT NULL,
+    view           TEXT        NOT NULL,
     published      TEXT
 );
 

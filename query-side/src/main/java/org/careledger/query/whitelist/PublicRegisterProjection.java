@@ -124,7 +124,7 @@ public class PublicRegisterProjection {
                 head.published()}));
         jdbc.batchUpdate("""
                 INSERT INTO public_register_head (institution_id, last_position, view, published)
-                VALUES (?, ?, CAST(? AS jsonb), ?)
+                VALUES (?, ?, ?, ?)
                 ON CONFLICT (institution_id) DO UPDATE SET last_position = EXCLUDED.last_position, view = EXCLUDED.view,
                     published = EXCLUDED.published
                 WHERE public_register_head.last_position <= EXCLUDED.last_position""", rows);
@@ -147,7 +147,7 @@ public class PublicRegisterProjection {
 
     private Map<String, Head> load(String[] ids) {
         Map<String, Head> heads = new HashMap<>();
-        jdbc.query("SELECT institution_id, view::text, published FROM public_register_head WHERE institution_id = ANY(?)",
+        jdbc.query("SELECT institution_id, view, published FROM public_register_head WHERE institution_id = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids)),
                 rs -> {
                     heads.put(rs.getString(1), new Head(viewJson.read(rs.getString(2)), rs.getString(3)));
