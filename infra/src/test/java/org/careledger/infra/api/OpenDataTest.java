@@ -367,7 +367,9 @@ class OpenDataTest extends IntegrationTest {
     }
 
     private EntityExchangeResult<byte[]> export(String query) {
-        return client.get().uri("/api/v1/public/institutions/export?" + query).exchange().expectStatus().isOk()
+        // the whole register is larger than the test client's default 512 KiB buffer
+        return client.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build()
+                .get().uri("/api/v1/public/institutions/export?" + query).exchange().expectStatus().isOk()
                 .expectBody().returnResult();
     }
 
