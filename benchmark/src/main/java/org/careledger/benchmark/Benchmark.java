@@ -209,6 +209,10 @@ final class Benchmark {
                         options.resultsDir.resolve("server-" + stamp + "-second.log"));
         report.sections.put("scaleOut", scaleOut);
 
+        Report.progress("Open-data export of the whole register");
+        Map<String, Object> export = deadline.passed() ? skipped() : new ExportBench(server.baseUrl(), 5).run(deadline);
+        report.sections.put("export", export);
+
         Report.progress("Inspector as-of");
         Map<String, Object> inspector;
         if (deadline.passed()) {
@@ -367,6 +371,18 @@ final class Benchmark {
             report.add("search", "skipped", "", "", ">= 2,000 rps, p99 <= 50 ms", "n/a");
         }
         scaleOutRows((Map<String, Object>) report.sections.get("scaleOut"));
+        Map<String, Object> export = (Map<String, Object>) report.sections.get("export");
+        for (String format : ExportBench.FORMATS) {
+            Map<String, Object> e = export == null ? null : (Map<String, Object>) export.get(format);
+            if (e == null || e.get("p50Ms") == null) {
+                report.add("export: " + format, "skipped", "", "", "", "n/a");
+                continue;
+            }
+            report.add("export: " + format + " (whole register)", num(e.get("entries")) + " entries, " + num(e.get("bytes"))
+                    + " bytes: p50 " + num(e.get("p50Ms")) + " ms (first byte " + num(e.get("firstByteP50Ms")) + " ms), "
+                    + num(e.get("entriesPerSecond")) + " entries/s", "p50 " + num(e.get("referenceP50Ms")) + " ms from memory",
+                    Report.ratio(e.get("referenceP50Ms"), e.get("p50Ms")), "", "");
+        }
         Map<String, Object> readRef = (Map<String, Object>) inspector.get("readEventsReference");
         String refText = readRef == null ? "" : "read its " + inspector.get("institutionEvents") + " events alone: p50 "
                 + num(readRef.get("p50Ms")) + " ms, p99 " + num(readRef.get("p99Ms")) + " ms";

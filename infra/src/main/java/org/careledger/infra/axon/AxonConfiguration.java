@@ -129,7 +129,8 @@ public class AxonConfiguration {
         return configurer -> {
             for (String processor : java.util.List.of(org.careledger.query.whitelist.WhiteListProjection.NAME,
                     org.careledger.query.supervision.SupervisionProjection.NAME,
-                    org.careledger.query.inspector.HistoryIndexProjection.NAME)) {
+                    org.careledger.query.inspector.HistoryIndexProjection.NAME,
+                    org.careledger.query.whitelist.PublicRegisterProjection.NAME)) {
                 configurer.eventProcessing().registerSequencingPolicy(processor,
                         c -> new org.careledger.query.institution.PerInstitutionSequencingPolicy());
             }

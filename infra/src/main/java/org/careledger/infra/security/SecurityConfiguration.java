@@ -135,7 +135,8 @@ public class SecurityConfiguration {
         config.setAllowedOrigins(properties.cors().allowedOrigins());
         config.setAllowedMethods(List.of("GET", "HEAD"));
         config.addAllowedHeader("*");
-        config.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER));
+        config.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.RETRY_AFTER,
+                HttpHeaders.CONTENT_DISPOSITION, "Next-Cursor"));
         config.setAllowCredentials(false);
         config.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -30,11 +31,17 @@ import reactor.core.publisher.Mono;
  * max-age=<careledger.security.public-cache-max-age>}, and 304 Not Modified when the client's
  * {@code If-None-Match} names the current ETag. Other answers (errors, other paths) keep Spring
  * Security's {@code no-store}.
+ * <p>
+ * An answer whose controller set its own {@code Cache-Control} keeps it (the register as of a past
+ * day is immutable). A streamed answer (CSV, NDJSON: the open-data export and change feed) is
+ * never gathered in memory to be hashed: it passes through as it is written, with the ETag its
+ * controller gave it, if any (matched against {@code If-None-Match} before anything is read).
  */
 @Component
 public class PublicCacheFilter implements WebFilter, Ordered {
 
     static final String PUBLIC_PREFIX = "/api/v1/public/";
+    private static final List<MediaType> STREAMED = List.of(MediaType.parseMediaType("text/csv"), MediaType.APPLICATION_NDJSON);
 
     private final CacheControl cacheControl;
 
@@ -63,6 +70,9 @@ public class PublicCacheFilter implements WebFilter, Ordered {
                 if (status != null && status.value() != HttpStatus.OK.value()) {
                     return super.writeWith(body);
                 }
+                if (isStreamed(getHeaders())) {
+                    return stream(this, ifNoneMatch) ? super.writeWith(body) : setComplete();
+                }
                 return DataBufferUtils.join(Flux.from(body))
                         .map(buffer -> {
                             byte[] bytes = new byte[buffer.readableByteCount()];
@@ -75,7 +85,9 @@ public class PublicCacheFilter implements WebFilter, Ordered {
                             String etag = etag(bytes);
                             HttpHeaders headers = getHeaders();
                             headers.setETag(etag);
-                            headers.setCacheControl(cacheControl);
+                            if (headers.getCacheControl() == null) {
+                                headers.setCacheControl(cacheControl);
+                            }
                             if (matches(ifNoneMatch, etag)) {
                                 setStatusCode(HttpStatus.NOT_MODIFIED);
                                 headers.remove(HttpHeaders.CONTENT_LENGTH);
@@ -90,6 +102,31 @@ public class PublicCacheFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().response(response).build());
     }
 
+    /** Streamed answers: the controller's ETag is kept, or the body is one the filter must not gather. */
+    static boolean isStreamed(HttpHeaders headers) {
+        MediaType type = headers.getContentType();
+        return headers.getETag() != null || (type != null && (STREAMED.stream().anyMatch(type::isCompatibleWith)));
+    }
+
+    /**
+     * Headers of a streamed answer: the default Cache-Control unless the controller set one; false
+     * (answered 304, nothing read) when the client holds the controller's ETag.
+     */
+    private boolean stream(ServerHttpResponseDecorator response, List<String> ifNoneMatch) {
+        HttpHeaders headers = response.getHeaders();
+        if (headers.getCacheControl() == null) {
+            headers.setCacheControl(cacheControl);
+        }
+        String etag = headers.getETag();
+        if (etag != null && matches(ifNoneMatch, etag)) {
+            response.setStatusCode(HttpStatus.NOT_MODIFIED);
+            headers.remove(HttpHeaders.CONTENT_TYPE);
+            headers.remove(HttpHeaders.CONTENT_DISPOSITION);
+            return false;
+        }
+        return true;
+    }
+
     static String etag(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
@@ -101,6 +138,7 @@ public class PublicCacheFilter implements WebFilter, Ordered {
 
     /** If-None-Match is a weak comparison (RFC 9110 13.1.2): W/ prefixes are ignored; * matches anything. */
     static boolean matches(List<String> ifNoneMatch, String etag) {
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
         for (String candidate : ifNoneMatch) {
             String c = candidate.trim();
             if (c.equals("*")) {
@@ -109,7 +147,7 @@ public class PublicCacheFilter implements WebFilter, Ordered {
             if (c.startsWith("W/")) {
                 c = c.substring(2);
             }
-            if (c.equals(etag)) {
+            if (c.equals(opaque)) {
                 return true;
             }
         }

@@ -78,7 +78,7 @@ class ContractClientTest extends IntegrationTest {
 
         CommandAccepted approved = approveOnceVerified(new FilingApi(inspector), institutionId);
         PublicInstitutionPage page = new PublicApi(client(null)).searchWhiteList("3708", null, null, null, null,
-                "契约托育中心", null, null, null, null, null, approved.getPosition());
+                "契约托育中心", null, null, null, null, null, approved.getPosition(), null);
         assertThat(page.getItems()).extracting(PublicInstitution::getName).contains("契约托育中心");
 
         LocalDate birth = TODAY.minusMonths(14).withDayOfMonth(11);

@@ -49,15 +49,63 @@ public class ProjectionProgress {
     }
 
     Mono<Boolean> hasProcessed(String processor, long position) {
+        return tokens(processor)
+                .collectList()
+                .map(tokens -> !tokens.isEmpty() && tokens.stream().allMatch(t -> covers(t, position)));
+    }
+
+    /**
+     * The highest position up to which the processor has handled every event, in all its segments
+     * (below a gap it still waits for); -1 when it has stored no token yet. What a reader of the
+     * processor's rows may treat as final, e.g. a change feed that must not skip a late row.
+     */
+    public Mono<Long> completeUpTo(String processor) {
+        return tokens(processor)
+                .map(this::completeUpTo)
+                .reduce(Math::min)
+                .defaultIfEmpty(-1L);
+    }
+
+    /** The processor's stored tokens, one per segment (empty bytes for a segment without one). */
+    private reactor.core.publisher.Flux<byte[]> tokens(String processor) {
         return db.sql("SELECT token FROM token_entry WHERE processor_name = $1")
                 .bind(0, processor)
                 .map((row, meta) -> {
                     byte[] token = row.get("token", byte[].class);
                     return token == null ? new byte[0] : token;
                 })
-                .all()
-                .collectList()
-                .map(tokens -> !tokens.isEmpty() && tokens.stream().allMatch(t -> covers(t, position)));
+                .all();
+    }
+
+    long completeUpTo(byte[] token) {
+        try {
+            return token.length == 0 ? -1 : completeUpTo(json.readTree(token));
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    static long completeUpTo(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return -1;
+        }
+        if (node.has("currentToken")) {
+            return completeUpTo(node.get("currentToken"));
+        }
+        if (node.has("lowerSegmentToken") && node.has("upperSegmentToken")) {
+            return Math.min(completeUpTo(node.get("lowerSegmentToken")), completeUpTo(node.get("upperSegmentToken")));
+        }
+        if (node.has("index")) {
+            long complete = node.get("index").asLong();
+            JsonNode gaps = node.get("gaps");
+            if (gaps != null && gaps.isArray()) {
+                for (JsonNode gap : gaps) {
+                    complete = Math.min(complete, gap.asLong() - 1);
+                }
+            }
+            return complete;
+        }
+        return node.has("globalIndex") ? node.get("globalIndex").asLong() : -1;
     }
 
     /** Whether a serialised tracking token has handled everything up to and including position. */

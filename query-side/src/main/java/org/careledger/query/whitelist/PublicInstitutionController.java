@@ -26,7 +26,7 @@ import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.progress.ProjectionProgress;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,14 +51,13 @@ public class PublicInstitutionController {
 
     private final PublicWhiteList whiteList;
     private final ProjectionProgress progress;
-    private final Duration revokedVisible;
+    private final PublishedRegister register;
     private final Clock clock;
 
-    public PublicInstitutionController(PublicWhiteList whiteList, ProjectionProgress progress,
-                                       @Value("${careledger.white-list.revoked-visible-days:180}") long revokedVisibleDays) {
+    public PublicInstitutionController(PublicWhiteList whiteList, ProjectionProgress progress, PublishedRegister register) {
         this.whiteList = whiteList;
         this.progress = progress;
-        this.revokedVisible = Duration.ofDays(revokedVisibleDays);
+        this.register = register;
         this.clock = Clock.systemUTC();
     }
 
@@ -109,9 +108,11 @@ public class PublicInstitutionController {
                                        @RequestParam(required = false) Boolean hasVacancy,
                                        @RequestParam(required = false) Integer page,
                                        @RequestParam(required = false) Integer size,
-                                       @RequestParam(required = false) Long minPosition) {
+                                       @RequestParam(required = false) Long minPosition,
+                                       @RequestParam(required = false) String asOf, ServerHttpResponse response) {
         Violations v = new Violations();
-        Predicate<PublicWhiteList.Entry> filter = visible();
+        LocalDate day = RegisterDate.day(v, asOf);
+        Predicate<PublicWhiteList.Entry> filter = e -> true;
         if (division != null && !division.isBlank()) {
             Jurisdiction area = v.parse("division", () -> Jurisdiction.requested(division));
             if (area != null) {
@@ -158,24 +159,46 @@ public class PublicInstitutionController {
             throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
         }
         Paging paging = Paging.of(page, size);
+        Instant cut = RegisterDate.cut(day, clock);
         Predicate<PublicWhiteList.Entry> matches = filter;
-        return current(minPosition).then(Mono.fromSupplier(() -> centre == null
-                ? list(matches, paging)
-                : near(matches, centre, radius, paging)));
+        return entries(cut, minPosition, matches)
+                .map(all -> centre == null ? list(all, paging) : near(all, centre, radius, paging))
+                .doOnNext(answer -> PublishedRegister.immutable(response, cut));
     }
 
     @GetMapping("/{filingNumber}")
     public Mono<RawValue> byFilingNumber(@PathVariable String filingNumber,
-                                         @RequestParam(required = false) Long minPosition) {
+                                         @RequestParam(required = false) Long minPosition,
+                                         @RequestParam(required = false) String asOf, ServerHttpResponse response) {
         if (!filingNumber.matches("TY\\d{16}")) {
             throw new DomainException(ErrorCode.INVALID_IDENTIFIER, "A filing number is TY followed by 16 digits");
         }
-        Predicate<PublicWhiteList.Entry> filter = visible().and(e -> filingNumber.equals(e.filingNumber()));
-        return current(minPosition)
-                .then(Mono.fromSupplier(() -> whiteList.matching(filter).stream().findFirst()
-                        .map(PublicWhiteList.Entry::answer).orElse(null)))
-                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND,
-                        "No filed institution with filing number " + filingNumber)));
+        Violations v = new Violations();
+        LocalDate day = RegisterDate.day(v, asOf);
+        if (!v.isEmpty()) {
+            throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
+        }
+        Instant cut = RegisterDate.cut(day, clock);
+        return entries(cut, minPosition, e -> filingNumber.equals(e.filingNumber()))
+                .mapNotNull(found -> found.stream().findFirst().map(PublicWhiteList.Entry::answer).orElse(null))
+                .doOnNext(answer -> PublishedRegister.immutable(response, cut))
+                .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND, cut == null
+                        ? "No filed institution with filing number " + filingNumber
+                        : "No filed institution with filing number " + filingNumber + " on the register of " + day)));
+    }
+
+    /**
+     * The visible entries matching the filter, in filing-number order: of the live white-list, or
+     * with a cut, of the register as it was published up to it ({@link PublishedRegister}).
+     */
+    private Mono<List<PublicWhiteList.Entry>> entries(Instant cut, Long minPosition, Predicate<PublicWhiteList.Entry> filter) {
+        if (cut == null) {
+            Predicate<PublicWhiteList.Entry> visible = register.visibleAt(clock.instant()).and(filter);
+            return current(minPosition).then(Mono.fromSupplier(() -> whiteList.matching(visible)));
+        }
+        Predicate<PublicWhiteList.Entry> visible = filter; // the register as of a day holds visible entries only
+        return progress.await(PublicRegisterProjection.NAME, minPosition)
+                .then(register.listAsOf(cut)).map(all -> all.stream().filter(visible).toList());
     }
 
     /**
@@ -203,20 +226,19 @@ public class PublicInstitutionController {
                 : loaded.then(progress.await(WhiteListProjection.NAME, minPosition)).then(whiteList.readRecent());
     }
 
-    private Page<RawValue> list(Predicate<PublicWhiteList.Entry> filter, Paging paging) {
-        List<PublicWhiteList.Entry> all = whiteList.matching(filter);
+    private Page<RawValue> list(List<PublicWhiteList.Entry> all, Paging paging) {
         List<RawValue> items = all.stream().skip(paging.offset()).limit(paging.size())
                 .map(PublicWhiteList.Entry::answer).toList();
         return new Page<>(items, paging.page(), paging.size(), all.size());
     }
 
     /** Exact distance from the centre, cut at the radius, nearest first (equal distances by id). */
-    private Page<RawValue> near(Predicate<PublicWhiteList.Entry> filter, GeoPoint centre, double radiusKm,
+    private Page<RawValue> near(List<PublicWhiteList.Entry> all, GeoPoint centre, double radiusKm,
                                          Paging paging) {
         record Hit(PublicWhiteList.Entry entry, double km) {
         }
         List<Hit> hits = new ArrayList<>();
-        for (PublicWhiteList.Entry e : whiteList.matching(filter)) {
+        for (PublicWhiteList.Entry e : all) {
             double km = centre.distanceKm(new GeoPoint(e.latitude(), e.longitude()));
             if (km <= radiusKm) {
                 hits.add(new Hit(e, km));
@@ -226,19 +248,6 @@ public class PublicInstitutionController {
         List<RawValue> items = hits.stream().skip(paging.offset()).limit(paging.size())
                 .map(h -> h.entry().answer(Math.round(h.km() * 1000) / 1000.0)).toList();
         return new Page<>(items, paging.page(), paging.size(), hits.size());
-    }
-
-    /**
-     * Filed institutions: filed or suspended, and revoked or deregistered ones for a while after;
-     * never submitted or rejected filings.
-     */
-    private Predicate<PublicWhiteList.Entry> visible() {
-        Instant cutoff = clock.instant().minus(revokedVisible);
-        return e -> e.listed() && switch (e.status()) {
-            case "FILED", "SUSPENDED" -> true;
-            case "REVOKED", "DEREGISTERED" -> e.statusChangedAt() != null && !e.statusChangedAt().isBefore(cutoff);
-            default -> false;
-        };
     }
 
     /** What the public may see of an institution's view (no child, staff or personal data). */

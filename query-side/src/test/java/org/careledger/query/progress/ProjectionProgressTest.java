@@ -37,4 +37,17 @@ class ProjectionProgressTest {
         assertThat(covers("null", 1)).isFalse();
         assertThat(covers("{}", 1)).isFalse();
     }
+
+    @Test
+    void completeUpToStopsBelowTheFirstGapAndTheSlowestSegment() throws Exception {
+        assertThat(ProjectionProgress.completeUpTo(json.readTree("{\"index\":42,\"gaps\":[]}"))).isEqualTo(42);
+        assertThat(ProjectionProgress.completeUpTo(json.readTree("{\"index\":42,\"gaps\":[40,41]}"))).isEqualTo(39);
+        assertThat(ProjectionProgress.completeUpTo(json.readTree(
+                "{\"lowerSegmentToken\":{\"index\":42,\"gaps\":[]},\"upperSegmentToken\":{\"index\":30,\"gaps\":[]}}")))
+                .isEqualTo(30);
+        assertThat(ProjectionProgress.completeUpTo(json.readTree(
+                "{\"tokenAtReset\":{\"index\":100,\"gaps\":[]},\"currentToken\":{\"index\":10,\"gaps\":[]}}")))
+                .isEqualTo(10);
+        assertThat(ProjectionProgress.completeUpTo(json.readTree("null"))).isEqualTo(-1);
+    }
 }

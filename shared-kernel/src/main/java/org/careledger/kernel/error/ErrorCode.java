@@ -84,6 +84,9 @@ public enum ErrorCode {
     SUBSIDY_DECISION_PENDING(409, "A decision in this case is still pending; decide it before recomputing"),
     SUBSIDY_CASE_REJECTED(409, "The case was rejected; a rejected case is not recomputed"),
 
+    // open data (issue 16 §2)
+    AS_OF_IN_FUTURE(400, "The register of a day that has not begun cannot be shown"),
+
     // other
     METHOD_NOT_ALLOWED(405, "This method is not allowed on this resource"),
     NOT_ACCEPTABLE(406, "No acceptable representation"),

@@ -335,6 +335,15 @@ public class ApiContractConfiguration {
                 if (content == null) {
                     continue;
                 }
+                if (OPEN_DATA.containsKey(path)) {
+                    // open data is streamed as text: CSV and NDJSON (docs/api.md)
+                    response.setContent(openData(OPEN_DATA.get(path)));
+                    if (path.endsWith("/changes")) {
+                        response.addHeaderObject("Next-Cursor", new Header().description("The cursor to resume from")
+                                .schema(new StringSchema().pattern("^[0-9]{1,18}$")));
+                    }
+                    continue;
+                }
                 MediaType any = content.remove("*/*");
                 if (any != null) {
                     content.addMediaType(JSON, any);
@@ -379,6 +388,22 @@ public class ApiContractConfiguration {
                     .addProperty("change", new StringSchema())
                     .addProperty("effectiveAt", new StringSchema())
                     .addProperty("detail", new StringSchema());
+        }
+
+        /** The streamed open-data answers: media type and what each line is. */
+        private static final Map<String, Map<String, String>> OPEN_DATA = Map.of(
+                "/api/v1/public/institutions/export", Map.of(
+                        "text/csv", "RFC 4180 CSV in UTF-8: a header line, then one record per entry (columns in docs/api.md)",
+                        "application/x-ndjson", "One PublicInstitution per line"),
+                "/api/v1/public/changes", Map.of(
+                        "application/x-ndjson", "One change per line: cursor, change (PUBLISHED or WITHDRAWN), filingNumber, "
+                                + "publishedAt, status, statusChangedAt, visibleUntil and the entry as published"));
+
+        private static Content openData(Map<String, String> types) {
+            Content content = new Content();
+            new java.util.TreeMap<>(types).forEach((type, description) ->
+                    content.addMediaType(type, new MediaType().schema(new StringSchema().description(description))));
+            return content;
         }
 
         private void errorResponses(PathItem.HttpMethod method, String path, Operation operation, boolean bearer,
