@@ -107,7 +107,7 @@ public class PublicPagesController {
         Mono<Optional<Page<PublicInstitution>>> results = problems.isEmpty()
                 ? Mono.defer(() -> whiteList.search(form.division(), form.type(), form.puhuiFilter(), form.classType(),
                         form.serviceType(), form.q(), form.near(), radius, form.hasVacancy() ? Boolean.TRUE : null,
-                        pageNumber, PAGE_SIZE, null)).map(p -> Optional.of(parse(p)))
+                        pageNumber, PAGE_SIZE, null, null, null)).map(p -> Optional.of(parse(p)))
                 .onErrorResume(DomainException.class, e -> {
                     problems.addAll(Labels.problemsOf(e));
                     return Mono.just(Optional.empty());
@@ -126,7 +126,7 @@ public class PublicPagesController {
 
     @GetMapping(value = INSTITUTION + "{filingNumber}", produces = MediaType.TEXT_HTML_VALUE)
     public Mono<ResponseEntity<String>> institution(@PathVariable String filingNumber) {
-        return Mono.defer(() -> whiteList.byFilingNumber(filingNumber, null)).map(this::parse)
+        return Mono.defer(() -> whiteList.byFilingNumber(filingNumber, null, null, null)).map(this::parse)
                 .flatMap(entry -> certificateOf(entry).map(certificate -> {
                     Context context = context(entry.name() + " · 托育机构白名单");
                     context.setVariable("i", entry);

@@ -208,7 +208,7 @@ public class PublicInstitutionController {
     public Mono<java.util.SortedSet<String>> divisions() {
         return current(null).then(Mono.fromSupplier(() -> {
             java.util.SortedSet<String> codes = new java.util.TreeSet<>();
-            for (PublicWhiteList.Entry e : whiteList.matching(visible())) {
+            for (PublicWhiteList.Entry e : whiteList.matching(register.visibleAt(clock.instant()))) {
                 e.divisionPrefixes().stream().filter(p -> p.length() == 6).forEach(codes::add);
             }
             return codes;
