@@ -3,7 +3,6 @@ package org.careledger.query.whitelist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,20 +10,17 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.value.ClassType;
-import org.careledger.kernel.value.Fee;
 import org.careledger.kernel.value.GeoPoint;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.kernel.value.ServiceType;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
-import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,28 +56,6 @@ public class PublicInstitutionController {
         this.progress = progress;
         this.revokedVisible = Duration.ofDays(revokedVisibleDays);
         this.clock = Clock.systemUTC();
-    }
-
-    /** A class as the public sees it. */
-    public record PublicClass(String name, ClassType classType, int places, int vacancies) {
-    }
-
-    /** An institution on the white-list. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PublicInstitution(String filingNumber, String status, String name, String creditCode, String division,
-                                    String address, GeoPoint location, InstitutionType institutionType, boolean puhui,
-                                    LocalDate puhuiSince, List<PublicClass> classes, Set<ClassType> classTypes,
-                                    int totalPlaces, Set<ServiceType> serviceTypes, List<Fee> fees, Instant filedAt,
-                                    Instant lastChangedAt, String certificateNumber, int vacancies,
-                                    String medicalAgreementPartner, LocalDate latestInspectionOn,
-                                    String latestInspectionOutcome, Double distanceKm) {
-
-        /** Sets keep enum order, however the entry was read (a stored entry comes back as hash sets). */
-        public PublicInstitution {
-            classTypes = classTypes == null ? null : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(classTypes));
-            serviceTypes = serviceTypes == null ? null
-                    : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(serviceTypes));
-        }
     }
 
     @GetMapping
@@ -212,21 +186,6 @@ public class PublicInstitutionController {
             case "REVOKED", "DEREGISTERED" -> e.statusChangedAt() != null && !e.statusChangedAt().isBefore(cutoff);
             default -> false;
         };
-    }
-
-    /** What the public may see of an institution's view (no child, staff or personal data). */
-    static PublicInstitution publicOf(InstitutionView v) {
-        List<PublicClass> classes = v.classes().entrySet().stream().filter(c -> c.getValue().open())
-                .map(c -> new PublicClass(c.getValue().name(), c.getValue().classType(), c.getValue().places(),
-                        v.vacancies(c.getKey()))).toList();
-        Set<ClassType> types = new java.util.TreeSet<>();
-        classes.forEach(c -> types.add(c.classType()));
-        org.careledger.query.institution.Oversight.LatestInspection latest = v.oversight().latestInspection();
-        return new PublicInstitution(v.filingNumber(), v.status().name(), v.name(), v.creditCode(), v.division(),
-                v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
-                new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
-                v.totalVacancies(), v.care().medicalAgreement() == null ? null : v.care().medicalAgreement().partnerName(),
-                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(), null);
     }
 
     private static GeoPoint parseNear(Violations v, String near) {

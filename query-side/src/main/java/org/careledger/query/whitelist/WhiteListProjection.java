@@ -91,7 +91,7 @@ public class WhiteListProjection {
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<PublicWhiteList.Entry> entries = new ArrayList<>();
         for (InstitutionView view : changed.values()) {
-            String entry = writePublic(PublicInstitutionController.publicOf(view));
+            String entry = writePublic(PublicEntry.of(view));
             Document document = toDocument(view, entry);
             // only ever move a document forward: a stale redelivery cannot overwrite newer state
             writes.add(new ReplaceOneModel<>(
@@ -140,7 +140,7 @@ public class WhiteListProjection {
         return doc;
     }
 
-    private String writePublic(PublicInstitutionController.PublicInstitution entry) {
+    private String writePublic(PublicEntry entry) {
         try {
             return json.writeValueAsString(entry);
         } catch (JsonProcessingException e) {
