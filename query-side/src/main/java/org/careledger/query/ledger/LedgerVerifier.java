@@ -10,6 +10,7 @@ import java.util.function.ToLongFunction;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Recomputes the whole chain from the stored event rows and compares it with the stored links and
@@ -61,7 +62,7 @@ public class LedgerVerifier {
         Long newest = jdbc.queryForObject("SELECT max(global_index) FROM ledger_link", Long.class);
         long last = newest == null ? 0 : newest;
         Cursor<LedgerEventRow> rows = new Cursor<>(after -> jdbc.query("SELECT " + LedgerEventRow.COLUMNS
-                + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
+                + " FROM " + EventTable.NAME + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
                 LedgerEventRow.MAPPER, after, last, PAGE), LedgerEventRow::globalIndex);
         Cursor<LedgerLink> links = new Cursor<>(after -> jdbc.query("SELECT " + LedgerLink.COLUMNS + " FROM ledger_link "
                 + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?", LedgerLink.MAPPER,
@@ -120,7 +121,7 @@ public class LedgerVerifier {
         if (roots.peek() != null) {
             return failed(linksVerified, rootsVerified, last, rootChanged(roots.peek()));
         }
-        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?", Long.class, last);
+        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM " + EventTable.NAME + " WHERE global_index > ?", Long.class, last);
         return new Report(true, linksVerified, rootsVerified, last, awaiting == null ? 0 : awaiting, null);
     }
 
@@ -130,7 +131,7 @@ public class LedgerVerifier {
     }
 
     private Report failed(long links, long roots, long last, Mismatch mismatch) {
-        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?", Long.class, last);
+        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM " + EventTable.NAME + " WHERE global_index > ?", Long.class, last);
         return new Report(false, links, roots, last, awaiting == null ? 0 : awaiting, mismatch);
     }
 

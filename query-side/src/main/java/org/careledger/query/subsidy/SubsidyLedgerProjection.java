@@ -18,7 +18,7 @@ import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyPaid;
 import org.careledger.kernel.subsidy.SubsidyRejected;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +47,7 @@ public class SubsidyLedgerProjection {
     @EventHandler
     void on(SubsidyDecisionComputed e, EventMessage<?> message, TrackingToken token) {
         isolation.apply(NAME, message, () -> {
-            long position = PendingEvents.position(token);
+            long position = ProjectionBatch.position(token);
             jdbc.update("""
                     INSERT INTO subsidy_case (case_id, institution_id, division_code, kind, period_from, period_to, status,
                         computed_fen, approved_fen, paid_fen, policy_id, policy_version, decided_at, last_position)
@@ -62,7 +62,7 @@ public class SubsidyLedgerProjection {
     @EventHandler
     void on(SubsidyAdjustmentDecided e, EventMessage<?> message, TrackingToken token) {
         isolation.apply(NAME, message, () -> {
-            long position = PendingEvents.position(token);
+            long position = ProjectionBatch.position(token);
             jdbc.update("UPDATE subsidy_case SET status = 'AWAITING_DECISION', computed_fen = ?, last_position = ? "
                     + "WHERE case_id = ? AND last_position < ?", e.recomputedAmountFen(), position, e.caseId(), position);
             decision(e.caseId(), position, e.adjustment().name(), e.deltaFen(), e.recomputedAmountFen(), e.basis(), e);
@@ -72,7 +72,7 @@ public class SubsidyLedgerProjection {
     @EventHandler
     void on(SubsidyApproved e, EventMessage<?> message, TrackingToken token) {
         isolation.apply(NAME, message, () -> {
-            long position = PendingEvents.position(token);
+            long position = ProjectionBatch.position(token);
             jdbc.update("UPDATE subsidy_case SET status = 'APPROVED', approved_fen = approved_fen + ?, last_position = ? "
                     + "WHERE case_id = ? AND last_position < ?", e.amountFen(), position, e.caseId(), position);
         });
@@ -81,7 +81,7 @@ public class SubsidyLedgerProjection {
     @EventHandler
     void on(SubsidyRejected e, EventMessage<?> message, TrackingToken token) {
         isolation.apply(NAME, message, () -> {
-            long position = PendingEvents.position(token);
+            long position = ProjectionBatch.position(token);
             jdbc.update("UPDATE subsidy_case SET status = 'REJECTED', last_position = ? WHERE case_id = ? AND last_position < ?",
                     position, e.caseId(), position);
         });
@@ -90,7 +90,7 @@ public class SubsidyLedgerProjection {
     @EventHandler
     void on(SubsidyPaid e, EventMessage<?> message, TrackingToken token) {
         isolation.apply(NAME, message, () -> {
-            long position = PendingEvents.position(token);
+            long position = ProjectionBatch.position(token);
             jdbc.update("UPDATE subsidy_case SET status = CASE WHEN approved_fen = paid_fen + ? THEN 'PAID' ELSE status END, "
                     + "paid_fen = paid_fen + ?, last_position = ? WHERE case_id = ? AND last_position < ?",
                     e.amountFen(), e.amountFen(), position, e.caseId(), position);

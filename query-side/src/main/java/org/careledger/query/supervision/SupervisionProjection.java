@@ -16,7 +16,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +44,7 @@ public class SupervisionProjection {
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
+        isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
     }
 
     @ResetHandler
@@ -53,7 +53,7 @@ public class SupervisionProjection {
         jdbc.update("DELETE FROM supervision_institution");
     }
 
-    void flush(PendingEvents batch) {
+    void flush(ProjectionBatch batch) {
         Map<String, InstitutionView> current = load(batch.byInstitution().keySet().toArray(String[]::new));
         Map<String, InstitutionView> changed = batch.applyTo(current);
         List<Object[]> rows = new ArrayList<>();

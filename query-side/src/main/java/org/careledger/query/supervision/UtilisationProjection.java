@@ -19,7 +19,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceRecorded;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,13 +49,13 @@ public class UtilisationProjection {
 
     @EventHandler
     void on(AttendanceRecorded event, EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()),
+        isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, ProjectionBatch.position(token), message.getIdentifier()),
                 this::flush);
     }
 
     @EventHandler
     void on(AttendanceCorrected event, EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, PendingEvents.position(token), message.getIdentifier()),
+        isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, ProjectionBatch.position(token), message.getIdentifier()),
                 this::flush);
     }
 

@@ -45,7 +45,7 @@ public record PublicEntry(String filingNumber, String status, String name, Strin
                         v.vacancies(c.getKey()))).toList();
         Set<ClassType> types = new java.util.TreeSet<>();
         classes.forEach(c -> types.add(c.classType()));
-        org.careledger.query.institution.Oversight.LatestInspection latest = v.oversight().latestInspection();
+        org.careledger.query.institution.CommissionRecord.LatestInspection latest = v.oversight().latestInspection();
         return new PublicEntry(v.filingNumber(), v.status().name(), v.name(), v.creditCode(), v.division(),
                 v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
                 new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),

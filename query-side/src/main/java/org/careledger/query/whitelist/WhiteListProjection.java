@@ -28,7 +28,7 @@ import org.careledger.kernel.value.FilingStatus;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -68,7 +68,7 @@ public class WhiteListProjection {
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
+        isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
     }
 
     @ResetHandler
@@ -78,7 +78,7 @@ public class WhiteListProjection {
         memory.clear();
     }
 
-    void flush(PendingEvents batch) {
+    void flush(ProjectionBatch batch) {
         List<String> ids = new ArrayList<>(batch.byInstitution().keySet());
         Map<String, InstitutionView> current = new HashMap<>();
         Flux.from(documents.find(Filters.in("_id", ids)))

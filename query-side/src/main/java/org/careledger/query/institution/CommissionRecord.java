@@ -13,13 +13,14 @@ import org.careledger.kernel.inspection.InspectionOutcome;
 import org.careledger.kernel.inspection.InspectionType;
 
 /**
- * The health commission's oversight of an institution: its latest inspection (public: date and
- * outcome) and the rectification orders still open, with their deadlines.
+ * What the health commission did about an institution: its latest inspection (public: date and
+ * outcome), the rectification orders still open with their deadlines, and its subsidy cases.
+ * (The view's field keeps its stored name {@code oversight}.)
  */
-public record Oversight(LatestInspection latestInspection, Map<String, OpenOrder> openOrders,
-                        Map<String, Subsidy> subsidies) {
+public record CommissionRecord(LatestInspection latestInspection, Map<String, OpenOrder> openOrders,
+                               Map<String, Subsidy> subsidies) {
 
-    public static final Oversight EMPTY = new Oversight(null, Map.of(), Map.of());
+    public static final CommissionRecord EMPTY = new CommissionRecord(null, Map.of(), Map.of());
 
     /** A subsidy case of the institution: what was computed, approved and paid, in fen. */
     public record Subsidy(String kind, LocalDate periodFrom, LocalDate periodTo, String status, long computedFen,
@@ -34,17 +35,17 @@ public record Oversight(LatestInspection latestInspection, Map<String, OpenOrder
                             String requirement, LocalDate deadline) {
     }
 
-    public Oversight {
+    public CommissionRecord {
         openOrders = openOrders == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(openOrders));
         subsidies = subsidies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(subsidies));
     }
 
     /** Orders whose deadline has passed without a verified rectification. */
-    public List<Care.Alert> alerts(LocalDate today) {
-        List<Care.Alert> alerts = new ArrayList<>();
+    public List<CareRecord.Alert> alerts(LocalDate today) {
+        List<CareRecord.Alert> alerts = new ArrayList<>();
         for (OpenOrder o : openOrders.values()) {
             if (o.deadline().isBefore(today)) {
-                alerts.add(new Care.Alert("RECTIFICATION_OVERDUE", o.inspectionId() + "/" + o.orderId(),
+                alerts.add(new CareRecord.Alert("RECTIFICATION_OVERDUE", o.inspectionId() + "/" + o.orderId(),
                         o.category() + " (" + o.severity() + "): " + o.requirement() + "; deadline " + o.deadline()));
             }
         }

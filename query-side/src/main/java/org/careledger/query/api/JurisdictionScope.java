@@ -6,10 +6,10 @@ import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.Jurisdiction;
 
-/** Query helpers shared by the controllers: which divisions a caller may cover, and binding parameters. */
-public final class Scopes {
+/** Which divisions a caller may cover: the division-code prefix a query is confined to. */
+public final class JurisdictionScope {
 
-    private Scopes() {
+    private JurisdictionScope() {
     }
 
     /**
@@ -40,14 +40,5 @@ public final class Scopes {
         }
         throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
                 "Division " + requested + " is outside the caller's jurisdiction " + own);
-    }
-
-    /** Binds positional parameters $1, $2, … in order. */
-    public static org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec bind(
-            org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec spec, java.util.List<Object> binds) {
-        for (int i = 0; i < binds.size(); i++) {
-            spec = spec.bind(i, binds.get(i));
-        }
-        return spec;
     }
 }

@@ -20,16 +20,16 @@ import org.careledger.kernel.value.InstitutionType;
  * Children and staff appear only by opaque reference; nothing here identifies a person, and the
  * public white-list shows only counts from it.
  */
-public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthRecord> health,
-                   Map<String, StaffMember> staff, MedicalAgreement medicalAgreement,
-                   List<DoubleEnrolmentAttempt> doubleEnrolmentAttempts) {
+public record CareRecord(Map<String, EnrolledChild> enrolments, Map<String, HealthRecord> health,
+                         Map<String, StaffMember> staff, MedicalAgreement medicalAgreement,
+                         List<DoubleEnrolmentAttempt> doubleEnrolmentAttempts) {
 
     static final int FAMILY_CARE_POINT_CHILDREN_PER_CARER = 3;
 
     /** Attempts kept in the view (the events keep them all). */
     static final int ATTEMPTS_KEPT = 20;
 
-    public static final Care EMPTY = new Care(Map.of(), Map.of(), Map.of(), null, List.of());
+    public static final CareRecord EMPTY = new CareRecord(Map.of(), Map.of(), Map.of(), null, List.of());
 
     /**
      * @param birthDate      the birth date when the enrolment carries it (ages to the day), else null
@@ -68,7 +68,7 @@ public record Care(Map<String, EnrolledChild> enrolments, Map<String, HealthReco
     public record Alert(String type, String subject, String detail) {
     }
 
-    public Care {
+    public CareRecord {
         enrolments = enrolments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(enrolments));
         health = health == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(health));
         staff = staff == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(staff));

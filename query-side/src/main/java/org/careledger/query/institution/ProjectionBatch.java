@@ -15,7 +15,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * when the batch's unit of work prepares to commit (inside the processor's transaction). This is
  * what keeps projections from doing a round trip per event.
  */
-public final class PendingEvents {
+public final class ProjectionBatch {
 
     /** An event payload with its global position. */
     public record Positioned(Object event, long position, String eventId) {
@@ -27,10 +27,10 @@ public final class PendingEvents {
      * The batch of the current unit of work for this projection; created on first use, flushed
      * with {@code flush} before the unit of work commits.
      */
-    public static PendingEvents current(String projection, Consumer<PendingEvents> flush) {
+    public static ProjectionBatch current(String projection, Consumer<ProjectionBatch> flush) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource("pending-events:" + projection, key -> {
-            PendingEvents batch = new PendingEvents();
+            ProjectionBatch batch = new ProjectionBatch();
             root.onPrepareCommit(u -> {
                 if (!batch.isEmpty()) {
                     flush.accept(batch);
