@@ -13,6 +13,7 @@ import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.filing.InstitutionDeregistered;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.licence.FilingCertificateIssued;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * filing is filed, SUSPENDED or REVOKED (also when deregistered) after. Written with JDBC in the
  * processor's transaction; a status only moves forward in event order.
  */
+@Projection
 @Component
 @ProcessingGroup(CertificateProjection.NAME)
 public class CertificateProjection {

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.messaging.EventTable;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * tracking token's position is the highest index the processor has seen, which for an event that
  * fills a gap (its transaction committed after a later-numbered one) is not the event's index.
  */
+@Projection
 @Component
 @ProcessingGroup(HistoryIndexProjection.NAME)
 public class HistoryIndexProjection {

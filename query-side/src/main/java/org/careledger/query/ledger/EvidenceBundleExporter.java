@@ -17,6 +17,11 @@ import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.ledger.EvidenceBundle;
+import org.careledger.ledger.LedgerEventRow;
+import org.careledger.ledger.LedgerHashes;
+import org.careledger.ledger.LedgerLink;
+import org.careledger.ledger.LedgerRoot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -105,7 +110,7 @@ public class EvidenceBundleExporter {
                         + "FROM ledger_link l LEFT JOIN " + EventTable.NAME + " e ON e.global_index = l.global_index "
                         + "WHERE l.global_index > ? AND l.global_index <= ? ORDER BY l.global_index LIMIT ?",
                 rs -> {
-                    LedgerLink link = LedgerLink.MAPPER.mapRow(rs, 0);
+                    LedgerLink link = LedgerRows.LINK.mapRow(rs, 0);
                     links.add(link);
                     if (rs.getBoolean("included")) {
                         included.add(link.globalIndex());
@@ -114,13 +119,13 @@ public class EvidenceBundleExporter {
         Map<Long, LedgerEventRow> rows = new HashMap<>();
         if (!included.isEmpty()) {
             jdbc.query(con -> {
-                var statement = con.prepareStatement("SELECT " + LedgerEventRow.COLUMNS
+                var statement = con.prepareStatement("SELECT " + LedgerRows.EVENT_COLUMNS
                         + " FROM " + EventTable.NAME + " WHERE global_index = ANY (?)");
                 Array indexes = con.createArrayOf("bigint", included.toArray());
                 statement.setArray(1, indexes);
                 return statement;
             }, rs -> {
-                LedgerEventRow row = LedgerEventRow.MAPPER.mapRow(rs, 0);
+                LedgerEventRow row = LedgerRows.EVENT.mapRow(rs, 0);
                 rows.put(row.globalIndex(), row);
             });
         }

@@ -8,6 +8,7 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.WebAdapter;
+import org.careledger.ledger.LedgerRoot;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.springframework.beans.factory.annotation.Value;

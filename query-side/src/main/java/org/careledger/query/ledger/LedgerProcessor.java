@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.messaging.EventTable;
+import org.careledger.kernel.stereotype.Projection;
+import org.careledger.ledger.LedgerEventRow;
+import org.careledger.ledger.LedgerHashes;
+import org.careledger.ledger.LedgerRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the institution id taken from the metadata (an index for exports, not hashed) is left out when it
  * is not a plausible id, so that no row's content can stop the ledger.
  */
+@Projection
 @Component
 public class LedgerProcessor implements SmartLifecycle {
 
@@ -159,8 +164,8 @@ public class LedgerProcessor implements SmartLifecycle {
         }
         Head head = jdbc.query("SELECT global_index, link_hash FROM ledger_link ORDER BY global_index DESC LIMIT 1",
                 rs -> rs.next() ? new Head(rs.getLong(1), rs.getBytes(2)) : new Head(0, LedgerHashes.genesis()));
-        List<LedgerEventRow> rows = jdbc.query("SELECT " + LedgerEventRow.COLUMNS + " FROM " + EventTable.NAME + " "
-                + "WHERE global_index > ? ORDER BY global_index LIMIT ?", LedgerEventRow.MAPPER,
+        List<LedgerEventRow> rows = jdbc.query("SELECT " + LedgerRows.EVENT_COLUMNS + " FROM " + EventTable.NAME + " "
+                + "WHERE global_index > ? ORDER BY global_index LIMIT ?", LedgerRows.EVENT,
                 head.globalIndex(), properties.batchSize());
         long expected = head.globalIndex() + 1;
         byte[] previous = head.linkHash();

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.careledger.kernel.stereotype.ReadQueries;
+import org.careledger.ledger.LedgerHashes;
+import org.careledger.ledger.LedgerRoot;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.springframework.r2dbc.core.DatabaseClient;

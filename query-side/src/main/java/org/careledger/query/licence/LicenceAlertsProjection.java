@@ -14,6 +14,7 @@ import org.careledger.kernel.licence.LicenceStatusChanged;
 import org.careledger.kernel.licence.LicenceVerificationFailed;
 import org.careledger.kernel.licence.LicenceVerificationOverridden;
 import org.careledger.kernel.licence.LicenceVerified;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * the last change an e-license platform flagged. Low volume (a few events per institution), so
  * one statement per event, guarded by the event position so redelivery changes nothing.
  */
+@Projection
 @Component
 @ProcessingGroup(LicenceAlertsProjection.NAME)
 public class LicenceAlertsProjection {

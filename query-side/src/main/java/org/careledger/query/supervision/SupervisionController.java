@@ -1,7 +1,6 @@
 package org.careledger.query.supervision;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 import org.careledger.kernel.error.DomainException;
@@ -15,6 +14,7 @@ import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
+import org.careledger.query.api.QueryParameters;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,8 +57,8 @@ public class SupervisionController {
                                                           @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         Violations v = new Violations();
-        FilingStatus st = parseEnum(v, "status", status, FilingStatus.class);
-        InstitutionType ty = parseEnum(v, "type", type, InstitutionType.class);
+        FilingStatus st = QueryParameters.enumValue(v, "status", status, FilingStatus.class);
+        InstitutionType ty = QueryParameters.enumValue(v, "type", type, InstitutionType.class);
         Jurisdiction area = division == null || division.isBlank() ? null : v.parse("division", () -> Jurisdiction.requested(division));
         if (!v.isEmpty()) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
@@ -68,17 +68,5 @@ public class SupervisionController {
 
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .then(queries.institutions(prefix, st, ty, paging));
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Violations v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + java.util.EnumSet.allOf(type));
-            return null;
-        }
     }
 }

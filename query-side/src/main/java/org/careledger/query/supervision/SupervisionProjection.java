@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * loads the current state of the institutions it touches with one query, folds the events, and
  * writes them back with one batched upsert.
  */
+@Projection
 @Component
 @ProcessingGroup(SupervisionProjection.NAME)
 public class SupervisionProjection {

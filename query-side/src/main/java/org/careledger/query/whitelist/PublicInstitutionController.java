@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.GeoPoint;
 import org.careledger.kernel.value.InstitutionType;
@@ -21,6 +21,7 @@ import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.kernel.value.ServiceType;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
+import org.careledger.query.api.QueryParameters;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ import reactor.core.publisher.Mono;
  * from the entries held in memory ({@link PublicWhiteList}, ADR 0017).
  */
 @RestController
+@WebAdapter
 @RequestMapping("/api/v1/public/institutions")
 public class PublicInstitutionController {
 
@@ -80,21 +82,21 @@ public class PublicInstitutionController {
                 filter = filter.and(e -> e.divisionPrefixes().contains(prefix));
             }
         }
-        InstitutionType t = enumParam(v, "type", type, InstitutionType.class);
+        InstitutionType t = QueryParameters.enumValue(v, "type", type, InstitutionType.class);
         if (t != null) {
             filter = filter.and(e -> t.name().equals(e.institutionType()));
         }
         if (puhui != null) {
             filter = filter.and(e -> e.puhui() == puhui);
         }
-        ClassType ct = enumParam(v, "classType", classType, ClassType.class);
+        ClassType ct = QueryParameters.enumValue(v, "classType", classType, ClassType.class);
         if (ct != null) {
             filter = filter.and(e -> e.classTypes().contains(ct.name()));
         }
         if (hasVacancy != null) {
             filter = filter.and(e -> (e.vacancies() > 0) == hasVacancy);
         }
-        ServiceType svc = enumParam(v, "serviceType", serviceType, ServiceType.class);
+        ServiceType svc = QueryParameters.enumValue(v, "serviceType", serviceType, ServiceType.class);
         if (svc != null) {
             filter = filter.and(e -> e.serviceTypes().contains(svc.name()));
         }
@@ -200,18 +202,6 @@ public class PublicInstitutionController {
             return v.parse("near", () -> new GeoPoint(lat, lng));
         } catch (NumberFormatException e) {
             v.add("near", "INVALID_LOCATION", "near is lat,lng in decimal degrees");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumParam(Violations v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + java.util.EnumSet.allOf(type));
             return null;
         }
     }

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.FilingStatus;
@@ -43,6 +44,7 @@ import reactor.core.publisher.Mono;
  * <p>Blocking on the driver's publishers is fine here: this runs on the processor's own threads,
  * never on a Netty event loop.
  */
+@Projection
 @Component
 @ProcessingGroup(WhiteListProjection.NAME)
 public class WhiteListProjection {

@@ -1,4 +1,4 @@
-package org.careledger.query.ledger;
+package org.careledger.ledger;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

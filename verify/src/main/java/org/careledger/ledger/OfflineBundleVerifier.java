@@ -1,6 +1,7 @@
-package org.careledger.infra.ledger;
+package org.careledger.ledger;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,24 +11,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.careledger.query.ledger.EvidenceBundle;
-import org.careledger.query.ledger.LedgerEventRow;
-import org.careledger.query.ledger.LedgerHashes;
-import org.careledger.query.ledger.LedgerRoot;
 
 /**
  * Checks an institution's evidence bundle without the server (docs/ledger.md): the answer of
- * {@code GET /api/v1/inspector/institutions/{id}/export}, saved as it came, and optionally the
- * saved answer of {@code GET /api/v1/public/ledger/roots} to compare the bundle's root with.
+ * {@code GET /api/v1/inspector/institutions/{id}/export}, saved as it came, and optionally the root
+ * hash the auditor holds from elsewhere, or the saved answer of {@code GET /api/v1/public/ledger/roots},
+ * to compare the bundle's root with.
  *
  * <pre>
- *   java -cp infra/target/careledger.jar -Dloader.main=org.careledger.infra.ledger.OfflineBundleVerifier \
- *        org.springframework.boot.loader.launch.PropertiesLauncher bundle.json [roots.json]
+ *   java -jar careledger-verify.jar bundle.json [root-hash | roots.json]
  * </pre>
  * Prints {@code VALID: …} and exits 0, or {@code INVALID: reason} and exits 1.
  *
@@ -43,6 +41,8 @@ public final class OfflineBundleVerifier {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final Pattern ROOT_HASH = Pattern.compile("[0-9a-f]{64}");
+
     private static final Set<String> BUNDLE_FIELDS = Set.of("format", "institutionId", "root", "previousLinkHash", "chain");
     private static final Set<String> ROOT_FIELDS = Set.of("rootId", "lastGlobalIndex", "linkHash", "createdAt", "rootHash");
     private static final Set<String> ENTRY_FIELDS = Set.of("event", "link");
@@ -54,15 +54,35 @@ public final class OfflineBundleVerifier {
     private OfflineBundleVerifier() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The command line: prints the verdict and answers the exit status (0 valid, 1 invalid, 2 a
+     * wrong call or an unreadable file).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: OfflineBundleVerifier <bundle.json> [roots.json]");
-            System.exit(2);
+            err.println("usage: java -jar careledger-verify.jar <bundle.json> [<root hash> | <roots.json>]");
+            return 2;
         }
-        byte[] bundle = Files.readAllBytes(Path.of(args[0]));
-        String result = args.length == 2 ? verify(bundle, Files.readAllBytes(Path.of(args[1]))) : verify(bundle);
-        System.out.println(result);
-        System.exit(result.startsWith("VALID") ? 0 : 1);
+        String result;
+        try {
+            byte[] bundle = Files.readAllBytes(Path.of(args[0]));
+            if (args.length == 1) {
+                result = verify(bundle);
+            } else if (ROOT_HASH.matcher(args[1]).matches()) {
+                result = verifyAgainst(bundle, args[1]);
+            } else {
+                result = verify(bundle, Files.readAllBytes(Path.of(args[1])));
+            }
+        } catch (IOException e) {
+            err.println("cannot read " + e.getMessage());
+            return 2;
+        }
+        out.println(result);
+        return result.startsWith("VALID") ? 0 : 1;
     }
 
     /** @return "VALID: …" or "INVALID: reason" */
@@ -94,6 +114,21 @@ public final class OfflineBundleVerifier {
             return "INVALID: " + e.getMessage();
         } catch (IOException | RuntimeException e) {
             return "INVALID: not a readable bundle or roots file (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** As {@link #verify(byte[])}, and the bundle's root hash must be the one given (lower-case hex). */
+    public static String verifyAgainst(byte[] bundle, String rootHash) {
+        try {
+            Verified verified = check(bundle);
+            if (verified.root().get("rootHash").asText().equals(rootHash)) {
+                return verified.describe(true);
+            }
+            return "INVALID: the bundle's root hash is " + verified.root().get("rootHash").asText() + ", not " + rootHash;
+        } catch (Invalid e) {
+            return "INVALID: " + e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            return "INVALID: not a readable bundle (" + e.getClass().getSimpleName() + ")";
         }
     }
 

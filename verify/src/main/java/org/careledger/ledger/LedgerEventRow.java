@@ -1,9 +1,4 @@
-package org.careledger.query.ledger;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
-import org.springframework.jdbc.core.RowMapper;
+package org.careledger.ledger;
 
 /**
  * One row of Axon's event table {@code domain_event_entry}, exactly as stored: the ledger hashes
@@ -33,12 +28,6 @@ public record LedgerEventRow(long globalIndex, String eventIdentifier, String ag
     /** Version tag at the start of every canonical event. */
     public static final String FORMAT = "careledger-ledger-event/1";
 
-    /** The columns, in canonical order, for {@code SELECT}s that {@link #MAPPER} reads. */
-    public static final String COLUMNS = "global_index, event_identifier, aggregate_identifier, sequence_number, type, "
-            + "payload_type, payload_revision, time_stamp, payload, meta_data";
-
-    public static final RowMapper<LedgerEventRow> MAPPER = LedgerEventRow::read;
-
     public byte[] canonicalBytes() {
         return new LedgerHashes.Canonical()
                 .text(FORMAT)
@@ -58,13 +47,6 @@ public record LedgerEventRow(long globalIndex, String eventIdentifier, String ag
     /** SHA-256 of the canonical form. */
     public byte[] contentHash() {
         return LedgerHashes.sha256(canonicalBytes());
-    }
-
-    private static LedgerEventRow read(ResultSet rs, int rowNum) throws SQLException {
-        return new LedgerEventRow(rs.getLong("global_index"), rs.getString("event_identifier"),
-                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("type"),
-                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getString("time_stamp"),
-                rs.getBytes("payload"), rs.getBytes("meta_data"));
     }
 
     @Override

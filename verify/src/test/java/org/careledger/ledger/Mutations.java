@@ -1,16 +1,16 @@
-package org.careledger.infra.ledger;
+package org.careledger.ledger;
 
 /**
  * Single-byte changes for tamper tests: for each byte, a change that keeps its kind (a digit
  * becomes another digit, a hex letter another hex letter, a base64 character another one), so the
  * JSON stays well-formed and only the checks of the content can catch it, and a bit flip.
  */
-final class Mutations {
+public final class Mutations {
 
     private Mutations() {
     }
 
-    static byte[] replacements(byte b) {
+    public static byte[] replacements(byte b) {
         byte sameKind;
         if (b >= '0' && b <= '9') {
             sameKind = (byte) (b == '9' ? '0' : b + 1);

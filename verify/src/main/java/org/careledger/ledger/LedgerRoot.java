@@ -1,4 +1,4 @@
-package org.careledger.query.ledger;
+package org.careledger.ledger;
 
 import java.time.Instant;
 

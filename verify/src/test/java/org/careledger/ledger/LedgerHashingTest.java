@@ -1,4 +1,4 @@
-package org.careledger.query.ledger;
+package org.careledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,21 +1,20 @@
-package org.careledger.infra.ledger;
+package org.careledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.careledger.query.ledger.EvidenceBundle;
-import org.careledger.query.ledger.LedgerEventRow;
-import org.careledger.query.ledger.LedgerHashes;
-import org.careledger.query.ledger.LedgerLink;
-import org.careledger.query.ledger.LedgerRoot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The offline verifier on bundles built here from a small chain, without a server: a bundle as
@@ -146,5 +145,31 @@ class OfflineBundleVerifierTest {
         String other = page.replace("\"rootId\":3,", "\"rootId\":2,");
         assertThat(OfflineBundleVerifier.verify(bundle, other.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("INVALID: root 3 of the bundle is not among the published roots given");
+    }
+
+    @Test
+    void theCommandLineChecksTheFileAgainstTheRootHashGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bundle.json");
+        Files.write(file, bundle(rows(), false));
+        String rootHash = chain(rows()).root().rootHash();
+        assertThat(commandLine(file.toString(), rootHash)).startsWith("0 VALID: 4 events");
+        assertThat(commandLine(file.toString())).startsWith("0 VALID: 4 events").contains("compare the root hash");
+        assertThat(commandLine(file.toString(), "0".repeat(64)))
+                .isEqualTo("1 INVALID: the bundle's root hash is " + rootHash + ", not " + "0".repeat(64));
+        byte[] tampered = bundle(rows(), false);
+        int at = new String(tampered, StandardCharsets.UTF_8).indexOf("\"sequenceNumber\":1") + "\"sequenceNumber\":".length();
+        tampered[at] = '2';
+        Files.write(file, tampered);
+        assertThat(commandLine(file.toString(), rootHash)).startsWith("1 INVALID: ");
+        assertThat(commandLine()).isEqualTo("2 ");
+        assertThat(commandLine(dir.resolve("missing.json").toString())).isEqualTo("2 ");
+    }
+
+    /** The exit status and what the command printed on standard output. */
+    private static String commandLine(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = OfflineBundleVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return status + " " + out.toString(StandardCharsets.UTF_8).strip();
     }
 }
