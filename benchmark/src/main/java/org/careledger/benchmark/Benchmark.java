@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * One benchmark run: start (or attach to) the server, build the region through the HTTP API while
@@ -141,7 +142,7 @@ final class Benchmark {
         Map<String, Object> ingest = new LinkedHashMap<>();
         ingest.put("method", "HTTP commands as institutions' software sends them (Idempotency-Key "
                 + (options.idempotencyKeys ? "on" : "off") + "), " + options.ingestConcurrency
-                + " institutions at a time, each institution's commands in order; events counted in domain_event_entry"
+                + " institutions at a time, each institution's commands in order; events counted in " + EventTable.NAME
                 + " (including those the server appends by itself, e.g. licence checks)");
         ingest.put("phases", phases);
         ingest.put("events", ingestEvents);
@@ -285,7 +286,7 @@ final class Benchmark {
         Map<String, Object> m = new LinkedHashMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT payload_type, count(*), avg(length(payload) + coalesce(length(meta_data), 0))"
-                     + " FROM domain_event_entry GROUP BY payload_type ORDER BY count(*) DESC")) {
+                     + " FROM " + EventTable.NAME + " GROUP BY payload_type ORDER BY count(*) DESC")) {
             while (rs.next()) {
                 String type = rs.getString(1);
                 Map<String, Object> one = new LinkedHashMap<>();
@@ -300,8 +301,8 @@ final class Benchmark {
     private static Map<String, Object> storage(Db db) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT pg_total_relation_size('domain_event_entry'), pg_relation_size('domain_event_entry'),"
-                     + " count(*), coalesce(sum(length(payload) + coalesce(length(meta_data), 0)), 0) FROM domain_event_entry")) {
+             ResultSet rs = s.executeQuery("SELECT pg_total_relation_size('" + EventTable.NAME + "'), pg_relation_size('" + EventTable.NAME + "'),"
+                     + " count(*), coalesce(sum(length(payload) + coalesce(length(meta_data), 0)), 0) FROM " + EventTable.NAME)) {
             rs.next();
             long total = rs.getLong(1);
             long count = rs.getLong(3);
@@ -310,7 +311,7 @@ final class Benchmark {
             m.put("tableBytes", rs.getLong(2));
             m.put("bytesPerEvent", Report.round(count == 0 ? null : (double) total / count, 1));
             m.put("payloadAndMetadataBytesPerEvent", Report.round(count == 0 ? null : (double) rs.getLong(4) / count, 1));
-            m.put("method", "pg_total_relation_size('domain_event_entry') (table, TOAST and indexes) / count(*)");
+            m.put("method", "pg_total_relation_size('" + EventTable.NAME + "') (table, TOAST and indexes) / count(*)");
         }
         return m;
     }

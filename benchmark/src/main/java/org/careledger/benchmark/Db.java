@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.careledger.kernel.messaging.EventTable;
 
 /** JDBC access to the server's PostgreSQL, for counting events and for the references. */
 final class Db {
@@ -41,10 +42,10 @@ final class Db {
     }
 
     long eventCount() throws SQLException {
-        return queryLong("SELECT count(*) FROM domain_event_entry");
+        return queryLong("SELECT count(*) FROM " + EventTable.NAME);
     }
 
     long headPosition() throws SQLException {
-        return queryLong("SELECT coalesce(max(global_index), 0) FROM domain_event_entry");
+        return queryLong("SELECT coalesce(max(global_index), 0) FROM " + EventTable.NAME);
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Inspector as-of reconstruction for the institution with the longest history
@@ -76,7 +77,7 @@ final class InspectorBench {
         }
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("method", "one JDBC query of every event the history index lists for the institution (institution_history"
-                + " JOIN domain_event_entry), every payload and metadata deserialised; " + REFERENCE_REPETITIONS + " repetitions");
+                + " JOIN " + EventTable.NAME + "), every payload and metadata deserialised; " + REFERENCE_REPETITIONS + " repetitions");
         ref.put("p50Ms", Report.round(reference.percentileMs(50), 2));
         ref.put("p99Ms", Report.round(reference.percentileMs(99), 2));
         m.put("readEventsReference", ref);
@@ -139,7 +140,7 @@ final class InspectorBench {
 
     private static long readIndexedEvents(Connection c, String institutionId) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("SELECT e.payload_type, e.payload, e.meta_data FROM institution_history h"
-                + " JOIN domain_event_entry e ON e.global_index = h.global_index WHERE h.institution_id = ?"
+                + " JOIN " + EventTable.NAME + " e ON e.global_index = h.global_index WHERE h.institution_id = ?"
                 + " ORDER BY h.global_index")) {
             ps.setString(1, institutionId);
             ps.setFetchSize(1000);
@@ -227,7 +228,7 @@ final class InspectorBench {
 
     private static long readEvents(Connection c, List<String> aggregates) throws Exception {
         Array ids = c.createArrayOf("varchar", aggregates.toArray());
-        try (PreparedStatement ps = c.prepareStatement("SELECT payload_type, payload, meta_data FROM domain_event_entry"
+        try (PreparedStatement ps = c.prepareStatement("SELECT payload_type, payload, meta_data FROM " + EventTable.NAME
                 + " WHERE aggregate_identifier = ANY (?) ORDER BY global_index")) {
             ps.setArray(1, ids);
             return deserialiseAll(ps);

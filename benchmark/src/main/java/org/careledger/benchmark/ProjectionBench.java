@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Projection rebuilds through the admin API (POST .../replay, then GET until every segment is
@@ -153,7 +154,7 @@ final class ProjectionBench {
         long[] rawCounts = read(Long.MAX_VALUE, deadline.within(Duration.ofMinutes(5)), false);
         double rawSeconds = (System.nanoTime() - t1) / 1e9;
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", "one JDBC cursor over domain_event_entry in global order (fetch size 1000); each payload"
+        m.put("method", "one JDBC cursor over " + EventTable.NAME + " in global order (fetch size 1000); each payload"
                 + " deserialised with Jackson into its event class, each metadata into a map");
         m.put("events", counts[0]);
         m.put("bytes", counts[1]);
@@ -171,7 +172,7 @@ final class ProjectionBench {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT global_index, payload_type, payload, meta_data FROM domain_event_entry ORDER BY global_index")) {
+                    "SELECT global_index, payload_type, payload, meta_data FROM " + EventTable.NAME + " ORDER BY global_index")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next() && n < limit && (n % 1000 != 0 || !deadline.passed())) {

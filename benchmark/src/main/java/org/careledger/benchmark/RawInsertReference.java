@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * The ingest reference: the events the HTTP ingest appended, inserted again with plain JDBC
@@ -42,7 +43,7 @@ final class RawInsertReference {
         List<Row> source = load(afterPosition, (int) Math.min(rows, MAX_ROWS_IN_MEMORY));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "JDBC batches of " + batch + " rows per transaction on " + threads + " threads into a scratch"
-                + " table shaped like domain_event_entry; the rows are copies of the events the HTTP ingest appended");
+                + " table shaped like " + EventTable.NAME + "; the rows are copies of the events the HTTP ingest appended");
         if (source.isEmpty()) {
             m.put("rows", 0);
             return m;
@@ -131,7 +132,7 @@ final class RawInsertReference {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("SELECT aggregate_identifier, sequence_number, type, time_stamp,"
-                    + " payload_type, payload_revision, payload, meta_data FROM domain_event_entry WHERE global_index > ?"
+                    + " payload_type, payload_revision, payload, meta_data FROM " + EventTable.NAME + " WHERE global_index > ?"
                     + " ORDER BY global_index LIMIT ?")) {
                 ps.setFetchSize(1000);
                 ps.setLong(1, afterPosition);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Builds the planned region through the real HTTP API, phase by phase, and measures each phase:
@@ -179,7 +180,7 @@ final class RegionBuilder {
     private Map<String, String> classIdsFromStore(String institutionId) throws Exception {
         Map<String, String> ids = new HashMap<>();
         try (java.sql.Connection c = db.connect();
-             java.sql.PreparedStatement ps = c.prepareStatement("SELECT payload FROM domain_event_entry"
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT payload FROM " + EventTable.NAME
                      + " WHERE aggregate_identifier = ? AND payload_type LIKE '%.ClassOpened' ORDER BY sequence_number")) {
             ps.setString(1, institutionId);
             try (java.sql.ResultSet rs = ps.executeQuery()) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Axon's JDBC tables under snake_case names. The tables themselves are created by Flyway
@@ -16,7 +17,7 @@ public class AxonSchemaConfiguration {
     @Bean
     EventSchema eventSchema() {
         return EventSchema.builder()
-                .eventTable("domain_event_entry")
+                .eventTable(EventTable.NAME)
                 .snapshotTable("snapshot_event_entry")
                 .globalIndexColumn("global_index")
                 .eventIdentifierColumn("event_identifier")

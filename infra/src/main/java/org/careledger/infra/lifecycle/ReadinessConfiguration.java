@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * What readiness depends on (ADR 0021): the application is ready only while the stores it needs
@@ -32,7 +33,7 @@ public class ReadinessConfiguration {
     @Bean
     ReactiveHealthIndicator eventStoreHealthIndicator(DatabaseClient db,
             @Value("${careledger.health.store-timeout:3s}") Duration timeout) {
-        return () -> db.sql("SELECT 1 FROM domain_event_entry LIMIT 1").fetch().first()
+        return () -> db.sql("SELECT 1 FROM " + EventTable.NAME + " LIMIT 1").fetch().first()
                 .then(Mono.just(Health.up().build()))
                 .timeout(timeout)
                 .onErrorResume(e -> Mono.just(Health.down().withDetail("error", describe(e)).build()));

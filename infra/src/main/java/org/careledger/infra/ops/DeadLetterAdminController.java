@@ -11,6 +11,7 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
+import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.slf4j.Logger;
@@ -71,8 +72,8 @@ public class DeadLetterAdminController {
             SELECT d.dead_letter_id, d.processing_group, d.sequence_identifier, d.sequence_index, d.event_identifier,
                    e.global_index, d.payload_type, d.aggregate_identifier, d.enqueued_at, d.last_touched,
                    d.cause_type, d.cause_message
-            FROM dead_letter_entry d LEFT JOIN domain_event_entry e ON e.event_identifier = d.event_identifier
-            """;
+            FROM dead_letter_entry d LEFT JOIN %s e ON e.event_identifier = d.event_identifier
+            """.formatted(EventTable.NAME);
 
     @GetMapping
     public Mono<List<ParkedEvent>> list(Caller caller, @RequestParam(required = false) String projection,

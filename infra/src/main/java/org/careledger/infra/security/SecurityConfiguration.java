@@ -40,6 +40,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -87,6 +89,13 @@ public class SecurityConfiguration {
             return role == null ? List.of() : List.of(new SimpleGrantedAuthority("ROLE_" + role));
         });
         boolean simulator = DevExposure.simulatorEnabled(env);
+        // the same problems whether the token is refused by the resource server or by the filter chain
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange.getResponse(),
+                ProblemMapper.problem(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required",
+                        List.of(), exchange.getRequest().getPath().value()));
+        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange.getResponse(),
+                ProblemMapper.problem(ErrorCode.FORBIDDEN_ROLE, "The caller may not do this",
+                        List.of(), exchange.getRequest().getPath().value()));
         return http
                 .cors(cors -> cors.configurationSource(publicCors(properties)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -109,19 +118,11 @@ public class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemMapper.problem(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required",
-                                        List.of(), exchange.getRequest().getPath().value())))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemMapper.problem(ErrorCode.FORBIDDEN_ROLE, "The caller may not do this",
-                                        List.of(), exchange.getRequest().getPath().value()))))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
                 .exceptionHandling(eh -> eh
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemMapper.problem(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required",
-                                        List.of(), exchange.getRequest().getPath().value())))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange.getResponse(),
-                                ProblemMapper.problem(ErrorCode.FORBIDDEN_ROLE, "The caller may not do this",
-                                        List.of(), exchange.getRequest().getPath().value()))))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
                 .build();
     }
 

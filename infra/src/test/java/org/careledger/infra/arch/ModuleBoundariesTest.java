@@ -4,56 +4,50 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The module rules of ARCHITECTURE.md, checked over the classes of all modules together:
- * command side and query side meet only through the shared kernel's events.
+ * The module rules of docs/architecture.md, checked over the classes of all modules together,
+ * imported once for every rule ({@link AnalyzeClasses} caches them): command side and query side
+ * meet only through the shared kernel's events; aggregates do no I/O; web adapters hold no SQL.
  */
+@AnalyzeClasses(packages = "org.careledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
 
-    private final JavaClasses all = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.careledger");
-
-    @Test
-    void everyModuleIsImported() {
+    @ArchTest
+    static void everyModuleIsImported(JavaClasses all) {
         // the rules below would pass vacuously over an empty import
         assertThat(all.stream().map(c -> c.getPackageName()).distinct())
                 .anyMatch(p -> p.startsWith("org.careledger.command"))
                 .anyMatch(p -> p.startsWith("org.careledger.query"))
                 .anyMatch(p -> p.startsWith("org.careledger.kernel"))
                 .anyMatch(p -> p.startsWith("org.careledger.infra"));
+        assertThat(all.stream().filter(c -> ModuleRules.isAggregate(c))).hasSizeGreaterThanOrEqualTo(5);
     }
 
-    @Test
-    void commandSideNeverImportsQuerySide() {
-        noClasses().that().resideInAPackage("org.careledger.command..")
-                .should().dependOnClassesThat().resideInAPackage("org.careledger.query..")
-                .check(all);
-    }
+    @ArchTest
+    static final ArchRule commandSideNeverImportsQuerySide = noClasses().that().resideInAPackage("org.careledger.command..")
+            .should().dependOnClassesThat().resideInAPackage("org.careledger.query..");
 
-    @Test
-    void querySideNeverImportsCommandSide() {
-        noClasses().that().resideInAPackage("org.careledger.query..")
-                .should().dependOnClassesThat().resideInAPackage("org.careledger.command..")
-                .check(all);
-    }
+    @ArchTest
+    static final ArchRule querySideNeverImportsCommandSide = noClasses().that().resideInAPackage("org.careledger.query..")
+            .should().dependOnClassesThat().resideInAPackage("org.careledger.command..");
 
-    @Test
-    void sharedKernelHasNoSpringAndKnowsNoSide() {
-        noClasses().that().resideInAPackage("org.careledger.kernel..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
-                        "org.careledger.command..", "org.careledger.query..", "org.careledger.infra..")
-                .check(all);
-    }
+    @ArchTest
+    static final ArchRule sharedKernelHasNoSpringAndKnowsNoSide = noClasses().that().resideInAPackage("org.careledger.kernel..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
+                    "org.careledger.command..", "org.careledger.query..", "org.careledger.infra..");
 
-    @Test
-    void onlyInfraKnowsTheEmbeddedStores() {
-        noClasses().that().resideOutsideOfPackage("org.careledger.infra..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "de.bwaldvogel..")
-                .check(all);
-    }
+    @ArchTest
+    static final ArchRule onlyInfraKnowsTheEmbeddedStores = noClasses().that().resideOutsideOfPackage("org.careledger.infra..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.zonky..", "de.bwaldvogel..");
+
+    @ArchTest
+    static final ArchRule aggregatesDoNoIo = ModuleRules.AGGREGATES_DO_NO_IO;
+
+    @ArchTest
+    static final ArchRule webAdaptersHoldNoSql = ModuleRules.WEB_ADAPTERS_HOLD_NO_SQL;
 }

@@ -2,7 +2,11 @@ package org.careledger.infra.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -13,11 +17,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.infra.support.Filings;
+import org.careledger.ledger.Mutations;
+import org.careledger.ledger.OfflineBundleVerifier;
 import org.careledger.infra.support.IntegrationTest;
 import org.careledger.infra.support.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,6 +80,30 @@ class EvidenceBundleExportTest extends IntegrationTest {
         byte[] roots = client.get().uri("/api/v1/public/ledger/roots?size=100").exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(OfflineBundleVerifier.verify(bundle, roots)).startsWith("VALID: ").endsWith("a published root");
+    }
+
+    @Test
+    void theAuditorsCommandLineVerifiesTheSavedFileAgainstThePublishedRootHash(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bundle.json");
+        Files.write(file, bundle);
+        // the auditor looks the bundle's root up among the published ones and passes its hash
+        ObjectMapper json = new ObjectMapper();
+        long rootId = json.readTree(bundle).get("root").get("rootId").asLong();
+        String latest = null;
+        for (JsonNode root : json.readTree(client.get().uri("/api/v1/public/ledger/roots?size=100").exchange()
+                .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody()).get("items")) {
+            latest = root.get("rootId").asLong() == rootId ? root.get("rootHash").asText() : latest;
+        }
+        assertThat(latest).isNotNull();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(OfflineBundleVerifier.run(new String[] {file.toString(), latest}, print, print)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("VALID: ");
+        byte[] tampered = bundle.clone();
+        int at = new String(tampered, StandardCharsets.UTF_8).indexOf("\"payload\":\"") + "\"payload\":\"".length();
+        tampered[at] = Mutations.replacements(tampered[at])[0];
+        Files.write(file, tampered);
+        assertThat(OfflineBundleVerifier.run(new String[] {file.toString(), latest}, print, print)).isEqualTo(1);
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.filing.InstitutionDeregistered;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.licence.FilingCertificateIssued;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * filing is filed, SUSPENDED or REVOKED (also when deregistered) after. Written with JDBC in the
  * processor's transaction; a status only moves forward in event order.
  */
+@Projection
 @Component
 @ProcessingGroup(CertificateProjection.NAME)
 public class CertificateProjection {
@@ -46,7 +48,7 @@ public class CertificateProjection {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?) ON CONFLICT (certificate_number) DO NOTHING""",
                     e.certificateNumber(), e.institutionId().value(), e.filingNumber(), e.institutionName(), e.creditCode(),
                     e.division(), e.issuerCreditCode(), e.issuedAt().toString(), e.keyId(), e.signature(),
-                    PendingEvents.position(token));
+                    ProjectionBatch.position(token));
         });
     }
 
@@ -85,7 +87,7 @@ public class CertificateProjection {
     }
 
     private void status(InstitutionEvent e, String status, TrackingToken token) {
-        long position = PendingEvents.position(token);
+        long position = ProjectionBatch.position(token);
         jdbc.update("UPDATE filing_certificate SET status = ?, status_changed_at = ?, last_position = ? "
                         + "WHERE institution_id = ? AND last_position < ?",
                 status, Timestamp.from(e.occurredAt()), position, e.institutionId().value(), position);

@@ -1,13 +1,12 @@
 package org.careledger.query.certificate;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.licence.FilingCertificate;
+import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.query.progress.ProjectionProgress;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,13 +18,14 @@ import reactor.core.publisher.Mono;
  * current status. The signature can be checked offline with the published public key.
  */
 @RestController
+@WebAdapter
 public class PublicCertificateController {
 
-    private final DatabaseClient db;
+    private final CertificateQueries queries;
     private final ProjectionProgress progress;
 
-    public PublicCertificateController(DatabaseClient db, ProjectionProgress progress) {
-        this.db = db;
+    public PublicCertificateController(CertificateQueries queries, ProjectionProgress progress) {
+        this.queries = queries;
         this.progress = progress;
     }
 
@@ -45,17 +45,7 @@ public class PublicCertificateController {
                     "Not a filing certificate number (TYBA + issuer + serial + version + check character)");
         }
         return progress.await(CertificateProjection.NAME, minPosition)
-                .then(db.sql("SELECT * FROM filing_certificate WHERE certificate_number = $1").bind(0, number)
-                        .map(row -> {
-                            OffsetDateTime changed = row.get("status_changed_at", OffsetDateTime.class);
-                            return new CertificateAnswer(new CertificateContent(row.get("certificate_number", String.class),
-                                    row.get("filing_number", String.class), row.get("institution_name", String.class),
-                                    row.get("credit_code", String.class), row.get("division_code", String.class),
-                                    row.get("issuer_credit_code", String.class), row.get("issued_at", String.class)),
-                                    FilingCertificate.FORMAT, "Ed25519", row.get("key_id", String.class),
-                                    row.get("signature", String.class), row.get("status", String.class),
-                                    changed == null ? null : changed.toInstant());
-                        }).one())
+                .then(queries.certificate(number))
                 .switchIfEmpty(Mono.error(() -> new DomainException(ErrorCode.NOT_FOUND, "No certificate " + number)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.careledger.kernel.messaging.EventTable;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.inspector.InstitutionReplay.BusinessSnapshot;
 import org.careledger.query.inspector.InstitutionReplay.RecordedSnapshot;
@@ -163,7 +164,7 @@ class AsOfSnapshots {
      */
     static String stateEventsQuery(String institution, String condition, String order) {
         return "SELECT h.global_index, h.recorded_at, h.business_at, e.payload_type, e.payload_revision, e.payload "
-                + "FROM institution_history h JOIN domain_event_entry e ON e.global_index = h.global_index "
+                + "FROM institution_history h JOIN " + EventTable.NAME + " e ON e.global_index = h.global_index "
                 + "WHERE h.institution_id = " + institution + " AND " + STATE_EVENTS + " AND " + condition + " ORDER BY " + order;
     }
 

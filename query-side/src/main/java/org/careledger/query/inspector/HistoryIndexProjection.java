@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.messaging.EventTable;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * tracking token's position is the highest index the processor has seen, which for an event that
  * fills a gap (its transaction committed after a later-numbered one) is not the event's index.
  */
+@Projection
 @Component
 @ProcessingGroup(HistoryIndexProjection.NAME)
 public class HistoryIndexProjection {
@@ -80,7 +83,7 @@ public class HistoryIndexProjection {
         String[] ids = rows.stream().map(Pending::eventId).distinct().toArray(String[]::new);
         jdbc.query(con -> {
             var statement = con.prepareStatement(
-                    "SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier = ANY(?)");
+                    "SELECT event_identifier, global_index FROM " + EventTable.NAME + " WHERE event_identifier = ANY(?)");
             statement.setArray(1, con.createArrayOf("varchar", ids));
             return statement;
         }, rs -> {

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.careledger.query.institution.Care;
+import org.careledger.query.institution.CareRecord;
 import org.careledger.query.institution.InstitutionView;
-import org.careledger.query.institution.Oversight;
+import org.careledger.query.institution.CommissionRecord;
 
 /**
  * An institution's state as an inspector sees it at an instant: filing status, classes with places
@@ -21,9 +21,9 @@ import org.careledger.query.institution.Oversight;
 public record InstitutionState(String institutionId, Instant asOf, String reading, String name, String status,
                                String filingNumber, boolean puhui, LocalDate puhuiSince, int totalPlaces, int enrolled,
                                Map<String, ClassState> classes, Map<String, StaffState> staff,
-                               Care.MedicalAgreement medicalAgreement, Oversight.LatestInspection latestInspection,
-                               Map<String, Oversight.OpenOrder> openRectifications,
-                               Map<String, Oversight.Subsidy> subsidies) {
+                               CareRecord.MedicalAgreement medicalAgreement, CommissionRecord.LatestInspection latestInspection,
+                               Map<String, CommissionRecord.OpenOrder> openRectifications,
+                               Map<String, CommissionRecord.Subsidy> subsidies) {
 
     public record ClassState(String name, String classType, int places, boolean open, List<String> children) {
     }
@@ -37,7 +37,7 @@ public record InstitutionState(String institutionId, Instant asOf, String readin
         v.classes().forEach((id, c) -> {
             List<String> children = new ArrayList<>();
             v.care().enrolments().values().stream().filter(e -> e.classId().equals(id))
-                    .map(Care.EnrolledChild::childRef).sorted().forEach(children::add);
+                    .map(CareRecord.EnrolledChild::childRef).sorted().forEach(children::add);
             classes.put(id, new ClassState(c.name(), c.classType().name(), c.places(), c.open(), children));
         });
         Map<String, StaffState> staff = new TreeMap<>();

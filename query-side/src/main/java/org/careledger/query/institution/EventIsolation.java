@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Keeps one bad event from stopping a projection (ADR 0018).
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   one event runs in a savepoint ({@link #apply}); on failure only the savepoint is rolled back,
  *   so the dead letter and the rest of the batch still commit.</li>
  *   <li><b>Batch writers fail in their handler, not at commit.</b> Batched projections collect
- *   events and write them when the batch commits ({@link PendingEvents}); a failure there fails the
+ *   events and write them when the batch commits ({@link ProjectionBatch}); a failure there fails the
  *   whole batch, outside any handler. When it does, the event ids of the batch are remembered and
  *   the batch fails; the processor redelivers it, and each remembered event is then applied on its
  *   own, in its handler and in a savepoint: the bad one throws and is parked, the others are
@@ -59,20 +60,20 @@ public class EventIsolation {
     }
 
     /**
-     * Institution-view projections: the event joins the batch's {@link PendingEvents}, or, when it
+     * Institution-view projections: the event joins the batch's {@link ProjectionBatch}, or, when it
      * must be applied on its own, is folded and written at once by {@code flush}.
      */
     public void collect(String projection, EventMessage<?> message, String institutionId, Object event, long position,
-                        Consumer<PendingEvents> flush) {
+                        Consumer<ProjectionBatch> flush) {
         if (alone(projection, message)) {
-            PendingEvents single = new PendingEvents();
+            ProjectionBatch single = new ProjectionBatch();
             single.add(institutionId, event, inBatch() ? position : ownIndex(message, position), message.getIdentifier());
             apply(projection, message, () -> flush.accept(single));
             return;
         }
         List<String> ids = batchIds(projection);
         ids.add(message.getIdentifier());
-        PendingEvents.current(projection, batch -> guarded(projection, ids, () -> flush.accept(batch)))
+        ProjectionBatch.current(projection, batch -> guarded(projection, ids, () -> flush.accept(batch)))
                 .add(institutionId, event, position, message.getIdentifier());
     }
 
@@ -87,7 +88,7 @@ public class EventIsolation {
         }
         List<String> ids = batchIds(projection);
         ids.add(message.getIdentifier());
-        PendingEvents.<T>rows(projection, rows -> guarded(projection, ids, () -> write.accept(rows))).add(row);
+        ProjectionBatch.<T>rows(projection, rows -> guarded(projection, ids, () -> write.accept(rows))).add(row);
     }
 
     /**
@@ -149,7 +150,7 @@ public class EventIsolation {
      * event's own index, or the events parked behind it would count as already applied.
      */
     private long ownIndex(EventMessage<?> message, long fallback) {
-        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+        return jdbc.query("SELECT global_index FROM " + EventTable.NAME + " WHERE event_identifier = ?",
                 rs -> rs.next() ? rs.getLong(1) : fallback, message.getIdentifier());
     }
 

@@ -51,8 +51,8 @@ public record InstitutionView(
         Instant lastChangedAt,
         long lastPosition,
         String certificateNumber,
-        Care care,
-        Oversight oversight,
+        CareRecord care,
+        CommissionRecord oversight,
         Set<String> lastEventIds) {
 
     /** A class as the views show it. */
@@ -68,8 +68,8 @@ public record InstitutionView(
         classes = classes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         serviceTypes = serviceTypes == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(serviceTypes));
         fees = fees == null ? List.of() : List.copyOf(fees);
-        care = care == null ? Care.EMPTY : care;
-        oversight = oversight == null ? Oversight.EMPTY : oversight;
+        care = care == null ? CareRecord.EMPTY : care;
+        oversight = oversight == null ? CommissionRecord.EMPTY : oversight;
         lastEventIds = lastEventIds == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(lastEventIds));
     }
 
@@ -79,7 +79,7 @@ public record InstitutionView(
                            String filingNumber, boolean puhui, LocalDate puhuiSince, Set<ServiceType> serviceTypes,
                            List<Fee> fees, Map<String, ClassView> classes, Instant submittedAt, Instant filedAt,
                            Instant statusChangedAt, Instant lastChangedAt, long lastPosition, String certificateNumber,
-                           Care care, Oversight oversight) {
+                           CareRecord care, CommissionRecord oversight) {
         this(institutionId, creditCode, creditCodeChecksumValid, name, type, division, address, location, status,
                 filingNumber, puhui, puhuiSince, serviceTypes, fees, classes, submittedAt, filedAt, statusChangedAt,
                 lastChangedAt, lastPosition, certificateNumber, care, oversight, Set.of());

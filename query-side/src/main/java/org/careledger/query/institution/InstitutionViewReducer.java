@@ -67,7 +67,7 @@ public final class InstitutionViewReducer {
             return new InstitutionView(e.institutionId().value(), e.creditCode().value(), e.creditCodeChecksumValid(),
                     e.name(), e.type(), e.division().value(), e.address(), e.location(), FilingStatus.SUBMITTED, null,
                     false, null, e.serviceTypes(), e.fees(), Map.of(), e.occurredAt(), null, e.occurredAt(),
-                    e.occurredAt(), position, null, Care.EMPTY, Oversight.EMPTY);
+                    e.occurredAt(), position, null, CareRecord.EMPTY, CommissionRecord.EMPTY);
         }
         if (view == null) {
             return null;
@@ -122,11 +122,11 @@ public final class InstitutionViewReducer {
                     e.resubmitted() ? e.occurredAt() : view.statusChangedAt(), e.occurredAt(), position,
                     view.certificateNumber(), view.care(), view.oversight());
         }
-        Care care = CareReducer.apply(view.care(), event);
+        CareRecord care = CareRecordReducer.apply(view.care(), event);
         if (care != null) {
             return withCare(view, care, ((org.careledger.kernel.filing.InstitutionEvent) event).occurredAt(), position);
         }
-        Oversight oversight = OversightReducer.apply(view.oversight(), event);
+        CommissionRecord oversight = CommissionRecordReducer.apply(view.oversight(), event);
         if (oversight != null) {
             InstitutionView v = view;
             return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
@@ -168,7 +168,7 @@ public final class InstitutionViewReducer {
                 v.certificateNumber(), v.care(), v.oversight());
     }
 
-    private static InstitutionView withCare(InstitutionView v, Care care, Instant at, long position) {
+    private static InstitutionView withCare(InstitutionView v, CareRecord care, Instant at, long position) {
         return new InstitutionView(v.institutionId(), v.creditCode(), v.creditCodeChecksumValid(), v.name(), v.type(),
                 v.division(), v.address(), v.location(), v.status(), v.filingNumber(), v.puhui(), v.puhuiSince(),
                 v.serviceTypes(), v.fees(), v.classes(), v.submittedAt(), v.filedAt(), v.statusChangedAt(), at, position,

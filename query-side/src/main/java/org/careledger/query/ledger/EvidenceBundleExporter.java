@@ -14,8 +14,14 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.ledger.EvidenceBundle;
+import org.careledger.ledger.LedgerEventRow;
+import org.careledger.ledger.LedgerHashes;
+import org.careledger.ledger.LedgerLink;
+import org.careledger.ledger.LedgerRoot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -67,7 +73,7 @@ public class EvidenceBundleExporter {
         Long byMetadata = jdbc.queryForObject("SELECT min(global_index) FROM ledger_link WHERE institution_id = ? "
                 + "AND global_index <= ?", Long.class, institution.value(), root.lastGlobalIndex());
         Long byAggregate = jdbc.queryForObject("SELECT min(l.global_index) FROM ledger_link l "
-                + "JOIN domain_event_entry e ON e.global_index = l.global_index "
+                + "JOIN " + EventTable.NAME + " e ON e.global_index = l.global_index "
                 + "WHERE e.aggregate_identifier = ? AND l.global_index <= ?", Long.class, institution.value(), root.lastGlobalIndex());
         Long first = byMetadata == null ? byAggregate : byAggregate == null ? byMetadata : Math.min(byMetadata, byAggregate);
         if (first == null) {
@@ -101,10 +107,10 @@ public class EvidenceBundleExporter {
         List<Long> included = new ArrayList<>();
         jdbc.query("SELECT l.global_index, l.event_identifier, l.content_hash, l.previous_link_hash, l.link_hash, "
                         + "coalesce(l.institution_id = ? OR e.aggregate_identifier = ?, false) AS included "
-                        + "FROM ledger_link l LEFT JOIN domain_event_entry e ON e.global_index = l.global_index "
+                        + "FROM ledger_link l LEFT JOIN " + EventTable.NAME + " e ON e.global_index = l.global_index "
                         + "WHERE l.global_index > ? AND l.global_index <= ? ORDER BY l.global_index LIMIT ?",
                 rs -> {
-                    LedgerLink link = LedgerLink.MAPPER.mapRow(rs, 0);
+                    LedgerLink link = LedgerRows.LINK.mapRow(rs, 0);
                     links.add(link);
                     if (rs.getBoolean("included")) {
                         included.add(link.globalIndex());
@@ -113,13 +119,13 @@ public class EvidenceBundleExporter {
         Map<Long, LedgerEventRow> rows = new HashMap<>();
         if (!included.isEmpty()) {
             jdbc.query(con -> {
-                var statement = con.prepareStatement("SELECT " + LedgerEventRow.COLUMNS
-                        + " FROM domain_event_entry WHERE global_index = ANY (?)");
+                var statement = con.prepareStatement("SELECT " + LedgerRows.EVENT_COLUMNS
+                        + " FROM " + EventTable.NAME + " WHERE global_index = ANY (?)");
                 Array indexes = con.createArrayOf("bigint", included.toArray());
                 statement.setArray(1, indexes);
                 return statement;
             }, rs -> {
-                LedgerEventRow row = LedgerEventRow.MAPPER.mapRow(rs, 0);
+                LedgerEventRow row = LedgerRows.EVENT.mapRow(rs, 0);
                 rows.put(row.globalIndex(), row);
             });
         }
@@ -146,7 +152,7 @@ public class EvidenceBundleExporter {
 
     /** The institution's division, from the metadata of its own newest event; 404 if it has none. */
     private DivisionCode divisionOf(InstitutionId institution) {
-        List<byte[]> meta = jdbc.queryForList("SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? "
+        List<byte[]> meta = jdbc.queryForList("SELECT meta_data FROM " + EventTable.NAME + " WHERE aggregate_identifier = ? "
                 + "ORDER BY sequence_number DESC LIMIT 1", byte[].class, institution.value());
         try {
             JsonNode node = meta.isEmpty() || meta.get(0) == null ? null : json.readTree(meta.get(0));

@@ -1,14 +1,14 @@
 package org.careledger.query.ledger;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
+import org.careledger.kernel.stereotype.WebAdapter;
+import org.careledger.ledger.LedgerRoot;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +18,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,18 +33,19 @@ import reactor.core.scheduler.Schedulers;
  * ADMIN). Blocking JDBC work runs on the bounded elastic scheduler; the roots are read with R2DBC.
  */
 @RestController
+@WebAdapter
 public class LedgerController {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final DatabaseClient db;
+    private final LedgerQueries queries;
     private final LedgerVerifier verifier;
     private final EvidenceBundleExporter exporter;
     private final Duration readYourWritesTimeout;
 
-    public LedgerController(DatabaseClient db, LedgerVerifier verifier, EvidenceBundleExporter exporter,
+    public LedgerController(LedgerQueries queries, LedgerVerifier verifier, EvidenceBundleExporter exporter,
                             @Value("${careledger.read-your-writes.timeout:5s}") Duration readYourWritesTimeout) {
-        this.db = db;
+        this.queries = queries;
         this.verifier = verifier;
         this.exporter = exporter;
         this.readYourWritesTimeout = readYourWritesTimeout;
@@ -57,17 +57,7 @@ public class LedgerController {
                                         @RequestParam(required = false) Integer size,
                                         @RequestParam(required = false) Long minPosition) {
         Paging paging = Paging.of(page, size);
-        Mono<List<LedgerRoot>> items = db.sql("SELECT root_id, last_global_index, link_hash, created_at, root_hash "
-                        + "FROM ledger_root ORDER BY root_id DESC LIMIT " + paging.size() + " OFFSET " + paging.offset())
-                .map(row -> new LedgerRoot(row.get("root_id", Long.class), row.get("last_global_index", Long.class),
-                        LedgerHashes.hex(row.get("link_hash", byte[].class)),
-                        row.get("created_at", OffsetDateTime.class).toInstant().toString(),
-                        LedgerHashes.hex(row.get("root_hash", byte[].class))))
-                .all().collectList();
-        Mono<Long> total = db.sql("SELECT count(*) AS total FROM ledger_root").map(row -> row.get("total", Long.class)).one();
-        return awaitRoot(minPosition)
-                .then(Mono.zip(items, total))
-                .map(t -> new Page<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
+        return awaitRoot(minPosition).then(queries.roots(paging));
     }
 
     /** Recomputes the chain from the stored rows; answers the first mismatch, or that every link verified. */
@@ -103,8 +93,7 @@ public class LedgerController {
         if (minPosition < 0) {
             return Mono.error(new DomainException(ErrorCode.INVALID_QUERY, "minPosition must not be negative"));
         }
-        return db.sql("SELECT coalesce(max(last_global_index), 0) AS covered FROM ledger_root")
-                .map(row -> row.get("covered", Long.class)).one()
+        return queries.covered()
                 .filter(covered -> covered >= minPosition)
                 .repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
                 .timeout(readYourWritesTimeout, Mono.error(() -> new DomainException(ErrorCode.PROJECTION_NOT_CAUGHT_UP,

@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.messaging.EventTable;
+import org.careledger.kernel.stereotype.Projection;
+import org.careledger.ledger.LedgerEventRow;
+import org.careledger.ledger.LedgerHashes;
+import org.careledger.ledger.LedgerRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the institution id taken from the metadata (an index for exports, not hashed) is left out when it
  * is not a plausible id, so that no row's content can stop the ledger.
  */
+@Projection
 @Component
 public class LedgerProcessor implements SmartLifecycle {
 
@@ -139,7 +145,7 @@ public class LedgerProcessor implements SmartLifecycle {
      */
     private long settledHorizon() {
         jdbc.update("INSERT INTO ledger_horizon_sample (highest_index, observed_at) "
-                + "SELECT m, clock_timestamp() FROM (SELECT max(global_index) AS m FROM domain_event_entry) h "
+                + "SELECT m, clock_timestamp() FROM (SELECT max(global_index) AS m FROM " + EventTable.NAME + ") h "
                 + "WHERE m IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ledger_horizon_sample WHERE highest_index >= m) "
                 + "ON CONFLICT DO NOTHING");
         Long settled = jdbc.queryForObject("SELECT max(highest_index) FROM ledger_horizon_sample "
@@ -158,8 +164,8 @@ public class LedgerProcessor implements SmartLifecycle {
         }
         Head head = jdbc.query("SELECT global_index, link_hash FROM ledger_link ORDER BY global_index DESC LIMIT 1",
                 rs -> rs.next() ? new Head(rs.getLong(1), rs.getBytes(2)) : new Head(0, LedgerHashes.genesis()));
-        List<LedgerEventRow> rows = jdbc.query("SELECT " + LedgerEventRow.COLUMNS + " FROM domain_event_entry "
-                + "WHERE global_index > ? ORDER BY global_index LIMIT ?", LedgerEventRow.MAPPER,
+        List<LedgerEventRow> rows = jdbc.query("SELECT " + LedgerRows.EVENT_COLUMNS + " FROM " + EventTable.NAME + " "
+                + "WHERE global_index > ? ORDER BY global_index LIMIT ?", LedgerRows.EVENT,
                 head.globalIndex(), properties.batchSize());
         long expected = head.globalIndex() + 1;
         byte[] previous = head.linkHash();

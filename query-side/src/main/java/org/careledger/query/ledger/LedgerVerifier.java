@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
+import org.careledger.ledger.LedgerEventRow;
+import org.careledger.ledger.LedgerHashes;
+import org.careledger.ledger.LedgerLink;
+import org.careledger.ledger.LedgerRoot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.careledger.kernel.messaging.EventTable;
 
 /**
  * Recomputes the whole chain from the stored event rows and compares it with the stored links and
@@ -60,11 +65,11 @@ public class LedgerVerifier {
     public Report verify() {
         Long newest = jdbc.queryForObject("SELECT max(global_index) FROM ledger_link", Long.class);
         long last = newest == null ? 0 : newest;
-        Cursor<LedgerEventRow> rows = new Cursor<>(after -> jdbc.query("SELECT " + LedgerEventRow.COLUMNS
-                + " FROM domain_event_entry WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
-                LedgerEventRow.MAPPER, after, last, PAGE), LedgerEventRow::globalIndex);
-        Cursor<LedgerLink> links = new Cursor<>(after -> jdbc.query("SELECT " + LedgerLink.COLUMNS + " FROM ledger_link "
-                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?", LedgerLink.MAPPER,
+        Cursor<LedgerEventRow> rows = new Cursor<>(after -> jdbc.query("SELECT " + LedgerRows.EVENT_COLUMNS
+                + " FROM " + EventTable.NAME + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
+                LedgerRows.EVENT, after, last, PAGE), LedgerEventRow::globalIndex);
+        Cursor<LedgerLink> links = new Cursor<>(after -> jdbc.query("SELECT " + LedgerRows.LINK_COLUMNS + " FROM ledger_link "
+                + "WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?", LedgerRows.LINK,
                 after, last, PAGE), LedgerLink::globalIndex);
         Cursor<LedgerRoot> roots = new Cursor<>(after -> jdbc.query("SELECT root_id, last_global_index, link_hash, created_at, "
                 + "root_hash FROM ledger_root WHERE last_global_index > ? ORDER BY last_global_index LIMIT ?",
@@ -120,7 +125,7 @@ public class LedgerVerifier {
         if (roots.peek() != null) {
             return failed(linksVerified, rootsVerified, last, rootChanged(roots.peek()));
         }
-        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?", Long.class, last);
+        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM " + EventTable.NAME + " WHERE global_index > ?", Long.class, last);
         return new Report(true, linksVerified, rootsVerified, last, awaiting == null ? 0 : awaiting, null);
     }
 
@@ -130,7 +135,7 @@ public class LedgerVerifier {
     }
 
     private Report failed(long links, long roots, long last, Mismatch mismatch) {
-        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?", Long.class, last);
+        Long awaiting = jdbc.queryForObject("SELECT count(*) FROM " + EventTable.NAME + " WHERE global_index > ?", Long.class, last);
         return new Report(false, links, roots, last, awaiting == null ? 0 : awaiting, mismatch);
     }
 

@@ -1,17 +1,15 @@
 package org.careledger.query.licence;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
-import io.r2dbc.spi.Readable;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
+import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.query.progress.ProjectionProgress;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,13 +20,14 @@ import reactor.core.publisher.Mono;
  * {@code withinDays} (or expired), failed verifications, and changes flagged by e-license platforms.
  */
 @RestController
+@WebAdapter
 public class LicenceAlertsController {
 
-    private final DatabaseClient db;
+    private final LicenceAlertsQueries queries;
     private final ProjectionProgress progress;
 
-    public LicenceAlertsController(DatabaseClient db, ProjectionProgress progress) {
-        this.db = db;
+    public LicenceAlertsController(LicenceAlertsQueries queries, ProjectionProgress progress) {
+        this.queries = queries;
         this.progress = progress;
     }
 
@@ -49,13 +48,7 @@ public class LicenceAlertsController {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         LocalDate horizon = today.plusDays(days);
         return progress.await(LicenceAlertsProjection.NAME, minPosition)
-                .then(db.sql("""
-                        SELECT * FROM licence_view WHERE division_code LIKE $1
-                          AND ((valid_until IS NOT NULL AND valid_until <= $2) OR licence_status = 'FAILED'
-                               OR flagged_change IS NOT NULL)
-                        ORDER BY valid_until NULLS FIRST, institution_id LIMIT 1000""")
-                        .bind(0, prefix + "%").bind(1, horizon)
-                        .map(row -> toAlert(row, today, horizon)).all().collectList());
+                .then(queries.alerts(prefix, today, horizon));
     }
 
     private static String scope(Caller caller, String division) {
@@ -70,25 +63,5 @@ public class LicenceAlertsController {
             throw new DomainException(ErrorCode.NOT_IN_JURISDICTION, "Division " + requested + " is outside the caller's jurisdiction");
         }
         return requested.prefix();
-    }
-
-    private static LicenceAlert toAlert(Readable row, LocalDate today, LocalDate horizon) {
-        LocalDate validUntil = row.get("valid_until", LocalDate.class);
-        String status = row.get("licence_status", String.class);
-        String flagged = row.get("flagged_change", String.class);
-        List<String> reasons = new ArrayList<>();
-        if (validUntil != null && validUntil.isBefore(today)) {
-            reasons.add("LICENCE_EXPIRED");
-        } else if (validUntil != null && !validUntil.isAfter(horizon)) {
-            reasons.add("LICENCE_EXPIRING");
-        }
-        if ("FAILED".equals(status)) {
-            reasons.add("VERIFICATION_FAILED");
-        }
-        if (flagged != null) {
-            reasons.add("LICENCE_" + flagged);
-        }
-        return new LicenceAlert(row.get("institution_id", String.class), row.get("name", String.class),
-                row.get("division_code", String.class), status, validUntil, flagged, reasons);
     }
 }

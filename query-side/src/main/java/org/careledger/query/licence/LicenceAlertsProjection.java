@@ -14,8 +14,9 @@ import org.careledger.kernel.licence.LicenceStatusChanged;
 import org.careledger.kernel.licence.LicenceVerificationFailed;
 import org.careledger.kernel.licence.LicenceVerificationOverridden;
 import org.careledger.kernel.licence.LicenceVerified;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * the last change an e-license platform flagged. Low volume (a few events per institution), so
  * one statement per event, guarded by the event position so redelivery changes nothing.
  */
+@Projection
 @Component
 @ProcessingGroup(LicenceAlertsProjection.NAME)
 public class LicenceAlertsProjection {
@@ -43,7 +45,7 @@ public class LicenceAlertsProjection {
         isolation.apply(NAME, message, () -> {
             jdbc.update("INSERT INTO licence_view (institution_id, name, division_code, licence_status, last_position) "
                             + "VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (institution_id) DO NOTHING",
-                    e.institutionId().value(), e.name(), e.division().value(), PendingEvents.position(token));
+                    e.institutionId().value(), e.name(), e.division().value(), ProjectionBatch.position(token));
         });
     }
 
@@ -92,7 +94,7 @@ public class LicenceAlertsProjection {
     }
 
     private void update(String institutionId, TrackingToken token, String set, Object... values) {
-        long position = PendingEvents.position(token);
+        long position = ProjectionBatch.position(token);
         Object[] args = new Object[values.length + 3];
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = position;

@@ -18,7 +18,7 @@ import org.careledger.kernel.value.Divisions;
 import org.careledger.query.api.Page;
 import org.careledger.query.certificate.PublicCertificateController;
 import org.careledger.query.whitelist.PublicInstitutionController;
-import org.careledger.query.whitelist.PublicInstitutionController.PublicInstitution;
+import org.careledger.query.whitelist.PublicEntry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,7 +64,7 @@ public class PublicPagesController {
         this.whiteList = whiteList;
         this.certificates = certificates;
         this.templates = templates;
-        this.entryReader = json.readerFor(PublicInstitution.class);
+        this.entryReader = json.readerFor(PublicEntry.class);
     }
 
     /** Whether a request path is one of the pages (not their static files). */
@@ -104,7 +104,7 @@ public class PublicPagesController {
         List<String> problems = new ArrayList<>();
         Double radius = form.parseRadius(problems);
         Integer pageNumber = form.parsePage(problems);
-        Mono<Optional<Page<PublicInstitution>>> results = problems.isEmpty()
+        Mono<Optional<Page<PublicEntry>>> results = problems.isEmpty()
                 ? Mono.defer(() -> whiteList.search(form.division(), form.type(), form.puhuiFilter(), form.classType(),
                         form.serviceType(), form.q(), form.near(), radius, form.hasVacancy() ? Boolean.TRUE : null,
                         pageNumber, PAGE_SIZE, null, null, null)).map(p -> Optional.of(parse(p)))
@@ -162,7 +162,7 @@ public class PublicPagesController {
                 .flatMap(status -> render("public/certificate", context, status));
     }
 
-    private Mono<Optional<PublicCertificateController.CertificateAnswer>> certificateOf(PublicInstitution entry) {
+    private Mono<Optional<PublicCertificateController.CertificateAnswer>> certificateOf(PublicEntry entry) {
         if (entry.certificateNumber() == null) {
             return Mono.just(Optional.empty());
         }
@@ -194,11 +194,11 @@ public class PublicPagesController {
                         .body(html));
     }
 
-    private Page<PublicInstitution> parse(Page<RawValue> page) {
+    private Page<PublicEntry> parse(Page<RawValue> page) {
         return new Page<>(page.items().stream().map(this::parse).toList(), page.page(), page.size(), page.total());
     }
 
-    private PublicInstitution parse(RawValue raw) {
+    private PublicEntry parse(RawValue raw) {
         try {
             return entryReader.readValue((String) raw.rawValue());
         } catch (JsonProcessingException e) {
@@ -234,7 +234,7 @@ public class PublicPagesController {
         return city.map(c -> c + " " + own.get()).orElse(own.get());
     }
 
-    private static List<PageLink> pageLinks(SearchForm form, Page<PublicInstitution> page) {
+    private static List<PageLink> pageLinks(SearchForm form, Page<PublicEntry> page) {
         int pages = (int) Math.min(Integer.MAX_VALUE, (page.total() + page.size() - 1) / page.size());
         List<PageLink> links = new ArrayList<>();
         int from = Math.max(0, page.page() - 3);

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.messaging.EventMetadata;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.kernel.subsidy.SubsidyAdjustmentDecided;
 import org.careledger.kernel.subsidy.SubsidyApproved;
 import org.careledger.kernel.subsidy.SubsidyBasis;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * in the processor's batch transaction. Every update is guarded by the event position, so
  * redelivery changes nothing; a replay rebuilds the same rows.
  */
+@Projection
 @Component
 @ProcessingGroup(SubsidyLedgerProjection.NAME)
 public class SubsidyLedgerProjection {

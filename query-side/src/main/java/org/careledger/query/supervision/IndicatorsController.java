@@ -4,17 +4,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.careledger.kernel.error.DomainException;
-import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
+import org.careledger.kernel.stereotype.WebAdapter;
+import org.careledger.query.licence.LicenceAlertsQueries;
 import org.careledger.kernel.value.ClassType;
-import org.careledger.query.institution.Care;
+import org.careledger.query.institution.CareRecord;
 import org.careledger.query.institution.InstitutionView;
-import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,22 +27,23 @@ import reactor.core.publisher.Mono;
  * orders and check coverage are judged on {@code asOf}); shares are rounded to 4 decimals.
  */
 @RestController
+@WebAdapter
 @EnableConfigurationProperties(PopulationReference.class)
 public class IndicatorsController {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MAX_SCAN = 20_000;
 
-    private final DatabaseClient db;
+    private final SupervisionQueries queries;
+    private final LicenceAlertsQueries licences;
     private final ProjectionProgress progress;
-    private final InstitutionViewJson viewJson;
     private final PopulationReference population;
 
-    public IndicatorsController(DatabaseClient db, ProjectionProgress progress, InstitutionViewJson viewJson,
+    public IndicatorsController(SupervisionQueries queries, LicenceAlertsQueries licences, ProjectionProgress progress,
                                 PopulationReference population) {
-        this.db = db;
+        this.queries = queries;
+        this.licences = licences;
         this.progress = progress;
-        this.viewJson = viewJson;
         this.population = population;
     }
 
@@ -63,22 +62,13 @@ public class IndicatorsController {
                                        @RequestParam(required = false) String asOf,
                                        @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
-        String prefix = org.careledger.query.api.Scopes.divisionPrefix(caller, division);
+        String prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, division);
         LocalDate day;
         day = asOf == null || asOf.isBlank() ? LocalDate.now(CHINA)
                 : org.careledger.kernel.value.InputRules.queryDate("asOf", asOf);
-        Mono<List<InstitutionView>> views = db.sql("SELECT view::text AS view FROM supervision_institution "
-                        + "WHERE division_code LIKE $1 AND status = 'FILED' LIMIT " + MAX_SCAN)
-                .bind(0, prefix + "%").map(row -> row.get("view", String.class)).all().map(viewJson::read).collectList();
-        Mono<long[]> attendance = db.sql("""
-                        SELECT coalesce(sum(a.attended), 0) AS attended, coalesce(sum(a.recorded), 0) AS recorded
-                        FROM attendance_day a JOIN supervision_institution s ON s.institution_id = a.institution_id
-                        WHERE s.division_code LIKE $1 AND s.status = 'FILED' AND a.day BETWEEN $2 AND $3""")
-                .bind(0, prefix + "%").bind(1, day.minusDays(29)).bind(2, day)
-                .map(row -> new long[] {row.get("attended", Long.class), row.get("recorded", Long.class)}).one();
-        Mono<Long> expired = db.sql("SELECT count(*) AS n FROM licence_view WHERE division_code LIKE $1 "
-                        + "AND (licence_status IN ('FAILED', 'EXPIRED', 'REVOKED') OR valid_until < $2)")
-                .bind(0, prefix + "%").bind(1, day).map(row -> row.get("n", Long.class)).one();
+        Mono<List<InstitutionView>> views = queries.filedViews(prefix, MAX_SCAN).collectList();
+        Mono<long[]> attendance = queries.attendanceOfFiled(prefix, day.minusDays(29), day);
+        Mono<Long> expired = licences.expiredOrFailed(prefix, day);
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .then(Mono.zip(views, attendance, expired))
                 .map(t -> compute(prefix, day, t.getT1(), t.getT2(), t.getT3().intValue()));
@@ -102,20 +92,20 @@ public class IndicatorsController {
             places += p;
             puhuiPlaces += v.puhui() ? p : 0;
             under2 += v.places(ClassType.INFANT) + v.places(ClassType.YOUNG_TODDLER);
-            Care care = v.care();
+            CareRecord care = v.care();
             enrolled += care.enrolled();
-            for (Care.StaffMember s : care.staff().values()) {
+            for (CareRecord.StaffMember s : care.staff().values()) {
                 staff++;
                 if (s.qualification() != null && (s.qualificationExpiresOn() == null || !s.qualificationExpiresOn().isBefore(day))) {
                     certified++;
                 }
             }
-            Care.MedicalAgreement agreement = care.medicalAgreement();
+            CareRecord.MedicalAgreement agreement = care.medicalAgreement();
             if (agreement != null && (agreement.validUntil() == null || !agreement.validUntil().isBefore(day))) {
                 withAgreement++;
             }
-            for (Care.EnrolledChild e : care.enrolments().values()) {
-                Care.HealthRecord h = care.health().get(e.childRef());
+            for (CareRecord.EnrolledChild e : care.enrolments().values()) {
+                CareRecord.HealthRecord h = care.health().get(e.childRef());
                 LocalDate last = h == null ? null : h.lastCheckOn() != null ? h.lastCheckOn() : h.entryCheckOn();
                 if (last != null && !last.isBefore(day.minusMonths(6)) && !last.isAfter(day)) {
                     checked++;
@@ -124,7 +114,7 @@ public class IndicatorsController {
             if (!v.oversight().openOrders().isEmpty()) {
                 openOrders++;
             }
-            List<Care.Alert> alerts = care.alerts(v.classes(), v.type(), day);
+            List<CareRecord.Alert> alerts = care.alerts(v.classes(), v.type(), day);
             if (alerts.stream().anyMatch(a -> a.type().equals("OVER_CAPACITY"))) {
                 overCapacity++;
             }
@@ -136,17 +126,13 @@ public class IndicatorsController {
             }
         }
         PopulationReference.Population pop = population.population().get(prefix);
-        return new Indicators(prefix, day, views.size(), places, puhuiPlaces, share(puhuiPlaces, places), under2,
-                share(under2, places), pop == null || pop.total() == null ? null : per1000(places, pop.total()),
+        return new Indicators(prefix, day, views.size(), places, puhuiPlaces, Rates.share(puhuiPlaces, places), under2,
+                Rates.share(under2, places), pop == null || pop.total() == null ? null : per1000(places, pop.total()),
                 pop == null || pop.childrenUnder3() == null ? null : per1000(places, pop.childrenUnder3()),
-                pop == null ? null : pop.source(), enrolled, share(enrolled, places), attendance[0], attendance[1],
-                share(attendance[0], attendance[1]), staff, certified, share(certified, staff), withAgreement,
-                share(withAgreement, views.size()), checked, share(checked, enrolled), openOrders, expiredLicences,
+                pop == null ? null : pop.source(), enrolled, Rates.share(enrolled, places), attendance[0], attendance[1],
+                Rates.share(attendance[0], attendance[1]), staff, certified, Rates.share(certified, staff), withAgreement,
+                Rates.share(withAgreement, views.size()), checked, Rates.share(checked, enrolled), openOrders, expiredLicences,
                 overCapacity, ratioBreaches, doubleAttempts);
-    }
-
-    private static Double share(long part, long whole) {
-        return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 
     private static Double per1000(long places, long people) {

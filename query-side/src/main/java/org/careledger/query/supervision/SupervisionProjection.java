@@ -12,11 +12,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * loads the current state of the institutions it touches with one query, folds the events, and
  * writes them back with one batched upsert.
  */
+@Projection
 @Component
 @ProcessingGroup(SupervisionProjection.NAME)
 public class SupervisionProjection {
@@ -44,7 +46,7 @@ public class SupervisionProjection {
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
+        isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
     }
 
     @ResetHandler
@@ -53,7 +55,7 @@ public class SupervisionProjection {
         jdbc.update("DELETE FROM supervision_institution");
     }
 
-    void flush(PendingEvents batch) {
+    void flush(ProjectionBatch batch) {
         Map<String, InstitutionView> current = load(batch.byInstitution().keySet().toArray(String[]::new));
         Map<String, InstitutionView> changed = batch.applyTo(current);
         List<Object[]> rows = new ArrayList<>();

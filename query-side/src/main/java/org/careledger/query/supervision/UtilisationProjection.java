@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceRecorded;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * the changed counts back ({@code unnest} of arrays). Redelivery and replay change nothing
  * ({@link AttendanceDayCount#apply}).
  */
+@Projection
 @Component
 @ProcessingGroup(UtilisationProjection.NAME)
 public class UtilisationProjection {

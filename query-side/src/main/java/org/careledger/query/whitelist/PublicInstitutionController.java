@@ -3,28 +3,25 @@ package org.careledger.query.whitelist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.kernel.value.ClassType;
-import org.careledger.kernel.value.Fee;
 import org.careledger.kernel.value.GeoPoint;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.kernel.value.ServiceType;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
-import org.careledger.query.institution.InstitutionView;
+import org.careledger.query.api.QueryParameters;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +39,7 @@ import reactor.core.publisher.Mono;
  * from the entries held in memory ({@link PublicWhiteList}, ADR 0017).
  */
 @RestController
+@WebAdapter
 @RequestMapping("/api/v1/public/institutions")
 public class PublicInstitutionController {
 
@@ -59,41 +57,6 @@ public class PublicInstitutionController {
         this.progress = progress;
         this.register = register;
         this.clock = Clock.systemUTC();
-    }
-
-    /** A class as the public sees it. */
-    public record PublicClass(String name, ClassType classType, int places, int vacancies) {
-    }
-
-    /**
-     * A rectification order of an inspection, still open, as the public sees it: what kind of
-     * finding it follows and by when it must be done. The inspector's free text stays out (it may
-     * name people).
-     */
-    public record PublicRectification(org.careledger.kernel.inspection.FindingCategory category,
-                                      org.careledger.kernel.inspection.FindingSeverity severity, LocalDate deadline) {
-    }
-
-    /**
-     * An institution on the white-list. {@code statusChangedAt} dates the current status (the
-     * suspension or revocation a page shows in its banner).
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PublicInstitution(String filingNumber, String status, String name, String creditCode, String division,
-                                    String address, GeoPoint location, InstitutionType institutionType, boolean puhui,
-                                    LocalDate puhuiSince, List<PublicClass> classes, Set<ClassType> classTypes,
-                                    int totalPlaces, Set<ServiceType> serviceTypes, List<Fee> fees, Instant filedAt,
-                                    Instant lastChangedAt, String certificateNumber, int vacancies,
-                                    String medicalAgreementPartner, LocalDate latestInspectionOn,
-                                    String latestInspectionOutcome, List<PublicRectification> openRectifications,
-                                    Instant statusChangedAt, Double distanceKm) {
-
-        /** Sets keep enum order, however the entry was read (a stored entry comes back as hash sets). */
-        public PublicInstitution {
-            classTypes = classTypes == null ? null : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(classTypes));
-            serviceTypes = serviceTypes == null ? null
-                    : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(serviceTypes));
-        }
     }
 
     @GetMapping
@@ -120,21 +83,21 @@ public class PublicInstitutionController {
                 filter = filter.and(e -> e.divisionPrefixes().contains(prefix));
             }
         }
-        InstitutionType t = enumParam(v, "type", type, InstitutionType.class);
+        InstitutionType t = QueryParameters.enumValue(v, "type", type, InstitutionType.class);
         if (t != null) {
             filter = filter.and(e -> t.name().equals(e.institutionType()));
         }
         if (puhui != null) {
             filter = filter.and(e -> e.puhui() == puhui);
         }
-        ClassType ct = enumParam(v, "classType", classType, ClassType.class);
+        ClassType ct = QueryParameters.enumValue(v, "classType", classType, ClassType.class);
         if (ct != null) {
             filter = filter.and(e -> e.classTypes().contains(ct.name()));
         }
         if (hasVacancy != null) {
             filter = filter.and(e -> (e.vacancies() > 0) == hasVacancy);
         }
-        ServiceType svc = enumParam(v, "serviceType", serviceType, ServiceType.class);
+        ServiceType svc = QueryParameters.enumValue(v, "serviceType", serviceType, ServiceType.class);
         if (svc != null) {
             filter = filter.and(e -> e.serviceTypes().contains(svc.name()));
         }
@@ -250,29 +213,6 @@ public class PublicInstitutionController {
         return new Page<>(items, paging.page(), paging.size(), hits.size());
     }
 
-    /** What the public may see of an institution's view (no child, staff or personal data). */
-    static PublicInstitution publicOf(InstitutionView v) {
-        List<PublicClass> classes = v.classes().entrySet().stream().filter(c -> c.getValue().open())
-                .map(c -> new PublicClass(c.getValue().name(), c.getValue().classType(), c.getValue().places(),
-                        v.vacancies(c.getKey()))).toList();
-        Set<ClassType> types = new java.util.TreeSet<>();
-        classes.forEach(c -> types.add(c.classType()));
-        org.careledger.query.institution.Oversight.LatestInspection latest = v.oversight().latestInspection();
-        return new PublicInstitution(v.filingNumber(), v.status().name(), v.name(), v.creditCode(), v.division(),
-                v.address(), v.location(), v.type(), v.puhui(), v.puhuiSince(), classes, types, v.totalPlaces(),
-                new java.util.TreeSet<>(v.serviceTypes()), v.fees(), v.filedAt(), v.lastChangedAt(), v.certificateNumber(),
-                v.totalVacancies(), v.care().medicalAgreement() == null ? null : v.care().medicalAgreement().partnerName(),
-                latest == null ? null : latest.inspectedOn(), latest == null ? null : latest.outcome().name(),
-                openRectificationsOf(v), v.statusChangedAt(), null);
-    }
-
-    /** Open orders, earliest deadline first (then category and severity, so a rebuild writes the same bytes). */
-    static List<PublicRectification> openRectificationsOf(InstitutionView v) {
-        return v.oversight().openOrders().values().stream()
-                .map(o -> new PublicRectification(o.category(), o.severity(), o.deadline()))
-                .sorted(Comparator.comparing(PublicRectification::deadline).thenComparing(PublicRectification::category)
-                        .thenComparing(PublicRectification::severity))
-                .toList();
     }
 
     private static GeoPoint parseNear(Violations v, String near) {
@@ -287,18 +227,6 @@ public class PublicInstitutionController {
             return v.parse("near", () -> new GeoPoint(lat, lng));
         } catch (NumberFormatException e) {
             v.add("near", "INVALID_LOCATION", "near is lat,lng in decimal degrees");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumParam(Violations v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + java.util.EnumSet.allOf(type));
             return null;
         }
     }

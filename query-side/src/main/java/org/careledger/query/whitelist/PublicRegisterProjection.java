@@ -139,7 +139,7 @@ public class PublicRegisterProjection {
             return null;
         }
         try {
-            return json.writeValueAsString(PublicInstitutionController.publicOf(v));
+            return json.writeValueAsString(PublicEntry.of(v));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a public register entry", e);
         }

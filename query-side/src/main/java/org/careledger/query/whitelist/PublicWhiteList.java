@@ -28,7 +28,6 @@ import com.mongodb.reactivestreams.client.MongoDatabase;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.careledger.query.institution.InstitutionViewJson;
-import org.careledger.query.whitelist.PublicInstitutionController.PublicInstitution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -106,8 +105,8 @@ public class PublicWhiteList implements SmartLifecycle {
                            InstitutionViewJson viewJson,
                            @Value("${careledger.white-list.refresh:2s}") Duration refresh) {
         this.documents = database.getCollection(WhiteListProjection.COLLECTION);
-        this.publicReader = json.readerFor(PublicInstitution.class);
-        this.publicWriter = json.writerFor(PublicInstitution.class);
+        this.publicReader = json.readerFor(PublicEntry.class);
+        this.publicWriter = json.writerFor(PublicEntry.class);
         this.viewJson = viewJson;
         this.refresh = refresh;
     }
@@ -208,7 +207,7 @@ public class PublicWhiteList implements SmartLifecycle {
                 .handle((full, sink) -> {
                     try {
                         sink.next(entryOf(d, publicWriter.writeValueAsString(
-                                PublicInstitutionController.publicOf(viewJson.read(full.getString("viewJson"))))));
+                                PublicEntry.of(viewJson.read(full.getString("viewJson"))))));
                     } catch (JsonProcessingException e) {
                         sink.error(new IllegalStateException("cannot write a public white-list entry", e));
                     }

@@ -22,13 +22,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.bson.Document;
 import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.stereotype.Projection;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.EventIsolation;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -43,6 +44,7 @@ import reactor.core.publisher.Mono;
  * <p>Blocking on the driver's publishers is fine here: this runs on the processor's own threads,
  * never on a Netty event loop.
  */
+@Projection
 @Component
 @ProcessingGroup(WhiteListProjection.NAME)
 public class WhiteListProjection {
@@ -68,7 +70,7 @@ public class WhiteListProjection {
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
+        isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
     }
 
     @ResetHandler
@@ -78,7 +80,7 @@ public class WhiteListProjection {
         memory.clear();
     }
 
-    void flush(PendingEvents batch) {
+    void flush(ProjectionBatch batch) {
         List<String> ids = new ArrayList<>(batch.byInstitution().keySet());
         Map<String, InstitutionView> current = new HashMap<>();
         Flux.from(documents.find(Filters.in("_id", ids)))
@@ -91,7 +93,7 @@ public class WhiteListProjection {
         List<WriteModel<Document>> writes = new ArrayList<>();
         List<PublicWhiteList.Entry> entries = new ArrayList<>();
         for (InstitutionView view : changed.values()) {
-            String entry = writePublic(PublicInstitutionController.publicOf(view));
+            String entry = writePublic(PublicEntry.of(view));
             Document document = toDocument(view, entry);
             // only ever move a document forward: a stale redelivery cannot overwrite newer state
             writes.add(new ReplaceOneModel<>(
@@ -140,7 +142,7 @@ public class WhiteListProjection {
         return doc;
     }
 
-    private String writePublic(PublicInstitutionController.PublicInstitution entry) {
+    private String writePublic(PublicEntry entry) {
         try {
             return json.writeValueAsString(entry);
         } catch (JsonProcessingException e) {

@@ -72,7 +72,7 @@ class CareViewTest {
     }
 
     static List<String> alertTypes(InstitutionView v, LocalDate day) {
-        return v.care().alerts(v.classes(), day).stream().map(Care.Alert::type).toList();
+        return v.care().alerts(v.classes(), day).stream().map(CareRecord.Alert::type).toList();
     }
 
     @Test
@@ -172,7 +172,7 @@ class CareViewTest {
             v = InstitutionViewReducer.apply(v, check(c, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 20),
                     HealthOutcome.NORMAL), position++);
         }
-        assertThat(v.care().alerts(v.classes(), InstitutionType.FAMILY_CARE_POINT, TODAY)).extracting(Care.Alert::type)
+        assertThat(v.care().alerts(v.classes(), InstitutionType.FAMILY_CARE_POINT, TODAY)).extracting(CareRecord.Alert::type)
                 .containsExactly("STAFF_RATIO_BREACH");
         // a childcare centre's mixed class has no national ratio
         assertThat(v.care().alerts(v.classes(), InstitutionType.CHILDCARE_CENTRE, TODAY)).isEmpty();
@@ -188,7 +188,7 @@ class CareViewTest {
                 org.careledger.kernel.inspection.InspectionOutcome.RECTIFICATION_REQUIRED, T);
         InstitutionView v = fold(submitted(), inspected);
         assertThat(v.oversight().alerts(LocalDate.of(2026, 3, 1))).isEmpty();
-        assertThat(v.oversight().alerts(LocalDate.of(2026, 3, 2))).extracting(Care.Alert::type)
+        assertThat(v.oversight().alerts(LocalDate.of(2026, 3, 2))).extracting(CareRecord.Alert::type)
                 .containsExactly("RECTIFICATION_OVERDUE");
         v = InstitutionViewReducer.apply(v, new org.careledger.kernel.inspection.RectificationVerified(ID, "i-1", "R1", false,
                 LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 20), null, T), 10);

@@ -30,7 +30,7 @@ import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.ServiceType;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewReducer;
-import org.careledger.query.whitelist.PublicInstitutionController.PublicRectification;
+import org.careledger.query.whitelist.PublicEntry.PublicRectification;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +76,7 @@ class PublicEntryOversightTest {
 
     @Test
     void openOrdersEarliestDeadlineFirstWithoutTheInspectorsWordingAndTheStatusDate() throws Exception {
-        PublicInstitutionController.PublicInstitution entry = PublicInstitutionController.publicOf(fold(history(), null, 1));
+        PublicEntry entry = PublicEntry.of(fold(history(), null, 1));
         assertThat(entry.openRectifications()).containsExactly(
                 new PublicRectification(FindingCategory.FIRE_SAFETY, FindingSeverity.SERIOUS, LocalDate.of(2026, 3, 9)),
                 new PublicRectification(FindingCategory.PREMISES, FindingSeverity.MAJOR, LocalDate.of(2026, 4, 1)));
@@ -95,7 +95,7 @@ class PublicEntryOversightTest {
         InstitutionView firstPart = fold(events.subList(0, 3), null, 1);
         InstitutionView stored = json.readValue(json.writeValueAsString(firstPart), InstitutionView.class);
         InstitutionView twice = fold(events.subList(3, events.size()), stored, 4);
-        assertThat(json.writeValueAsString(PublicInstitutionController.publicOf(twice)))
-                .isEqualTo(json.writeValueAsString(PublicInstitutionController.publicOf(once)));
+        assertThat(json.writeValueAsString(PublicEntry.of(twice)))
+                .isEqualTo(json.writeValueAsString(PublicEntry.of(once)));
     }
 }

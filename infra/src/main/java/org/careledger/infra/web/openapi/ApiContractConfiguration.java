@@ -41,7 +41,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
-import org.careledger.query.whitelist.PublicInstitutionController;
+import org.careledger.query.whitelist.PublicEntry;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.models.GroupedOpenApi;
@@ -251,7 +251,7 @@ public class ApiContractConfiguration {
             components.addSchemas("RequiredReasonBody", new ObjectSchema()
                     .description("A command's reason, which this command requires")
                     .addProperty("reason", new StringSchema()));
-            resolve(PublicInstitutionController.PublicInstitution.class);
+            resolve(PublicEntry.class, "PublicInstitution");
             components.addSchemas("PublicInstitutionPage", new ObjectSchema()
                     .addProperty("items", new ArraySchema().items(ref("PublicInstitution")))
                     .addProperty("page", new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO))
@@ -544,9 +544,11 @@ public class ApiContractConfiguration {
                     .required(List.of("format", "institutionId", "root", "previousLinkHash", "chain"));
         }
 
-        private void resolve(Class<?> type) {
+        /** The schemas of a type and of the types it holds, the type's own under {@code name}. */
+        private void resolve(Class<?> type, String name) {
             ResolvedSchema resolved = ModelConverters.getInstance().readAllAsResolvedSchema(new AnnotatedType(type));
-            resolved.referencedSchemas.forEach(api.getComponents()::addSchemas);
+            resolved.referencedSchemas.forEach((key, schema) ->
+                    api.getComponents().addSchemas(key.equals(type.getSimpleName()) ? name : key, schema));
         }
 
         /**

@@ -1,0 +1,43 @@
+package org.careledger.infra.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.kernel.stereotype.WebAdapter;
+
+/**
+ * Rules over all modules, keyed on the stereotypes. {@link ModuleBoundariesTest} checks them over
+ * the main classes; {@link ModuleRulesBiteTest} shows each fails on a class made to break it.
+ */
+final class ModuleRules {
+
+    private static final String AXON_AGGREGATE = "org.axonframework.spring.stereotype.Aggregate";
+
+    /** An aggregate: marked with the kernel's stereotype, or with Axon's (until every one carries both). */
+    static final DescribedPredicate<JavaClass> AGGREGATES = DescribedPredicate.describe("aggregates",
+            ModuleRules::isAggregate);
+
+    static final ArchRule AGGREGATES_DO_NO_IO = noClasses().that(AGGREGATES)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.r2dbc..",
+                    "com.mongodb..", "java.net..", "java.nio.file..", "java.nio.channels..",
+                    "org.springframework.jdbc..", "org.springframework.r2dbc..", "org.springframework.web..",
+                    "org.springframework.core.io..", "reactor.netty..")
+            .orShould().dependOnClassesThat().haveNameMatching(
+                    "java\\.io\\.(File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)")
+            .because("an aggregate decides from its own events; the handler around it does the lookups");
+
+    static final ArchRule WEB_ADAPTERS_HOLD_NO_SQL = noClasses().that().areAnnotatedWith(WebAdapter.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.r2dbc..",
+                    "org.springframework.jdbc..", "io.r2dbc..", "java.sql..", "javax.sql..", "com.mongodb..")
+            .because("SQL lives in @ReadQueries classes (query side) or stores, not in controllers");
+
+    static boolean isAggregate(JavaClass c) {
+        return c.isAnnotatedWith(AggregateRoot.class) || c.isAnnotatedWith(AXON_AGGREGATE);
+    }
+
+    private ModuleRules() {
+    }
+}
