@@ -136,7 +136,7 @@ public class EventIsolation {
      * aggregate (a subsidy case, an institution's attendance day), which are retried in their order.
      */
     public long position(EventMessage<?> message, org.axonframework.eventhandling.TrackingToken token) {
-        long position = PendingEvents.position(token);
+        long position = ProjectionBatch.position(token);
         return inBatch() ? position : ownIndex(message, position);
     }
 

@@ -3,6 +3,7 @@ package org.careledger.query.whitelist;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -211,8 +212,6 @@ public class PublicInstitutionController {
         List<RawValue> items = hits.stream().skip(paging.offset()).limit(paging.size())
                 .map(h -> h.entry().answer(Math.round(h.km() * 1000) / 1000.0)).toList();
         return new Page<>(items, paging.page(), paging.size(), hits.size());
-    }
-
     }
 
     private static GeoPoint parseNear(Violations v, String near) {

@@ -21,7 +21,7 @@ import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.InstitutionViewReducer;
-import org.careledger.query.institution.PendingEvents;
+import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +67,7 @@ public class PublicRegisterProjection {
 
     @EventHandler
     void on(InstitutionEvent event, EventMessage<?> message, TrackingToken token) {
-        isolation.collect(NAME, message, event.institutionId().value(), event, PendingEvents.position(token), this::flush);
+        isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
     }
 
     @ResetHandler
@@ -81,7 +81,7 @@ public class PublicRegisterProjection {
     private record Head(InstitutionView view, String published) {
     }
 
-    void flush(PendingEvents batch) {
+    void flush(ProjectionBatch batch) {
         Map<String, Head> heads = load(batch.byInstitution().keySet().toArray(String[]::new));
         Map<String, Stored> stored = stored(batch);
         List<Object[]> versions = new ArrayList<>();
@@ -90,7 +90,7 @@ public class PublicRegisterProjection {
             Head head = heads.get(id);
             InstitutionView view = head == null ? null : head.view();
             String published = head == null ? null : head.published();
-            for (PendingEvents.Positioned p : events) {
+            for (ProjectionBatch.Positioned p : events) {
                 InstitutionView next = InstitutionViewReducer.apply(view, p.event(), p.position(), p.eventId());
                 if (next == null || next == view) {
                     continue;
@@ -160,8 +160,8 @@ public class PublicRegisterProjection {
     }
 
     /** The batch's events as stored, in one query (event_identifier is unique and indexed). */
-    private Map<String, Stored> stored(PendingEvents batch) {
-        String[] ids = batch.byInstitution().values().stream().flatMap(List::stream).map(PendingEvents.Positioned::eventId)
+    private Map<String, Stored> stored(ProjectionBatch batch) {
+        String[] ids = batch.byInstitution().values().stream().flatMap(List::stream).map(ProjectionBatch.Positioned::eventId)
                 .distinct().toArray(String[]::new);
         Map<String, Stored> stored = new HashMap<>();
         jdbc.query("SELECT event_identifier, global_index, time_stamp FROM domain_event_entry WHERE event_identifier = ANY(?)",
