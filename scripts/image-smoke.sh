@@ -50,6 +50,7 @@ psql_ "CREATE DATABASE $DB"
 openssl genpkey -algorithm ed25519 -outform DER -out "$WORK/cert.pk8"
 openssl pkey -inform DER -in "$WORK/cert.pk8" -pubout -outform DER -out "$WORK/cert.pub"
 PUBLIC_KEY=$(base64 -w0 "$WORK/cert.pub")
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -outform DER -out "$WORK/jwt.pk8" 2>/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18091)
 PG="$CARELEDGER_EXTERNAL_PG_HOST:$CARELEDGER_EXTERNAL_PG_PORT/$DB"
 CONFIG_ENV=(
@@ -62,6 +63,7 @@ CONFIG_ENV=(
   CARELEDGER_CERTIFICATES_SIGNINGKEY="$(base64 -w0 "$WORK/cert.pk8")"
   CARELEDGER_CERTIFICATES_PUBLICKEY="$PUBLIC_KEY"
   CARELEDGER_ELICENSE_PLATFORMS_SMOKE_SECRET="$(openssl rand -hex 16)"
+  CARELEDGER_SECURITY_LOCALSIGNINGKEY="$(base64 -w0 "$WORK/jwt.pk8")"
   JAVA_TOOL_OPTIONS="-Xmx512m -XX:TieredStopAtLevel=1"
 )
 

@@ -23,8 +23,9 @@
 # stores, port and data directory; the shared secrets must come from the caller's environment,
 # the same values as production's (children's data is decrypted with them), e.g.
 # CARELEDGER_PRIVACY_MASTERKEY, CARELEDGER_PRIVACY_CITIZENIDHASHKEY,
-# CARELEDGER_CERTIFICATES_SIGNINGKEY, CARELEDGER_CERTIFICATES_PUBLICKEY. It switches the local
-# token issuer on for its own instance (loopback only) to obtain an ADMIN token.
+# CARELEDGER_CERTIFICATES_SIGNINGKEY, CARELEDGER_CERTIFICATES_PUBLICKEY, and, because it switches
+# the local token issuer on for its own instance (loopback only) to obtain an ADMIN token,
+# CARELEDGER_SECURITY_LOCALSIGNINGKEY (docs/scale-out.md).
 set -euo pipefail
 
 SOURCE=${CARELEDGER_DRILL_SOURCE_DB:?set CARELEDGER_DRILL_SOURCE_DB to the database to back up}

@@ -96,6 +96,9 @@ class DebianPostgresTest {
         s.put("careledger.certificates.signing-key", b64.encodeToString(certificate.getPrivate().getEncoded()));
         s.put("careledger.certificates.public-key", b64.encodeToString(certificate.getPublic().getEncoded()));
         s.put("careledger.e-license.platforms.drill.secret", UUID.randomUUID().toString());
+        // the local token issuer's key: with external stores every instance must verify the same tokens (ADR 0024)
+        s.put("careledger.security.local-signing-key",
+                b64.encodeToString(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded()));
         return s;
     }
 
