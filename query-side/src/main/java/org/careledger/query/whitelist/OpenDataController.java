@@ -32,6 +32,7 @@ import reactor.core.publisher.Mono;
  * with a cursor. Nothing about children or staff is in a public entry, so nothing of theirs is here.
  */
 @RestController
+@org.careledger.kernel.stereotype.WebAdapter
 public class OpenDataController {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);

@@ -40,6 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(PublicRegisterProjection.NAME)
+@org.careledger.kernel.stereotype.Projection
 public class PublicRegisterProjection {
 
     public static final String NAME = "public-register";
