@@ -190,7 +190,7 @@ class ChildPrivacyTest extends IntegrationTest {
                 "/api/v1/public/institutions?q=公开扫描", "/api/v1/public/institutions?division=37",
                 "/api/v1/public/institutions?hasVacancy=true&division=3708",
                 "/api/v1/public/institutions/" + entry.get("filingNumber"),
-                "/api/v1/public/certificates/" + entry.get("certificateNumber"),
+                "/api/v1/public/certificates/" + entry.get("certificateNumber") + "?minPosition=" + enrolledAt,
                 "/api/v1/public/certificates/public-key")) {
             String body = client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class)
                     .returnResult().getResponseBody();

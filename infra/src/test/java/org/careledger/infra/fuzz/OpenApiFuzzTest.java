@@ -57,6 +57,15 @@ class OpenApiFuzzTest extends IntegrationTest {
 
     @Autowired
     WebTestClient client;
+    private WebTestClient wholeAnswers;
+
+    /** The same client, buffering whole answers up to 16 MB (a change feed or an export is larger than the default 256 KB). */
+    private WebTestClient wholeAnswers() {
+        if (wholeAnswers == null) {
+            wholeAnswers = client.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        }
+        return wholeAnswers;
+    }
     @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort
@@ -293,7 +302,7 @@ class OpenApiFuzzTest extends IntegrationTest {
 
     private void send(String method, String path, String body, String type) {
         String correlation = "fuzz-" + (sent++);
-        WebTestClient.RequestBodySpec spec = client.method(HttpMethod.valueOf(method))
+        WebTestClient.RequestBodySpec spec = wholeAnswers().method(HttpMethod.valueOf(method))
                 .uri(URI.create("http://localhost:" + port + path))
                 .headers(h -> {
                     h.setBearerAuth(admin);
@@ -315,7 +324,12 @@ class OpenApiFuzzTest extends IntegrationTest {
         }
         int status = result.getStatus().value();
         statusCounts.merge(status / 100 + "xx", 1, Integer::sum);
-        if (status >= 500) {
+        String answered = result.getResponseBodyContent() == null ? ""
+                : new String(result.getResponseBodyContent(), StandardCharsets.UTF_8);
+        // 503 LICENCE_VERIFICATION_PENDING is the documented "not yet" of an approval whose licence
+        // check (a background worker) has not finished: a retryable answer, not a fault
+        boolean notYet = status == 503 && answered.contains("\"LICENCE_VERIFICATION_PENDING\"");
+        if (status >= 500 && !notYet) {
             failures.add(status + " " + method + " " + abbreviate(path) + " " + abbreviate(body) + " -> "
                     + abbreviate(new String(result.getResponseBodyContent() == null ? new byte[0] : result.getResponseBodyContent(),
                     StandardCharsets.UTF_8)));

@@ -75,6 +75,15 @@ class RouteTableAuthorizationTest extends IntegrationTest {
 
     @Autowired
     WebTestClient client;
+    private WebTestClient wholeAnswers;
+
+    /** The same client, buffering whole answers up to 16 MB (a change feed or an export is larger than the default 256 KB). */
+    private WebTestClient wholeAnswers() {
+        if (wholeAnswers == null) {
+            wholeAnswers = client.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+        }
+        return wholeAnswers;
+    }
     @Autowired
     ApplicationContext context;
 
@@ -213,7 +222,7 @@ class RouteTableAuthorizationTest extends IntegrationTest {
     }
 
     private EntityExchangeResult<String> call(Route route, String token) {
-        WebTestClient.RequestBodySpec spec = client.method(route.method()).uri(uri(route, ownValues()));
+        WebTestClient.RequestBodySpec spec = wholeAnswers().method(route.method()).uri(uri(route, ownValues()));
         if (token != null) {
             spec.headers(h -> h.setBearerAuth(token));
         }

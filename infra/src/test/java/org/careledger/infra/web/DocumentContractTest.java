@@ -157,8 +157,12 @@ class DocumentContractTest extends IntegrationTest {
         if (content.isMissingNode()) {
             return "answered " + status + " as " + mediaType + ", documented " + documented.path("content").fieldNames().next();
         }
-        JsonSchema schema = schema(content.path("schema"));
         String text = new String(bytes, StandardCharsets.UTF_8);
+        if (type.getType().equals("text")) {
+            // a text answer (the CSV export) is documented as a string: its columns are in docs/api.md
+            return text.isEmpty() ? "answered " + status + " with an empty " + mediaType : null;
+        }
+        JsonSchema schema = schema(content.path("schema"));
         List<String> bodies = mediaType.equals("application/x-ndjson")
                 ? text.lines().filter(l -> !l.isBlank()).toList() : List.of(text);
         for (String one : bodies) {

@@ -402,8 +402,32 @@ public class ApiContractConfiguration {
         private static Content openData(Map<String, String> types) {
             Content content = new Content();
             new java.util.TreeMap<>(types).forEach((type, description) ->
-                    content.addMediaType(type, new MediaType().schema(new StringSchema().description(description))));
+                    content.addMediaType(type, new MediaType().schema(lineSchema(type, description))));
             return content;
+        }
+
+        /**
+         * What one answer (CSV) or one line (NDJSON) of an open-data answer is: the CSV is text; an
+         * export line is a public entry; a change line is an object that carries the entry.
+         */
+        @SuppressWarnings("rawtypes")
+        private static Schema lineSchema(String type, String description) {
+            if (!type.equals("application/x-ndjson")) {
+                return new StringSchema().description(description);
+            }
+            if (description.startsWith("One PublicInstitution")) {
+                return ref("PublicInstitution").description(description);
+            }
+            return new ObjectSchema().description(description)
+                    .addProperty("cursor", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO))
+                    .addProperty("change", new StringSchema()._enum(List.of("PUBLISHED", "WITHDRAWN")))
+                    .addProperty("filingNumber", new StringSchema())
+                    .addProperty("publishedAt", new StringSchema().format("date-time"))
+                    .addProperty("status", new StringSchema())
+                    .addProperty("statusChangedAt", new StringSchema().format("date-time"))
+                    .addProperty("visibleUntil", new StringSchema().format("date-time"))
+                    .addProperty("entry", ref("PublicInstitution"))
+                    .required(List.of("cursor", "change", "filingNumber", "publishedAt"));
         }
 
         private void errorResponses(PathItem.HttpMethod method, String path, Operation operation, boolean bearer,
