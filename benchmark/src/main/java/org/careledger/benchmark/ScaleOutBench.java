@@ -62,6 +62,7 @@ final class ScaleOutBench {
         env.put("CARELEDGER_PRIVACY_CITIZENIDHASHKEY", base64(keys.resolve("citizen-id-hash.key")));
         env.put("CARELEDGER_CERTIFICATES_SIGNINGKEY", base64(keys.resolve("certificate-ed25519.pk8")));
         env.put("CARELEDGER_CERTIFICATES_PUBLICKEY", base64(keys.resolve("certificate-ed25519.pub")));
+        env.put("CARELEDGER_SECURITY_LOCALSIGNINGKEY", base64(keys.resolve("jwt-signing-key.pk8")));
         m.put("secondInstance", "a second server process with spring.datasource/r2dbc at the first one's embedded PostgreSQL and"
                 + " spring.data.mongodb.uri at its MongoDB-wire server, the same secrets (keys copied, privacy and certificate"
                 + " keys as configuration), ledger processor off");
