@@ -50,7 +50,8 @@ psql_ "CREATE DATABASE $DB"
 openssl genpkey -algorithm ed25519 -outform DER -out "$WORK/cert.pk8"
 openssl pkey -inform DER -in "$WORK/cert.pk8" -pubout -outform DER -out "$WORK/cert.pub"
 PUBLIC_KEY=$(base64 -w0 "$WORK/cert.pub")
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -outform DER -out "$WORK/jwt.pk8" 2>/dev/null
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
+openssl pkcs8 -topk8 -nocrypt -in "$WORK/jwt.pem" -outform DER -out "$WORK/jwt.pk8"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18091)
 PG="$CARELEDGER_EXTERNAL_PG_HOST:$CARELEDGER_EXTERNAL_PG_PORT/$DB"
 CONFIG_ENV=(
