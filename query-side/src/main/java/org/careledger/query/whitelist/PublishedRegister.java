@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.kernel.value.DivisionCode;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -159,9 +160,7 @@ public class PublishedRegister {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read a stored public register entry", e);
         }
-        String division = node.path("division").asText();
-        Set<String> prefixes = division.length() == 6
-                ? Set.of(division.substring(0, 2), division.substring(0, 4), division) : Set.of(division);
+        Set<String> prefixes = Set.copyOf(DivisionCode.parse(node.path("division").asText()).searchPrefixes());
         JsonNode location = node.path("location");
         return new PublicWhiteList.Entry(institutionId, position, filingNumber, true, status, statusChangedAt, prefixes,
                 node.path("institutionType").asText(null), node.path("puhui").asBoolean(), strings(node.path("classTypes")),

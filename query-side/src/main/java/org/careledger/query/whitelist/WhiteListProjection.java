@@ -108,7 +108,7 @@ public class WhiteListProjection {
 
     Document toDocument(InstitutionView v, String publicJson) {
         DivisionCode division = DivisionCode.parse(v.division());
-        List<String> prefixes = List.of(division.value().substring(0, 2), division.value().substring(0, 4), division.value());
+        List<String> prefixes = division.searchPrefixes();
         List<Document> classes = new ArrayList<>();
         v.classes().forEach((id, c) -> classes.add(new Document("classId", id).append("name", c.name())
                 .append("classType", c.classType().name()).append("places", c.places()).append("open", c.open())));

@@ -74,6 +74,14 @@ public record DivisionCode(String value) {
         };
     }
 
+    /**
+     * The prefixes a search by jurisdiction matches this division on: its province (2 digits), its
+     * city (4) and itself (6), as {@code Jurisdiction.prefix()} gives them.
+     */
+    public java.util.List<String> searchPrefixes() {
+        return java.util.List.of(value.substring(0, 2), value.substring(0, 4), value);
+    }
+
     /** Whether this division lies inside (or is) the given division. */
     public boolean isWithin(DivisionCode other) {
         return value.startsWith(other.prefix());
