@@ -35,12 +35,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * Inspections by the health commission: findings with severity and category, rectification
  * orders with deadlines (ids R1, R2, … within the inspection), and the follow-up of each order.
  */
 @RestController
+@WebAdapter
 public class InspectionController {
 
     private static final int MAX_ITEMS = InputRules.MAX_INSPECTION_ITEMS;
