@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * An institution's care facts: enrolments under service contracts (with transfers and
@@ -26,6 +27,7 @@ import reactor.core.publisher.Mono;
  * medical agreement. Operators act for their own institution; the rules live in the aggregates.
  */
 @RestController
+@WebAdapter
 @RequestMapping("/api/v1/institutions/{id}")
 public class CareController {
 

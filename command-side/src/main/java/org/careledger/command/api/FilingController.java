@@ -22,12 +22,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * The filing commands of API.md. Bodies are parsed into commands here (all field errors at once);
  * who may do what is decided by the aggregate (ADR 0007).
  */
 @RestController
+@WebAdapter
 @RequestMapping("/api/v1/institutions")
 public class FilingController {
 

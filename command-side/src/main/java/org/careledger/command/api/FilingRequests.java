@@ -12,6 +12,7 @@ import static org.careledger.command.api.RequestParsing.text;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
@@ -28,8 +29,10 @@ import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.GeoPoint;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.InputRules;
+import org.careledger.kernel.value.ServiceType;
 
 /** Request bodies of the filing API (raw JSON shapes) and their translation into commands. */
 final class FilingRequests {
@@ -75,6 +78,25 @@ final class FilingRequests {
     record ResizeClassBody(Integer places) {
     }
 
+    /** The premises and services a filing states (and an amendment restates). */
+    private record Premises(String address, GeoPoint location, String phone, Set<ServiceType> services) {
+    }
+
+    /**
+     * What a filing and its amendment both state about the premises and services, checked in this
+     * order (address, location, contact phone, meals served, service types).
+     */
+    private static Premises premises(Violations v, String address, LocationBody location, String phone,
+                                     Boolean mealsServed, List<String> serviceTypes) {
+        String checkedAddress = text(v, "address", address, true, MAX_TEXT);
+        GeoPoint point = location(v, location);
+        String checkedPhone = phone(v, phone);
+        if (mealsServed == null) {
+            v.add("mealsServed", "REQUIRED", "mealsServed is required");
+        }
+        return new Premises(checkedAddress, point, checkedPhone, serviceTypes(v, serviceTypes));
+    }
+
     static FileInstitution fileInstitution(InstitutionId id, FileInstitutionBody body) {
         requireBody(body);
         Violations v = new Violations();
@@ -86,13 +108,8 @@ final class FilingRequests {
         DivisionCode division = body.division() == null
                 ? required(v, "division")
                 : v.parse("division", () -> DivisionCode.official(body.division()));
-        String address = text(v, "address", body.address(), true, MAX_TEXT);
-        var location = location(v, body.location());
-        String phone = phone(v, body.contactPhone());
-        if (body.mealsServed() == null) {
-            v.add("mealsServed", "REQUIRED", "mealsServed is required");
-        }
-        var services = serviceTypes(v, body.serviceTypes());
+        Premises premises = premises(v, body.address(), body.location(), body.contactPhone(), body.mealsServed(),
+                body.serviceTypes());
         List<ClassSpec> classes = new ArrayList<>();
         List<ClassBody> rawClasses = list(v, "classes", body.classes(), true);
         for (int i = 0; i < rawClasses.size(); i++) {
@@ -104,26 +121,22 @@ final class FilingRequests {
         var fees = fees(v, body.fees());
         var documents = documents(v, body.documents());
         v.throwIfAny();
-        return new FileInstitution(id, creditCode, name, type, division, address, location, phone,
-                body.mealsServed(), services, classes, fees, documents);
+        return new FileInstitution(id, creditCode, name, type, division, premises.address(), premises.location(),
+                premises.phone(), body.mealsServed(), premises.services(), classes, fees, documents);
     }
 
     static AmendFiling amendFiling(InstitutionId id, AmendFilingBody body) {
         requireBody(body);
         Violations v = new Violations();
         String name = text(v, "name", body.name(), true, MAX_TEXT);
-        String address = text(v, "address", body.address(), true, MAX_TEXT);
-        var location = location(v, body.location());
-        String phone = phone(v, body.contactPhone());
-        if (body.mealsServed() == null) {
-            v.add("mealsServed", "REQUIRED", "mealsServed is required");
-        }
-        var services = serviceTypes(v, body.serviceTypes());
+        Premises premises = premises(v, body.address(), body.location(), body.contactPhone(), body.mealsServed(),
+                body.serviceTypes());
         var fees = fees(v, body.fees());
         var documents = documents(v, body.documents());
         String reason = RequestParsing.reason(v, body.reason(), false);
         v.throwIfAny();
-        return new AmendFiling(id, name, address, location, phone, body.mealsServed(), services, fees, documents, reason);
+        return new AmendFiling(id, name, premises.address(), premises.location(), premises.phone(), body.mealsServed(),
+                premises.services(), fees, documents, reason);
     }
 
     static RejectFiling rejectFiling(InstitutionId id, RejectBody body) {

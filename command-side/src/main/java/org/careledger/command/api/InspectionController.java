@@ -35,12 +35,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * Inspections by the health commission: findings with severity and category, rectification
  * orders with deadlines (ids R1, R2, … within the inspection), and the follow-up of each order.
  */
 @RestController
+@WebAdapter
 public class InspectionController {
 
     private static final int MAX_ITEMS = InputRules.MAX_INSPECTION_ITEMS;
@@ -96,17 +98,10 @@ public class InspectionController {
         if (rawFindings.size() > MAX_ITEMS || rawOrders.size() > MAX_ITEMS) {
             v.add("findings", "TOO_MANY", "at most " + MAX_ITEMS + " findings and orders");
         } else {
-            for (int i = 0; i < rawFindings.size(); i++) {
-                FindingBody f = rawFindings.get(i);
-                String p = "findings[" + i + "]";
-                if (f == null) {
-                    v.add(p, "REQUIRED", p + " is empty");
-                    continue;
-                }
-                findings.add(new Finding(enumValue(v, p + ".category", f.category(), FindingCategory.class, true),
-                        enumValue(v, p + ".severity", f.severity(), FindingSeverity.class, true),
-                        text(v, p + ".description", f.description(), true, MAX_REASON)));
-            }
+            RequestParsing.eachItem(v, "findings", rawFindings, (p, f) -> findings.add(new Finding(
+                    enumValue(v, p + ".category", f.category(), FindingCategory.class, true),
+                    enumValue(v, p + ".severity", f.severity(), FindingSeverity.class, true),
+                    text(v, p + ".description", f.description(), true, MAX_REASON))));
         }
         List<RectificationOrder> orders = new ArrayList<>();
         for (int i = 0; i < rawOrders.size() && i < MAX_ITEMS; i++) {

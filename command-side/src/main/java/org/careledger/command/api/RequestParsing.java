@@ -3,11 +3,10 @@ package org.careledger.command.api;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
@@ -72,12 +71,7 @@ public final class RequestParsing {
             }
             return null;
         }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + EnumSet.allOf(type));
-            return null;
-        }
+        return v.enumValue(field, raw, type);
     }
 
     /** A date in any plausible window ({@link InputRules#ANY_DATE}). */
@@ -128,6 +122,22 @@ public final class RequestParsing {
         return raw;
     }
 
+    /**
+     * Each item of a list field with its field name ({@code fees[0]}, …): a null item is added to
+     * the violations as {@code REQUIRED} ("fees[0] is empty") and skipped, the others are handed on.
+     */
+    static <T> void eachItem(Violations v, String field, List<T> items, BiConsumer<String, T> item) {
+        for (int i = 0; i < items.size(); i++) {
+            String f = field + "[" + i + "]";
+            T b = items.get(i);
+            if (b == null) {
+                v.add(f, "REQUIRED", f + " is empty");
+            } else {
+                item.accept(f, b);
+            }
+        }
+    }
+
     static GeoPoint location(Violations v, FilingRequests.LocationBody raw) {
         if (raw == null) {
             v.add("location", "REQUIRED", "location is required");
@@ -154,14 +164,7 @@ public final class RequestParsing {
 
     static List<Fee> fees(Violations v, List<FilingRequests.FeeBody> raw) {
         List<Fee> fees = new ArrayList<>();
-        List<FilingRequests.FeeBody> items = list(v, "fees", raw, false);
-        for (int i = 0; i < items.size(); i++) {
-            String f = "fees[" + i + "]";
-            FilingRequests.FeeBody b = items.get(i);
-            if (b == null) {
-                v.add(f, "REQUIRED", f + " is empty");
-                continue;
-            }
+        eachItem(v, "fees", list(v, "fees", raw, false), (f, b) -> {
             String item = text(v, f + ".item", b.item(), true, MAX_TEXT);
             FeeUnit unit = enumValue(v, f + ".unit", b.unit(), FeeUnit.class, true);
             if (b.amountFen() == null) {
@@ -171,27 +174,20 @@ public final class RequestParsing {
             } else if (item != null && unit != null) {
                 fees.add(new Fee(item, b.amountFen(), unit));
             }
-        }
+        });
         return fees;
     }
 
     static List<FilingDocument> documents(Violations v, List<FilingRequests.DocumentBody> raw) {
         List<FilingDocument> documents = new ArrayList<>();
-        List<FilingRequests.DocumentBody> items = list(v, "documents", raw, true);
-        for (int i = 0; i < items.size(); i++) {
-            String f = "documents[" + i + "]";
-            FilingRequests.DocumentBody b = items.get(i);
-            if (b == null) {
-                v.add(f, "REQUIRED", f + " is empty");
-                continue;
-            }
+        eachItem(v, "documents", list(v, "documents", raw, true), (f, b) -> {
             FilingDocumentType type = enumValue(v, f + ".type", b.type(), FilingDocumentType.class, true);
             String reference = text(v, f + ".reference", b.reference(), true, MAX_TEXT);
             LocalDate issuedOn = date(v, f + ".issuedOn", b.issuedOn(), false, InputRules.DOCUMENT_ISSUED);
             if (type != null && reference != null) {
                 documents.add(new FilingDocument(type, reference, issuedOn, b.qualified()));
             }
-        }
+        });
         return documents;
     }
 

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * Subsidy cases: an application computes the decision from the events; an officer of the
@@ -40,6 +41,7 @@ import reactor.core.scheduler.Schedulers;
  * a supplement or a clawback; a reproduction recomputes the decision as it was made.
  */
 @RestController
+@WebAdapter
 public class SubsidyController {
 
     private final CommandDispatcher dispatcher;

@@ -1,8 +1,5 @@
 package org.careledger.query.api;
 
-import java.util.EnumSet;
-import java.util.Locale;
-
 import org.careledger.kernel.error.Violations;
 
 /** Parsing the query parameters the controllers share. */
@@ -16,14 +13,6 @@ public final class QueryParameters {
      * added to the violations as {@code UNKNOWN_VALUE} (and null answered).
      */
     public static <E extends Enum<E>> E enumValue(Violations v, String field, String raw, Class<E> type) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.add(field, "UNKNOWN_VALUE", field + " must be one of " + EnumSet.allOf(type));
-            return null;
-        }
+        return v.enumValue(field, raw, type);
     }
 }

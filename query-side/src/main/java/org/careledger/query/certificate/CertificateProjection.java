@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.FilingReinstated;
 import org.careledger.kernel.filing.FilingRevoked;
@@ -15,6 +14,7 @@ import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.licence.FilingCertificateIssued;
 import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,21 +27,18 @@ import org.springframework.stereotype.Component;
 @Projection
 @Component
 @ProcessingGroup(CertificateProjection.NAME)
-public class CertificateProjection {
+public class CertificateProjection extends JdbcProjection {
 
     public static final String NAME = "certificates";
 
-    private final JdbcTemplate jdbc;
-    private final EventIsolation isolation;
 
     public CertificateProjection(JdbcTemplate jdbc, EventIsolation isolation) {
-        this.jdbc = jdbc;
-        this.isolation = isolation;
+        super(NAME, jdbc, isolation, "filing_certificate");
     }
 
     @EventHandler
     void on(FilingCertificateIssued e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             jdbc.update("""
                     INSERT INTO filing_certificate (certificate_number, institution_id, filing_number, institution_name,
                         credit_code, division_code, issuer_credit_code, issued_at, key_id, signature, status, last_position)
@@ -54,36 +51,30 @@ public class CertificateProjection {
 
     @EventHandler
     void on(FilingSuspended e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             status(e, "SUSPENDED", token);
         });
     }
 
     @EventHandler
     void on(FilingReinstated e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             status(e, "VALID", token);
         });
     }
 
     @EventHandler
     void on(FilingRevoked e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             status(e, "REVOKED", token);
         });
     }
 
     @EventHandler
     void on(InstitutionDeregistered e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             status(e, "REVOKED", token);
         });
-    }
-
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM filing_certificate");
     }
 
     private void status(InstitutionEvent e, String status, TrackingToken token) {

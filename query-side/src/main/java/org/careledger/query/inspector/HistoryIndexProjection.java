@@ -9,11 +9,11 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Projection
 @Component
 @ProcessingGroup(HistoryIndexProjection.NAME)
-public class HistoryIndexProjection {
+public class HistoryIndexProjection extends JdbcProjection {
 
     public static final String NAME = "institution-history";
 
@@ -39,14 +39,11 @@ public class HistoryIndexProjection {
     record Pending(String institutionId, String eventId, String type, Instant recordedAt, Instant businessAt) {
     }
 
-    private final JdbcTemplate jdbc;
     private final AsOfSnapshots snapshots;
-    private final EventIsolation isolation;
 
     public HistoryIndexProjection(JdbcTemplate jdbc, AsOfSnapshots snapshots, EventIsolation isolation) {
-        this.jdbc = jdbc;
+        super(NAME, jdbc, isolation, "institution_history");
         this.snapshots = snapshots;
-        this.isolation = isolation;
     }
 
     @EventHandler
@@ -60,10 +57,8 @@ public class HistoryIndexProjection {
                 message.getPayloadType().getSimpleName(), recorded, BusinessTime.of(payload, recorded)), this::write);
     }
 
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM institution_history");
+    @Override
+    protected void afterReset() {
         snapshots.clear();
     }
 

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.FilingAmended;
 import org.careledger.kernel.filing.FilingSubmitted;
@@ -16,6 +15,7 @@ import org.careledger.kernel.licence.LicenceVerificationOverridden;
 import org.careledger.kernel.licence.LicenceVerified;
 import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,21 +28,18 @@ import org.springframework.stereotype.Component;
 @Projection
 @Component
 @ProcessingGroup(LicenceAlertsProjection.NAME)
-public class LicenceAlertsProjection {
+public class LicenceAlertsProjection extends JdbcProjection {
 
     public static final String NAME = "licence-alerts";
 
-    private final JdbcTemplate jdbc;
-    private final EventIsolation isolation;
 
     public LicenceAlertsProjection(JdbcTemplate jdbc, EventIsolation isolation) {
-        this.jdbc = jdbc;
-        this.isolation = isolation;
+        super(NAME, jdbc, isolation, "licence_view");
     }
 
     @EventHandler
     void on(FilingSubmitted e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             jdbc.update("INSERT INTO licence_view (institution_id, name, division_code, licence_status, last_position) "
                             + "VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (institution_id) DO NOTHING",
                     e.institutionId().value(), e.name(), e.division().value(), ProjectionBatch.position(token));
@@ -51,14 +48,14 @@ public class LicenceAlertsProjection {
 
     @EventHandler
     void on(FilingAmended e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             update(e.institutionId().value(), token, "name = ?", e.name());
         });
     }
 
     @EventHandler
     void on(LicenceVerified e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             update(e.institutionId().value(), token, "licence_status = 'VERIFIED', licence_number = ?, valid_until = ?",
                     e.licenceNumber(), e.validUntil() == null ? null : Date.valueOf(e.validUntil()));
         });
@@ -66,7 +63,7 @@ public class LicenceAlertsProjection {
 
     @EventHandler
     void on(LicenceVerificationFailed e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             update(e.institutionId().value(), token, "licence_status = CASE WHEN licence_status = 'OVERRIDDEN' "
                     + "THEN licence_status ELSE 'FAILED' END, flagged_detail = ?", e.outcome().name());
         });
@@ -74,23 +71,17 @@ public class LicenceAlertsProjection {
 
     @EventHandler
     void on(LicenceVerificationOverridden e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             update(e.institutionId().value(), token, "licence_status = 'OVERRIDDEN'");
         });
     }
 
     @EventHandler
     void on(LicenceStatusChanged e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             update(e.institutionId().value(), token, "flagged_change = ?, flagged_detail = ?, flagged_at = ?",
                     e.change().name(), e.detail(), Timestamp.from(e.occurredAt()));
         });
-    }
-
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM licence_view");
     }
 
     private void update(String institutionId, TrackingToken token, String set, Object... values) {

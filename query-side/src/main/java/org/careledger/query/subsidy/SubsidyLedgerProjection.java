@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.stereotype.Projection;
@@ -19,6 +18,7 @@ import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyPaid;
 import org.careledger.kernel.subsidy.SubsidyRejected;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,23 +31,20 @@ import org.springframework.stereotype.Component;
 @Projection
 @Component
 @ProcessingGroup(SubsidyLedgerProjection.NAME)
-public class SubsidyLedgerProjection {
+public class SubsidyLedgerProjection extends JdbcProjection {
 
     public static final String NAME = "subsidy-ledger";
 
-    private final JdbcTemplate jdbc;
-    private final EventIsolation isolation;
     private final ObjectMapper json;
 
     public SubsidyLedgerProjection(JdbcTemplate jdbc, EventIsolation isolation, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.isolation = isolation;
+        super(NAME, jdbc, isolation, "subsidy_decision", "subsidy_case");
         this.json = json;
     }
 
     @EventHandler
     void on(SubsidyDecisionComputed e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             long position = isolation.position(message, token);
             jdbc.update("""
                     INSERT INTO subsidy_case (case_id, institution_id, division_code, kind, period_from, period_to, status,
@@ -62,7 +59,7 @@ public class SubsidyLedgerProjection {
 
     @EventHandler
     void on(SubsidyAdjustmentDecided e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             long position = isolation.position(message, token);
             jdbc.update("UPDATE subsidy_case SET status = 'AWAITING_DECISION', computed_fen = ?, last_position = ? "
                     + "WHERE case_id = ? AND last_position < ?", e.recomputedAmountFen(), position, e.caseId(), position);
@@ -72,7 +69,7 @@ public class SubsidyLedgerProjection {
 
     @EventHandler
     void on(SubsidyApproved e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             long position = isolation.position(message, token);
             jdbc.update("UPDATE subsidy_case SET status = 'APPROVED', approved_fen = approved_fen + ?, last_position = ? "
                     + "WHERE case_id = ? AND last_position < ?", e.amountFen(), position, e.caseId(), position);
@@ -81,7 +78,7 @@ public class SubsidyLedgerProjection {
 
     @EventHandler
     void on(SubsidyRejected e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             long position = isolation.position(message, token);
             jdbc.update("UPDATE subsidy_case SET status = 'REJECTED', last_position = ? WHERE case_id = ? AND last_position < ?",
                     position, e.caseId(), position);
@@ -90,19 +87,12 @@ public class SubsidyLedgerProjection {
 
     @EventHandler
     void on(SubsidyPaid e, EventMessage<?> message, TrackingToken token) {
-        isolation.apply(NAME, message, () -> {
+        apply(message, () -> {
             long position = isolation.position(message, token);
             jdbc.update("UPDATE subsidy_case SET status = CASE WHEN approved_fen = paid_fen + ? THEN 'PAID' ELSE status END, "
                     + "paid_fen = paid_fen + ?, last_position = ? WHERE case_id = ? AND last_position < ?",
                     e.amountFen(), e.amountFen(), position, e.caseId(), position);
         });
-    }
-
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM subsidy_decision");
-        jdbc.update("DELETE FROM subsidy_case");
     }
 
     private void decision(String caseId, long position, String kind, long delta, long amount, SubsidyBasis basis,

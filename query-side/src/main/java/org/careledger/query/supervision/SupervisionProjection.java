@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.stereotype.Projection;
@@ -17,6 +16,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.careledger.query.institution.ProjectionBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,29 +30,20 @@ import org.springframework.stereotype.Component;
 @Projection
 @Component
 @ProcessingGroup(SupervisionProjection.NAME)
-public class SupervisionProjection {
+public class SupervisionProjection extends JdbcProjection {
 
     public static final String NAME = "supervision";
 
-    private final JdbcTemplate jdbc;
     private final InstitutionViewJson viewJson;
-    private final EventIsolation isolation;
 
     public SupervisionProjection(JdbcTemplate jdbc, InstitutionViewJson viewJson, EventIsolation isolation) {
-        this.jdbc = jdbc;
+        super(NAME, jdbc, isolation, "supervision_institution");
         this.viewJson = viewJson;
-        this.isolation = isolation;
     }
 
     @EventHandler
     void on(InstitutionEvent event, org.axonframework.eventhandling.EventMessage<?> message, TrackingToken token) {
         isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
-    }
-
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM supervision_institution");
     }
 
     void flush(ProjectionBatch batch) {

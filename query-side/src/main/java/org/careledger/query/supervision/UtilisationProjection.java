@@ -14,12 +14,12 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceRecorded;
 import org.careledger.kernel.stereotype.Projection;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +33,13 @@ import org.springframework.stereotype.Component;
 @Projection
 @Component
 @ProcessingGroup(UtilisationProjection.NAME)
-public class UtilisationProjection {
+public class UtilisationProjection extends JdbcProjection {
 
     public static final String NAME = "utilisation";
 
-    private final JdbcTemplate jdbc;
-    private final EventIsolation isolation;
 
     public UtilisationProjection(JdbcTemplate jdbc, EventIsolation isolation) {
-        this.jdbc = jdbc;
-        this.isolation = isolation;
+        super(NAME, jdbc, isolation, "attendance_day");
     }
 
     private record Key(String institutionId, LocalDate day) {
@@ -58,12 +55,6 @@ public class UtilisationProjection {
     void on(AttendanceCorrected event, EventMessage<?> message, TrackingToken token) {
         isolation.collect(NAME, message, AttendanceDayCount.Change.of(event, isolation.position(message, token), message.getIdentifier()),
                 this::flush);
-    }
-
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM attendance_day");
     }
 
     void flush(List<AttendanceDayCount.Change> changes) {

@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.query.institution.EventIsolation;
+import org.careledger.query.institution.JdbcProjection;
 import org.careledger.query.institution.InstitutionView;
 import org.careledger.query.institution.InstitutionViewJson;
 import org.careledger.query.institution.InstitutionViewReducer;
@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(PublicRegisterProjection.NAME)
 @org.careledger.kernel.stereotype.Projection
-public class PublicRegisterProjection {
+public class PublicRegisterProjection extends JdbcProjection {
 
     public static final String NAME = "public-register";
 
@@ -53,29 +53,19 @@ public class PublicRegisterProjection {
         WITHDRAWN
     }
 
-    private final JdbcTemplate jdbc;
     private final InstitutionViewJson viewJson;
     private final ObjectMapper json;
-    private final EventIsolation isolation;
 
     public PublicRegisterProjection(JdbcTemplate jdbc, InstitutionViewJson viewJson, ObjectMapper json,
                                     EventIsolation isolation) {
-        this.jdbc = jdbc;
+        super(NAME, jdbc, isolation, "public_register_version", "public_register_head");
         this.viewJson = viewJson;
         this.json = json;
-        this.isolation = isolation;
     }
 
     @EventHandler
     void on(InstitutionEvent event, EventMessage<?> message, TrackingToken token) {
         isolation.collect(NAME, message, event.institutionId().value(), event, ProjectionBatch.position(token), this::flush);
-    }
-
-    @ResetHandler
-    void reset() {
-        isolation.forgetParked(NAME);
-        jdbc.update("DELETE FROM public_register_version");
-        jdbc.update("DELETE FROM public_register_head");
     }
 
     /** The state of an institution between events: its view and the entry last published. */

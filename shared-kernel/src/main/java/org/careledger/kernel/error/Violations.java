@@ -1,7 +1,9 @@
 package org.careledger.kernel.error;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +38,22 @@ public final class Violations {
             add(field, "REQUIRED", field + " is required");
         }
         return value;
+    }
+
+    /**
+     * An enum value named by {@code raw}, case and surrounding blanks ignored; null when absent. An
+     * unknown name is recorded as {@code UNKNOWN_VALUE} listing the names allowed (and null answered).
+     */
+    public <E extends Enum<E>> E enumValue(String field, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            add(field, "UNKNOWN_VALUE", field + " must be one of " + EnumSet.allOf(type));
+            return null;
+        }
     }
 
     public boolean isEmpty() {

@@ -1,7 +1,6 @@
 package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.stereotype.ValueObject;
 
 /**
@@ -9,10 +8,10 @@ import org.careledger.kernel.stereotype.ValueObject;
  * child is lives in the protected personal-data store, encrypted under the child's own key.
  */
 @ValueObject
-public record ChildRef(String value) {
+public record ChildRef(String value) implements UuidId {
 
     public ChildRef {
-        Ids.requireUuid("child reference", value);
+        UuidId.require("child reference", value);
     }
 
     @JsonCreator
@@ -21,13 +20,7 @@ public record ChildRef(String value) {
     }
 
     public static ChildRef generate() {
-        return new ChildRef(Ids.newUuid());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new ChildRef(UuidId.random());
     }
 
     @Override

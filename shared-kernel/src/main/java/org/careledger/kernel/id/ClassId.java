@@ -1,15 +1,14 @@
 package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.stereotype.ValueObject;
 
 /** Opaque identifier of a class (a UUID). */
 @ValueObject
-public record ClassId(String value) {
+public record ClassId(String value) implements UuidId {
 
     public ClassId {
-        Ids.requireUuid("class id", value);
+        UuidId.require("class id", value);
     }
 
     @JsonCreator
@@ -18,13 +17,7 @@ public record ClassId(String value) {
     }
 
     public static ClassId generate() {
-        return new ClassId(Ids.newUuid());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new ClassId(UuidId.random());
     }
 
     @Override

@@ -1,15 +1,14 @@
 package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.stereotype.ValueObject;
 
 /** Identifier of one enrolment (a child in a class of an institution under one service contract), a UUID. */
 @ValueObject
-public record EnrolmentId(String value) {
+public record EnrolmentId(String value) implements UuidId {
 
     public EnrolmentId {
-        Ids.requireUuid("enrolment id", value);
+        UuidId.require("enrolment id", value);
     }
 
     @JsonCreator
@@ -18,13 +17,7 @@ public record EnrolmentId(String value) {
     }
 
     public static EnrolmentId generate() {
-        return new EnrolmentId(Ids.newUuid());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new EnrolmentId(UuidId.random());
     }
 
     @Override

@@ -3,11 +3,11 @@ package org.careledger.kernel.id;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.stereotype.ValueObject;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.StringValue;
 
 /**
  * The number the health commission issues when it accepts a filing (备案号). Layout:
@@ -15,7 +15,7 @@ import org.careledger.kernel.value.DivisionCode;
  * {@code TY3708112026000012}. The serial is allocated per deployment, so numbers are unique.
  */
 @ValueObject
-public record FilingNumber(String value) {
+public record FilingNumber(String value) implements StringValue {
 
     /** TY, a six-digit division code, a four-digit year and a six-digit serial; for published contracts too. */
     public static final String PATTERN = "^TY\\d{6}\\d{4}\\d{6}$";
@@ -37,12 +37,6 @@ public record FilingNumber(String value) {
     @JsonCreator
     public static FilingNumber parse(String value) {
         return new FilingNumber(value);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.stereotype.ValueObject;
 
 /** Opaque identifier of a institution (a UUID). */
 @ValueObject
-public record InstitutionId(String value) {
+public record InstitutionId(String value) implements UuidId {
 
     public InstitutionId {
-        Ids.requireUuid("institution id", value);
+        UuidId.require("institution id", value);
     }
 
     @JsonCreator
@@ -18,13 +17,7 @@ public record InstitutionId(String value) {
     }
 
     public static InstitutionId generate() {
-        return new InstitutionId(Ids.newUuid());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new InstitutionId(UuidId.random());
     }
 
     @Override

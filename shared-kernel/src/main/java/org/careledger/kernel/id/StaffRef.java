@@ -1,15 +1,14 @@
 package org.careledger.kernel.id;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.stereotype.ValueObject;
 
 /** Opaque reference to a staff member (a UUID); name and contact live only in the protected store. */
 @ValueObject
-public record StaffRef(String value) {
+public record StaffRef(String value) implements UuidId {
 
     public StaffRef {
-        Ids.requireUuid("staff reference", value);
+        UuidId.require("staff reference", value);
     }
 
     @JsonCreator
@@ -18,13 +17,7 @@ public record StaffRef(String value) {
     }
 
     public static StaffRef generate() {
-        return new StaffRef(Ids.newUuid());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
+        return new StaffRef(UuidId.random());
     }
 
     @Override

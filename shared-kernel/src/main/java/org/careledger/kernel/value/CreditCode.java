@@ -1,7 +1,6 @@
 package org.careledger.kernel.value;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.stereotype.ValueObject;
@@ -16,7 +15,7 @@ import org.careledger.kernel.stereotype.ValueObject;
  * settled by licence verification rather than rejected outright.
  */
 @ValueObject
-public record CreditCode(String value) {
+public record CreditCode(String value) implements StringValue {
 
     /** GB 32100-2015 character set in value order: the index of a character is its value. */
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -55,12 +54,6 @@ public record CreditCode(String value) {
         }
         int check = 31 - (sum % 31);
         return ALPHABET.charAt(check == 31 ? 0 : check);
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

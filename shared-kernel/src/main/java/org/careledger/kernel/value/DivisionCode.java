@@ -3,7 +3,6 @@ package org.careledger.kernel.value;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.stereotype.ValueObject;
@@ -15,7 +14,7 @@ import org.careledger.kernel.stereotype.ValueObject;
  * GB/T 2260 assigns (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81, 82).
  */
 @ValueObject
-public record DivisionCode(String value) {
+public record DivisionCode(String value) implements StringValue {
 
     private static final Set<String> PROVINCES = Set.of(
             "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
@@ -85,12 +84,6 @@ public record DivisionCode(String value) {
     /** Whether this division lies inside (or is) the given division. */
     public boolean isWithin(DivisionCode other) {
         return value.startsWith(other.prefix());
-    }
-
-    @JsonValue
-    @Override
-    public String value() {
-        return value;
     }
 
     @Override

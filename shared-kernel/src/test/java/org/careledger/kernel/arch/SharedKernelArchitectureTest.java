@@ -1,35 +1,27 @@
 package org.careledger.kernel.arch;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The kernel's rules over its main classes, imported once for every rule ({@link AnalyzeClasses} caches them). */
+@AnalyzeClasses(packages = "org.careledger.kernel", importOptions = ImportOption.DoNotIncludeTests.class)
 class SharedKernelArchitectureTest {
 
-    private final JavaClasses kernel = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.careledger.kernel");
-
-    @Test
-    void theRuleInspectsTheKernelsRealClasses() {
+    @ArchTest
+    static void theRulesInspectTheKernelsRealClasses(JavaClasses kernel) {
         // guards against a rule that passes because it looked at nothing
         assertThat(kernel.contain(org.careledger.kernel.filing.FilingSubmitted.class)).isTrue();
+        assertThat(kernel.stream().anyMatch(c -> c.getPackageName().contains("archfixture"))).isFalse();
     }
 
-    @Test
-    void sharedKernelHasNoSpring() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
-                .check(kernel);
-    }
+    @ArchTest
+    static final ArchRule sharedKernelHasNoSpring = KernelRules.NO_SPRING;
 
-    @Test
-    void sharedKernelDoesNotKnowTheSidesThatUseIt() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.careledger.command..", "org.careledger.query..", "org.careledger.infra..")
-                .check(kernel);
-    }
+    @ArchTest
+    static final ArchRule sharedKernelDoesNotKnowTheSidesThatUseIt = KernelRules.KNOWS_NO_SIDE;
 }

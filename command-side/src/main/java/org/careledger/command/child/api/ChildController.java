@@ -38,12 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * Children's identities: registration (personal data goes only to the encrypted store), viewing
  * (each view is recorded as an event first), and erasure (administrators).
  */
 @RestController
+@WebAdapter
 public class ChildController {
 
     private final CommandDispatcher dispatcher;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.command.api.CommandAccepted;
 import org.careledger.command.api.CommandDispatcher;
 import org.careledger.command.licence.ELicenseProperties;
+import org.careledger.command.licence.LicenceNotificationQueries;
 import org.careledger.command.licence.NotificationSignature;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
@@ -21,7 +22,6 @@ import org.careledger.command.licence.RecordLicenceStatusChange;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.CreditCode;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,24 +30,26 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import org.careledger.kernel.stereotype.WebAdapter;
 
 /**
  * The e-license endpoints: an inspector's override of a failed verification, and the signed
  * licence-change notifications e-license platforms push (authenticated by HMAC, not by JWT).
  */
 @RestController
+@WebAdapter
 public class LicenceController {
 
     private final CommandDispatcher dispatcher;
     private final ELicenseProperties properties;
-    private final DatabaseClient db;
+    private final LicenceNotificationQueries queries;
     private final ObjectMapper json;
 
-    public LicenceController(CommandDispatcher dispatcher, ELicenseProperties properties, DatabaseClient db,
-                             ObjectMapper json) {
+    public LicenceController(CommandDispatcher dispatcher, ELicenseProperties properties,
+                             LicenceNotificationQueries queries, ObjectMapper json) {
         this.dispatcher = dispatcher;
         this.properties = properties;
-        this.db = db;
+        this.queries = queries;
         this.json = json;
     }
 
@@ -97,11 +99,9 @@ public class LicenceController {
         }
         Notification notification = parse(raw);
         // the nonce is only spent once the signature and timestamp proved the sender
-        return db.sql("INSERT INTO elicense_nonce (platform_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(0, platform).bind(1, nonce).fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 1 ? Mono.just(true)
-                        : Mono.error(unauthenticated("This nonce was already used")))
-                .then(institutionOf(notification.creditCode()))
+        return queries.spendNonce(platform, nonce)
+                .flatMap(first -> first ? Mono.just(true) : Mono.error(unauthenticated("This nonce was already used")))
+                .then(queries.institutionOf(notification.creditCode()))
                 .flatMap(institution -> dispatcher.<NotificationOutcome>sendFor(
                                 new RecordLicenceStatusChange(institution, platform, notification.notificationId(),
                                         notification.change(), notification.effectiveAt(), notification.detail()),
@@ -172,14 +172,6 @@ public class LicenceController {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() || !value.isTextual() || value.asText().isBlank() ? null : value.asText().strip();
-    }
-
-    /** The institution registered with this credit code, if any (the command-side registry). */
-    private Mono<InstitutionId> institutionOf(CreditCode creditCode) {
-        return db.sql("SELECT institution_id FROM institution_credit_code WHERE credit_code = $1")
-                .bind(0, creditCode.value())
-                .map((row, meta) -> InstitutionId.of(row.get("institution_id", String.class)))
-                .one();
     }
 
     private static DomainException unauthenticated(String detail) {

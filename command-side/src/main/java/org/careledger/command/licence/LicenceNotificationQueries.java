@@ -1,0 +1,37 @@
+package org.careledger.command.licence;
+
+import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.value.CreditCode;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The SQL of the e-license notification endpoint (R2DBC, never blocking the event loop): spending a
+ * platform's nonce ({@code elicense_nonce}) and finding the institution of a credit code in the
+ * command side's directory ({@code institution_credit_code}).
+ */
+@Component
+public class LicenceNotificationQueries {
+
+    private final DatabaseClient db;
+
+    public LicenceNotificationQueries(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Records the platform's nonce; true the first time, false when it was used before. */
+    public Mono<Boolean> spendNonce(String platform, String nonce) {
+        return db.sql("INSERT INTO elicense_nonce (platform_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .bind(0, platform).bind(1, nonce).fetch().rowsUpdated()
+                .map(inserted -> inserted == 1);
+    }
+
+    /** The institution registered with this credit code, if any. */
+    public Mono<InstitutionId> institutionOf(CreditCode creditCode) {
+        return db.sql("SELECT institution_id FROM institution_credit_code WHERE credit_code = $1")
+                .bind(0, creditCode.value())
+                .map((row, meta) -> InstitutionId.of(row.get("institution_id", String.class)))
+                .one();
+    }
+}

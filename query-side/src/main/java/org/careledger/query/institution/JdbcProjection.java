@@ -1,0 +1,46 @@
+package org.careledger.query.institution;
+
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the PostgreSQL projections share: their processor's name, the JDBC template that writes
+ * their tables in the processor's transaction, {@link EventIsolation} (a failing event is parked,
+ * not the batch; ADR 0018), and the reset a replay starts with: forget the parked events and empty
+ * the view's tables, in the order given (children before parents).
+ */
+public abstract class JdbcProjection {
+
+    protected final JdbcTemplate jdbc;
+    protected final EventIsolation isolation;
+    private final String name;
+    private final List<String> tables;
+
+    protected JdbcProjection(String name, JdbcTemplate jdbc, EventIsolation isolation, String... tables) {
+        this.name = name;
+        this.jdbc = jdbc;
+        this.isolation = isolation;
+        this.tables = List.of(tables);
+    }
+
+    /** One event's write, in a savepoint: if it fails, the event is parked and the batch goes on. */
+    protected final void apply(EventMessage<?> message, Runnable write) {
+        isolation.apply(name, message, write);
+    }
+
+    @ResetHandler
+    protected final void reset() {
+        isolation.forgetParked(name);
+        for (String table : tables) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        afterReset();
+    }
+
+    /** What else a replay must forget (caches beside the tables); nothing by default. */
+    protected void afterReset() {
+    }
+}
