@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The module rules of docs/architecture.md, checked over the classes of all modules together,
  * imported once for every rule ({@link AnalyzeClasses} caches them): command side and query side
- * meet only through the shared kernel's events; aggregates do no I/O; web adapters hold no SQL.
+ * meet only through the shared kernel's events; aggregates do no I/O; web adapters hold no SQL;
+ * controllers do not depend on other controllers.
  */
 @AnalyzeClasses(packages = "org.careledger", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
@@ -50,4 +51,7 @@ class ModuleBoundariesTest {
 
     @ArchTest
     static final ArchRule webAdaptersHoldNoSql = ModuleRules.WEB_ADAPTERS_HOLD_NO_SQL;
+
+    @ArchTest
+    static final ArchRule controllersDoNotDependOnOtherControllers = ModuleRules.CONTROLLERS_DO_NOT_DEPEND_ON_OTHER_CONTROLLERS;
 }

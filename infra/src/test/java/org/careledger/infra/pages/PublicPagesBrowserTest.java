@@ -2,7 +2,6 @@ package org.careledger.infra.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.careledger.infra.support.IntegrationTest;
 import org.careledger.infra.support.Tokens;
 import org.careledger.kernel.child.CitizenId;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,19 +29,17 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The public pages in a real browser: Debian's chromium driven through its chromedriver (both
- * installed by {@code .ci/run}; Selenium is given both paths, so it never downloads anything).
- * A family searches by name, filters by district (picked by name), class type and vacancies,
+ * The public pages in a real browser: Debian's chromium driven through its chromedriver
+ * ({@link Chromium}). A family searches by name, filters by district (picked by name), class type and vacancies,
  * finds institutions near a place (typed, and from the browser's location), opens an
- * institution, verifies its certificate, and sees the banner of a suspended one; every control
+ * institution, verifies its certificate, and sees the banner of a suspended one; class types carry
+ * the words families know (混龄班 for a mixed-age class); every control
  * has a label and is reached with the keyboard; and no page shows anything of the child
  * registered at the institution. Screenshots at a phone's width go to
  * {@code target/screenshots/}, and to {@code docs/images/} with
@@ -51,14 +47,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class PublicPagesBrowserTest extends IntegrationTest {
 
-    static final String CHROMIUM = System.getProperty("careledger.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("careledger.chromedriver", "/usr/bin/chromedriver");
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    /** A phone's viewport. */
-    private static final int MOBILE_WIDTH = 390;
+    private static final int MOBILE_WIDTH = Chromium.MOBILE_WIDTH;
 
+    private static Chromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
     private static String open;
     private static String suspended;
     private static List<String> personalData;
@@ -72,36 +65,14 @@ class PublicPagesBrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
-        if (!installed && System.getenv("CI") == null) {
-            // a developer's machine without chromium: say so instead of failing every other test's run
-            Assumptions.assumeTrue(false, "chromium and chromium-driver are not installed (apt-get install chromium "
-                    + "chromium-driver, as .ci/run does); the browser tests did not run");
-        }
-        assertThat(installed).as(CHROMIUM + " and " + CHROMEDRIVER + " (installed by .ci/run)").isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        profile = Files.createTempDirectory("careledger-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=" + MOBILE_WIDTH + ",844",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        chromium = Chromium.start(true);
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -140,7 +111,8 @@ class PublicPagesBrowserTest extends IntegrationTest {
         String b = UUID.randomUUID().toString();
         suspended = "页面测试暂停园" + run;
         filings.file(tokens.operator(b), Filings.body(Filings.freshCreditCode(), suspended, "370811", 35.41, 116.59,
-                List.of(Map.of("name", "托大班", "classType", "OLDER_TODDLER", "places", 20))));
+                List.of(Map.of("name", "托大班", "classType", "OLDER_TODDLER", "places", 20),
+                        Map.of("name", "彩虹班", "classType", "MIXED", "places", 10))));
         filings.approve(inspector, b);
         long lastB = filings.post(inspector, "/api/v1/institutions/" + b + "/filing/suspend",
                 Map.of("reason", "消防整改")).position();
@@ -267,6 +239,27 @@ class PublicPagesBrowserTest extends IntegrationTest {
         assertThat(banner).contains("已暂停", date(TODAY));
         assertThat(browser.findElement(By.id("certificate-status")).getText()).isEqualTo("已暂停");
         screenshot("public-institution-suspended.png");
+    }
+
+    @Test
+    void aMixedAgeClassIsCalled混龄班() {
+        go("/?q=" + java.net.URLEncoder.encode(suspended, java.nio.charset.StandardCharsets.UTF_8));
+        Select classType = new Select(browser.findElement(By.id("classType")));
+        assertThat(classType.getOptions().stream().map(WebElement::getText))
+                .containsExactly("全部班型", "乳儿班", "托小班", "托大班", "混龄班");
+        assertThat(browser.findElement(By.cssSelector("ol.results")).getText()).contains("班型：托大班、混龄班");
+        classType.selectByVisibleText("混龄班");
+        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        remember();
+        assertThat(browser.getCurrentUrl()).contains("classType=MIXED");
+        assertThat(resultNames()).containsExactly(suspended);
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("混合班");
+
+        browser.findElement(By.linkText(suspended)).click();
+        remember();
+        WebElement row = browser.findElement(By.xpath("//tr[th[normalize-space()='彩虹班']]"));
+        assertThat(row.findElements(By.tagName("td")).get(0).getText()).isEqualTo("混龄班");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("混合班");
     }
 
     @Test

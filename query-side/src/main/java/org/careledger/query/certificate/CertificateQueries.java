@@ -4,8 +4,6 @@ import java.time.OffsetDateTime;
 
 import org.careledger.kernel.licence.FilingCertificate;
 import org.careledger.kernel.stereotype.ReadQueries;
-import org.careledger.query.certificate.PublicCertificateController.CertificateAnswer;
-import org.careledger.query.certificate.PublicCertificateController.CertificateContent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

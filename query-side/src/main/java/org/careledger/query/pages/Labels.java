@@ -19,6 +19,12 @@ public final class Labels {
     public static final Labels INSTANCE = new Labels();
     private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
+    /**
+     * Class types as families know them (乳儿班, 托小班, 托大班, 混龄班). The pages' own words: the
+     * kernel's {@link ClassType#label()} (混合班) is written into subsidy decisions' bases, which
+     * must reproduce byte for byte, so it stays as it is.
+     */
+    private static final Map<ClassType, String> CLASS_TYPES = classTypeWords();
     private static final Map<String, String> SERVICE_TYPES = ordered(
             "FULL_DAY", "全日托", "HALF_DAY", "半日托", "HOURLY", "计时托", "OCCASIONAL", "临时托", "BOARDING", "寄宿");
     private static final Map<String, String> WORDS = ordered(
@@ -40,6 +46,19 @@ public final class Labels {
     private Labels() {
     }
 
+    private static Map<ClassType, String> classTypeWords() {
+        Map<ClassType, String> words = new java.util.EnumMap<>(ClassType.class);
+        for (ClassType c : ClassType.values()) {
+            words.put(c, switch (c) {
+                case INFANT -> "乳儿班";
+                case YOUNG_TODDLER -> "托小班";
+                case OLDER_TODDLER -> "托大班";
+                case MIXED -> "混龄班";
+            });
+        }
+        return java.util.Collections.unmodifiableMap(words);
+    }
+
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -55,7 +74,7 @@ public final class Labels {
         }
         String name = code instanceof Enum<?> e ? e.name() : code.toString();
         if (code instanceof ClassType c) {
-            return c.label();
+            return CLASS_TYPES.get(c);
         }
         if (code instanceof InstitutionType t) {
             return t.label();

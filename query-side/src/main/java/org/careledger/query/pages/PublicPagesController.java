@@ -16,9 +16,10 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.value.Divisions;
 import org.careledger.query.api.Page;
-import org.careledger.query.certificate.PublicCertificateController;
-import org.careledger.query.whitelist.PublicInstitutionController;
+import org.careledger.query.certificate.CertificateAnswer;
+import org.careledger.query.certificate.CertificateVerification;
 import org.careledger.query.whitelist.PublicEntry;
+import org.careledger.query.whitelist.PublicRegisterQueries;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,8 +36,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The public pages (信息公开), server-rendered in Chinese: the white-list search ({@code /}), an
  * institution ({@code /institution/{filingNumber}}) and the certificate check
- * ({@code /certificate}). They answer from the same code as the public API (the white-list search
- * and detail, the certificate lookup), so a page and the API cannot disagree; they show only what
+ * ({@code /certificate}). They answer from the same queries as the public API
+ * ({@link PublicRegisterQueries} for the search and the detail, {@link CertificateVerification}
+ * for the certificate), so a page and the API cannot disagree; they show only what
  * the public API shows, which holds nothing about children. Every page works without JavaScript;
  * {@code /assets/pages.js} only adds "use my location". Templates are rendered off the event loop
  * (the first render reads the template from the class path).
@@ -54,14 +56,14 @@ public class PublicPagesController {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private final PublicInstitutionController whiteList;
-    private final PublicCertificateController certificates;
+    private final PublicRegisterQueries register;
+    private final CertificateVerification certificates;
     private final ITemplateEngine templates;
     private final ObjectReader entryReader;
 
-    public PublicPagesController(PublicInstitutionController whiteList, PublicCertificateController certificates,
+    public PublicPagesController(PublicRegisterQueries register, CertificateVerification certificates,
                                  ITemplateEngine templates, ObjectMapper json) {
-        this.whiteList = whiteList;
+        this.register = register;
         this.certificates = certificates;
         this.templates = templates;
         this.entryReader = json.readerFor(PublicEntry.class);
@@ -105,15 +107,16 @@ public class PublicPagesController {
         Double radius = form.parseRadius(problems);
         Integer pageNumber = form.parsePage(problems);
         Mono<Optional<Page<PublicEntry>>> results = problems.isEmpty()
-                ? Mono.defer(() -> whiteList.search(form.division(), form.type(), form.puhuiFilter(), form.classType(),
-                        form.serviceType(), form.q(), form.near(), radius, form.hasVacancy() ? Boolean.TRUE : null,
-                        pageNumber, PAGE_SIZE, null, null, null)).map(p -> Optional.of(parse(p)))
+                ? register.search(new PublicRegisterQueries.Search(form.division(), form.type(), form.puhuiFilter(),
+                        form.classType(), form.serviceType(), form.q(), form.near(), radius,
+                        form.hasVacancy() ? Boolean.TRUE : null, pageNumber, PAGE_SIZE), null, null)
+                .map(dated -> Optional.of(parse(dated.answer())))
                 .onErrorResume(DomainException.class, e -> {
                     problems.addAll(Labels.problemsOf(e));
                     return Mono.just(Optional.empty());
                 })
                 : Mono.just(Optional.empty());
-        return whiteList.divisions().zipWith(results).flatMap(t -> {
+        return register.divisions().zipWith(results).flatMap(t -> {
             context.setVariable("cities", cities(t.getT1()));
             context.setVariable("problems", problems);
             t.getT2().ifPresent(p -> {
@@ -126,7 +129,7 @@ public class PublicPagesController {
 
     @GetMapping(value = INSTITUTION + "{filingNumber}", produces = MediaType.TEXT_HTML_VALUE)
     public Mono<ResponseEntity<String>> institution(@PathVariable String filingNumber) {
-        return Mono.defer(() -> whiteList.byFilingNumber(filingNumber, null, null, null)).map(this::parse)
+        return register.byFilingNumber(filingNumber, null, null).map(dated -> parse(dated.answer()))
                 .flatMap(entry -> certificateOf(entry).map(certificate -> {
                     Context context = context(entry.name() + " · 托育机构白名单");
                     context.setVariable("i", entry);
@@ -148,7 +151,7 @@ public class PublicPagesController {
         if (trimmed == null || trimmed.isEmpty()) {
             return render("public/certificate", context, HttpStatus.OK);
         }
-        return Mono.defer(() -> certificates.certificate(trimmed, null))
+        return certificates.verify(trimmed, null)
                 .map(answer -> {
                     context.setVariable("answer", answer);
                     return HttpStatus.OK;
@@ -162,11 +165,11 @@ public class PublicPagesController {
                 .flatMap(status -> render("public/certificate", context, status));
     }
 
-    private Mono<Optional<PublicCertificateController.CertificateAnswer>> certificateOf(PublicEntry entry) {
+    private Mono<Optional<CertificateAnswer>> certificateOf(PublicEntry entry) {
         if (entry.certificateNumber() == null) {
             return Mono.just(Optional.empty());
         }
-        return certificates.certificate(entry.certificateNumber(), null).map(Optional::of)
+        return certificates.verify(entry.certificateNumber(), null).map(Optional::of)
                 .onErrorResume(DomainException.class, e -> Mono.just(Optional.empty()));
     }
 
