@@ -274,6 +274,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
         field.sendKeys(Keys.ENTER);
         remember();
         assertThat(heading("result-title")).isEqualTo("回执状态：有效");
+        fitsThePhoneWidth();
         screenshot("public-certificate.png");
 
         go("/certificate?number=TYBA123");
@@ -281,6 +282,15 @@ class PublicPagesBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("不是有效的备案回执编号");
         go("/institution/TY0000000000000000");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("未找到该机构");
+    }
+
+    /** Nothing on the page (the offline-check command, key paths) makes a phone scroll sideways. */
+    private void fitsThePhoneWidth() {
+        Number page = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth");
+        Number viewport = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.clientWidth");
+        assertThat(page.intValue()).as("page width at a viewport of %s px", viewport).isLessThanOrEqualTo(viewport.intValue());
     }
 
     @Test
