@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SubsidyClaimsBackfillTest extends IntegrationTest {
 
-    private static final String BACKFILL = "db/migration/command/V202612030800__subsidy_period_claims_backfill.sql";
+    private static final String BACKFILL = "db/migration/command/V202612030830__subsidy_period_claims_backfill.sql";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Autowired
