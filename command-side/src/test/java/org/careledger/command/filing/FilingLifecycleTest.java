@@ -38,7 +38,7 @@ class FilingLifecycleTest {
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), FilingFixtures.directory(fixture), CLOCK, FilingFixtures.ZONES));
     }
 
     private ResultValidator<Institution> expectRefusal(ResultValidator<Institution> result, ErrorCode code) {

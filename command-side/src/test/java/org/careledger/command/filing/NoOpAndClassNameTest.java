@@ -33,7 +33,7 @@ class NoOpAndClassNameTest {
         fixture.registerInjectableResource(SIGNER);
         fixture.registerInjectableResource((StaffPersonalDataStore) (ref, data) -> { });
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), FilingFixtures.directory(fixture), CLOCK, FilingFixtures.ZONES));
     }
 
     @Test
