@@ -32,8 +32,9 @@ class ClassAndDocumentRulesTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
+        InMemoryInstitutionDirectory directory = FilingFixtures.directory(fixture); // before the repository is built
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), FilingFixtures.directory(fixture), CLOCK, FilingFixtures.ZONES));
+                new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));
     }
 
     // --- class sizes, national standard (乳儿班 ≤ 10, 托小班 ≤ 15, 托大班 ≤ 20, 混合班 ≤ 18)
