@@ -24,6 +24,16 @@ public class CommandSideConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Enrolment policies that name a local zone are checked against the configured zones at start
+     * (docs/domain.md, rule F7): an unknown zone, or one outside the policy's jurisdiction, stops it.
+     */
+    @Bean
+    org.springframework.beans.factory.InitializingBean enrolmentPolicyZonesChecked(
+            org.careledger.command.filing.ConfiguredEnrolmentPolicies policies, org.careledger.kernel.value.LocalZones zones) {
+        return () -> policies.checkZones(zones);
+    }
+
     @Bean
     SnapshotTriggerDefinition institutionSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, INSTITUTION_SNAPSHOT_THRESHOLD);

@@ -55,12 +55,12 @@ final class FilingRequests {
     record FileInstitutionBody(String creditCode, String name, String type, String division, String address,
                                LocationBody location, String contactPhone, Boolean mealsServed,
                                List<String> serviceTypes, List<ClassBody> classes, List<FeeBody> fees,
-                               List<DocumentBody> documents) {
+                               List<DocumentBody> documents, String zone) {
     }
 
     record AmendFilingBody(String name, String address, LocationBody location, String contactPhone,
                            Boolean mealsServed, List<String> serviceTypes, List<FeeBody> fees,
-                           List<DocumentBody> documents, String reason) {
+                           List<DocumentBody> documents, String reason, String zone) {
     }
 
     record ReasonBody(String reason) {
@@ -120,9 +120,10 @@ final class FilingRequests {
         }
         var fees = fees(v, body.fees());
         var documents = documents(v, body.documents());
+        String zone = zone(v, body.zone());
         v.throwIfAny();
         return new FileInstitution(id, creditCode, name, type, division, premises.address(), premises.location(),
-                premises.phone(), body.mealsServed(), premises.services(), classes, fees, documents);
+                premises.phone(), body.mealsServed(), premises.services(), classes, fees, documents, zone);
     }
 
     static AmendFiling amendFiling(InstitutionId id, AmendFilingBody body) {
@@ -134,9 +135,10 @@ final class FilingRequests {
         var fees = fees(v, body.fees());
         var documents = documents(v, body.documents());
         String reason = RequestParsing.reason(v, body.reason(), false);
+        String zone = zone(v, body.zone());
         v.throwIfAny();
         return new AmendFiling(id, name, premises.address(), premises.location(), premises.phone(), body.mealsServed(),
-                premises.services(), fees, documents, reason);
+                premises.services(), fees, documents, reason, zone);
     }
 
     static RejectFiling rejectFiling(InstitutionId id, RejectBody body) {
@@ -211,6 +213,14 @@ final class FilingRequests {
             return null;
         }
         return new ClassSpec(id, name, type, body.places());
+    }
+
+    /**
+     * The optional local zone (rule F7), as text; whether it is a configured zone lying in the
+     * filing's division is checked by the command (400 INVALID_ZONE on the field {@code zone}).
+     */
+    private static String zone(Violations v, String raw) {
+        return text(v, "zone", raw, false, 40);
     }
 
     private static String phone(Violations v, String raw) {

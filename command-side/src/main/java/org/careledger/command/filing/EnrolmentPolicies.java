@@ -2,7 +2,7 @@ package org.careledger.command.filing;
 
 import java.time.LocalDate;
 
-import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.FilingArea;
 
 /**
  * Local enrolment policy (configuration per jurisdiction and effective date, never constants in
@@ -10,8 +10,11 @@ import org.careledger.kernel.value.DivisionCode;
  */
 public interface EnrolmentPolicies {
 
-    /** The policy in force in the division on the day (most specific jurisdiction, latest effective date). */
-    EnrolmentPolicy at(DivisionCode division, LocalDate day);
+    /**
+     * The policy in force where the institution is filed on the day: a policy of its local zone
+     * first, else the most specific jurisdiction; then the latest effective date (docs/domain.md, rule F7).
+     */
+    EnrolmentPolicy at(FilingArea area, LocalDate day);
 
     /**
      * Whether contracts and care records may be dated before the institution's filing approval

@@ -9,6 +9,7 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
+import org.careledger.kernel.value.LocalZones;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +22,14 @@ class FileInstitutionHandler {
     private final Repository<Institution> institutions;
     private final InstitutionDirectory directory;
     private final Clock clock;
+    private final LocalZones zones;
 
-    FileInstitutionHandler(Repository<Institution> institutionRepository, InstitutionDirectory directory, Clock clock) {
+    FileInstitutionHandler(Repository<Institution> institutionRepository, InstitutionDirectory directory, Clock clock,
+                           LocalZones zones) {
         this.institutions = institutionRepository;
         this.directory = directory;
         this.clock = clock;
+        this.zones = zones;
     }
 
     @CommandHandler
@@ -36,7 +40,9 @@ class FileInstitutionHandler {
             throw new DomainException(ErrorCode.NOT_IN_JURISDICTION,
                     "An operator files only the institution its account belongs to");
         }
-        directory.claim(command.creditCode(), command.institutionId(), command.division());
+        // rule F7: a zone, if named, is a configured local zone lying in the division (else 400 INVALID_ZONE)
+        zones.requireIn(command.zone(), command.division());
+        directory.claim(command.creditCode(), command.institutionId(), command.division(), command.zone());
         institutions.newInstance(() -> new Institution(command, clock.instant()));
         return command.institutionId().value();
     }

@@ -73,6 +73,7 @@ import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.LocalZones;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.stereotype.AggregateRoot;
@@ -150,7 +151,7 @@ class Institution {
     record Particulars(String name, String address, org.careledger.kernel.value.GeoPoint location, String contactPhone,
                        boolean mealsServed, java.util.Set<org.careledger.kernel.value.ServiceType> serviceTypes,
                        java.util.List<org.careledger.kernel.value.Fee> fees,
-                       java.util.List<org.careledger.kernel.value.FilingDocument> documents) {
+                       java.util.List<org.careledger.kernel.value.FilingDocument> documents, String zone) {
     }
 
     protected Institution() {
@@ -168,7 +169,8 @@ class Institution {
         MetaData meta = metaData(command.institutionId(), command.division());
         apply(new FilingSubmitted(command.institutionId(), command.creditCode(), checksumValid, command.name(),
                 command.type(), command.division(), command.address(), command.location(), command.contactPhone(),
-                command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), now), meta);
+                command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), now,
+                command.zone()), meta);
         for (ClassSpec c : command.classes()) {
             apply(new ClassOpened(command.institutionId(), c.classId(), c.name(), c.classType(), c.places(), now), meta);
         }
@@ -248,17 +250,20 @@ class Institution {
     }
 
     @CommandHandler
-    void handle(AmendFiling command, MetaData metaData, Clock clock) {
+    void handle(AmendFiling command, MetaData metaData, Clock clock, LocalZones zones, InstitutionDirectory institutions) {
         take(FilingLifecycleRules.AMEND, metaData);
         FilingRules.DOCUMENTS_COMPLETE.enforce(new FilingRules.Documents(command.documents(), command.mealsServed()));
+        zones.requireIn(command.zone(), division); // rule F7: 400 INVALID_ZONE unless a zone of the division
         Particulars amended = new Particulars(command.name(), command.address(), command.location(),
-                command.contactPhone(), command.mealsServed(), command.serviceTypes(), command.fees(), command.documents());
+                command.contactPhone(), command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(),
+                command.zone());
         if (status != FilingStatus.REJECTED && amended.equals(particulars)) {
             return; // a command that changes nothing appends nothing (ADR 0020); a rejected filing is resubmitted
         }
+        institutions.placeInZone(id, command.zone());
         emit(new FilingAmended(id, command.name(), command.address(), command.location(), command.contactPhone(),
                 command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), command.reason(),
-                status == FilingStatus.REJECTED, clock.instant()));
+                status == FilingStatus.REJECTED, clock.instant(), command.zone()));
     }
 
     @CommandHandler
@@ -351,7 +356,7 @@ class Institution {
      */
     @CommandHandler
     Object handle(EnrolChild command, MetaData metaData, Clock clock, ChildDirectory children,
-                  EnrolmentPolicies policies, EnrolmentRegistry registry) {
+                  EnrolmentPolicies policies, EnrolmentRegistry registry, InstitutionDirectory institutions) {
         FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
         EnrolmentRules.INSTITUTION_FILED_AND_NOT_SUSPENDED.enforce(status);
         ServiceContract contract = command.contract();
@@ -369,7 +374,7 @@ class Institution {
         EnrolmentRules.CLASS_HAS_A_FREE_PLACE.enforce(
                 new EnrolmentRules.Occupancy(target.places(), enrolledIn(command.classId().value())));
         EnrolmentRules.FAMILY_CARE_POINT_TAKES_AT_MOST_FIVE.enforce(new EnrolmentRules.Headcount(type, enrolments.size()));
-        EnrolmentPolicies.EnrolmentPolicy policy = policies.at(division, contract.startsOn());
+        EnrolmentPolicies.EnrolmentPolicy policy = policies.at(institutions.requireAreaOf(id), contract.startsOn());
         EnrolmentRules.PREPAYMENT_WITHIN_CAP.enforce(new EnrolmentRules.ContractUnderPolicy(contract, policy));
         EnrolmentRules.VALID_ENTRY_CHECK_ON_RECORD.enforce(new EnrolmentRules.EntryCheck(child, contract.startsOn(), policy));
         java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.age());
@@ -609,7 +614,7 @@ class Institution {
         status = FilingStatus.SUBMITTED;
         name = event.name();
         particulars = new Particulars(event.name(), event.address(), event.location(), event.contactPhone(),
-                event.mealsServed(), event.serviceTypes(), event.fees(), event.documents());
+                event.mealsServed(), event.serviceTypes(), event.fees(), event.documents(), event.zone());
         creditCode = event.creditCode().value();
         licenceStatus = LicenceStatus.PENDING;
     }
@@ -675,7 +680,7 @@ class Institution {
         mealsServed = event.mealsServed();
         name = event.name();
         particulars = new Particulars(event.name(), event.address(), event.location(), event.contactPhone(),
-                event.mealsServed(), event.serviceTypes(), event.fees(), event.documents());
+                event.mealsServed(), event.serviceTypes(), event.fees(), event.documents(), event.zone());
         if (event.resubmitted()) {
             status = FilingStatus.SUBMITTED;
         }

@@ -30,7 +30,24 @@ class JdbcInstitutionDirectory implements InstitutionDirectory {
     }
 
     @Override
+    public java.util.Optional<org.careledger.kernel.value.FilingArea> areaOf(InstitutionId institutionId) {
+        return jdbc.query("SELECT division_code, zone_id FROM institution_credit_code WHERE institution_id = ?",
+                (rs, n) -> new org.careledger.kernel.value.FilingArea(DivisionCode.parse(rs.getString(1)), rs.getString(2)),
+                institutionId.value()).stream().findFirst();
+    }
+
+    @Override
+    public void placeInZone(InstitutionId institutionId, String zone) {
+        jdbc.update("UPDATE institution_credit_code SET zone_id = ? WHERE institution_id = ?", zone, institutionId.value());
+    }
+
+    @Override
     public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division) {
+        claim(creditCode, institutionId, division, null);
+    }
+
+    @Override
+    public void claim(CreditCode creditCode, InstitutionId institutionId, DivisionCode division, String zone) {
         Integer byId = jdbc.queryForObject("SELECT count(*) FROM institution_credit_code WHERE institution_id = ?",
                 Integer.class, institutionId.value());
         if (byId != null && byId > 0) {
@@ -38,8 +55,8 @@ class JdbcInstitutionDirectory implements InstitutionDirectory {
                     "Institution " + institutionId + " is already registered");
         }
         try {
-            jdbc.update("INSERT INTO institution_credit_code (credit_code, institution_id, division_code) VALUES (?, ?, ?)",
-                    creditCode.value(), institutionId.value(), division.value());
+            jdbc.update("INSERT INTO institution_credit_code (credit_code, institution_id, division_code, zone_id) "
+                    + "VALUES (?, ?, ?, ?)", creditCode.value(), institutionId.value(), division.value(), zone);
         } catch (DuplicateKeyException e) {
             throw new DomainException(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED,
                     "An institution with credit code " + creditCode + " is already registered");

@@ -17,6 +17,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.FilingArea;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +56,9 @@ class SubsidyApplicationHandler {
     public String handle(ApplyForSubsidy command, MetaData metaData) throws Exception {
         Caller caller = Caller.fromMetaData(metaData);
         caller.requireRole(Role.OPERATOR, Role.SUBSIDY_OFFICER, Role.ADMIN, Role.SYSTEM);
-        DivisionCode division = institutions.requireDivisionOf(command.institutionId());
+        // where the institution is filed: its division and local zone, the zone choosing the zone's policy (rule F7)
+        FilingArea area = institutions.requireAreaOf(command.institutionId());
+        DivisionCode division = area.division();
         caller.requireAccess(command.institutionId(), division);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (command.kind() == null || command.periodFrom() == null || command.periodTo() == null
@@ -71,9 +74,9 @@ class SubsidyApplicationHandler {
             throw new DomainException(ErrorCode.SUBSIDY_ALREADY_DECIDED, "A " + command.kind() + " case for "
                     + command.periodFrom() + " – " + command.periodTo() + " already exists: " + caseId);
         }
-        SubsidyPolicy policy = policies.inForce(division, command.kind(), command.periodFrom()).orElseThrow(() ->
+        SubsidyPolicy policy = policies.inForce(area, command.kind(), command.periodFrom()).orElseThrow(() ->
                 new DomainException(ErrorCode.NO_SUBSIDY_POLICY, "No " + command.kind() + " policy is in force in "
-                        + division + " on " + command.periodFrom()));
+                        + area + " on " + command.periodFrom()));
         SubsidyRules.WHOLE_MONTHS_UNDER_A_WHOLE_MONTH_POLICY.enforce(
                 new SubsidyRules.PolicyPeriod(policy, command.periodFrom(), command.periodTo()));
         claims.claim(command.institutionId(), command.kind(), command.periodFrom(), command.periodTo(), caseId)

@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.Divisions;
+import org.careledger.kernel.value.FilingArea;
+import org.careledger.kernel.value.LocalZone;
+import org.careledger.kernel.value.LocalZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,17 +42,31 @@ public class SubsidyPolicies {
     private final List<SubsidyPolicy> policies;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public SubsidyPolicies(ObjectMapper json, @Value("${careledger.subsidy.policy-dir:}") String policyDir)
-            throws IOException {
-        this(load(json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), policyDir));
+    public SubsidyPolicies(ObjectMapper json, @Value("${careledger.subsidy.policy-dir:}") String policyDir,
+                           LocalZones zones) throws IOException {
+        this(load(json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES), policyDir), zones);
     }
 
     SubsidyPolicies(List<SubsidyPolicy> policies) {
+        this(policies, LocalZones.none());
+    }
+
+    SubsidyPolicies(List<SubsidyPolicy> policies, LocalZones zones) {
         Set<String> seen = new HashSet<>();
         for (SubsidyPolicy p : policies) {
             if (!p.jurisdiction().isEmpty() && !Divisions.official().containsJurisdiction(p.jurisdiction())) {
                 throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version()
                         + " names jurisdiction '" + p.jurisdiction() + "', which is not a division on the official list");
+            }
+            if (p.zone() != null) {
+                LocalZone zone = zones.find(p.zone()).orElseThrow(() -> new IllegalStateException("subsidy policy "
+                        + p.policyId() + " version " + p.version() + " names zone '" + p.zone()
+                        + "', which is not configured under careledger.zones"));
+                if (p.jurisdiction().isEmpty() || !zone.divisions().stream().allMatch(d -> d.startsWith(p.jurisdiction()))) {
+                    throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version()
+                            + " names zone " + p.zone() + ", which does not lie inside its jurisdiction '"
+                            + p.jurisdiction() + "'");
+                }
             }
             if (!seen.add(p.policyId() + "@" + p.version())) {
                 throw new IllegalStateException("subsidy policy " + p.policyId() + " version " + p.version() + " is defined twice");
@@ -58,14 +75,23 @@ public class SubsidyPolicies {
         this.policies = List.copyOf(policies);
     }
 
+    /** As {@link #inForce(FilingArea, SubsidyKind, LocalDate)} for an institution outside any local zone. */
+    public Optional<SubsidyPolicy> inForce(DivisionCode division, SubsidyKind kind, LocalDate periodStart) {
+        return inForce(FilingArea.of(division), kind, periodStart);
+    }
+
     /**
-     * The policy of the kind in force on the period's first day for the division: the most specific
+     * The policy of the kind in force on the period's first day where the institution is filed: a
+     * policy naming the institution's local zone first (a zone's policy applies only inside the zone
+     * and takes precedence over the division's, docs/domain.md rule F7), then the most specific
      * jurisdiction, then the latest effective date, then the highest version.
      */
-    public Optional<SubsidyPolicy> inForce(DivisionCode division, SubsidyKind kind, LocalDate periodStart) {
+    public Optional<SubsidyPolicy> inForce(FilingArea area, SubsidyKind kind, LocalDate periodStart) {
         return policies.stream()
-                .filter(p -> p.kind() == kind && division.value().startsWith(p.jurisdiction()) && p.inForceOn(periodStart))
-                .max(Comparator.comparingInt((SubsidyPolicy p) -> p.jurisdiction().length())
+                .filter(p -> p.kind() == kind && area.division().value().startsWith(p.jurisdiction())
+                        && (p.zone() == null || p.zone().equals(area.zone())) && p.inForceOn(periodStart))
+                .max(Comparator.comparing((SubsidyPolicy p) -> p.zone() != null)
+                        .thenComparingInt((SubsidyPolicy p) -> p.jurisdiction().length())
                         .thenComparing(SubsidyPolicy::effectiveFrom).thenComparingInt(SubsidyPolicy::version));
     }
 

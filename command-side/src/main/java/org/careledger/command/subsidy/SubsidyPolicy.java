@@ -9,21 +9,36 @@ import org.careledger.kernel.subsidy.SubsidyKind;
 
 /**
  * One version of a local subsidy policy, read from a JSON file (docs/subsidies.md): where it
- * applies (a division-code prefix), from when to when, its kind, its source document, how money is
+ * applies (a division-code prefix and, optionally, a configured local zone inside it: docs/domain.md,
+ * rule F7), from when to when, its kind, its source document, how money is
  * rounded, how a partial month counts (monthly kinds), the eligibility it demands, and the
  * parameters of its formula. Money is integer fen; each basis item is rounded once, by
  * {@link #rounding}, and the decision is the sum of its items (docs/domain.md, rules S4 and S5).
  */
 public record SubsidyPolicy(String policyId, int version, String jurisdiction, SubsidyKind kind, LocalDate effectiveFrom,
                             LocalDate effectiveTo, String source, Rounding rounding, boolean requiresPuhui,
-                            SuspensionRule suspension, Parameters parameters, PartialMonth partialMonth) {
+                            SuspensionRule suspension, Parameters parameters, PartialMonth partialMonth, String zone) {
 
     /** A policy without a stated partial-month rule (one-off kinds; monthly kinds in tests): whole months. */
     public SubsidyPolicy(String policyId, int version, String jurisdiction, SubsidyKind kind, LocalDate effectiveFrom,
                          LocalDate effectiveTo, String source, Rounding rounding, boolean requiresPuhui,
                          SuspensionRule suspension, Parameters parameters) {
         this(policyId, version, jurisdiction, kind, effectiveFrom, effectiveTo, source, rounding, requiresPuhui,
-                suspension, parameters, null);
+                suspension, parameters, null, null);
+    }
+
+    /** A policy of a whole jurisdiction (no local zone). */
+    public SubsidyPolicy(String policyId, int version, String jurisdiction, SubsidyKind kind, LocalDate effectiveFrom,
+                         LocalDate effectiveTo, String source, Rounding rounding, boolean requiresPuhui,
+                         SuspensionRule suspension, Parameters parameters, PartialMonth partialMonth) {
+        this(policyId, version, jurisdiction, kind, effectiveFrom, effectiveTo, source, rounding, requiresPuhui,
+                suspension, parameters, partialMonth, null);
+    }
+
+    /** The same policy restricted to a local zone (tests). */
+    public SubsidyPolicy inZone(String zoneId) {
+        return new SubsidyPolicy(policyId, version, jurisdiction, kind, effectiveFrom, effectiveTo, source, rounding,
+                requiresPuhui, suspension, parameters, partialMonth, zoneId);
     }
 
     /**

@@ -32,8 +32,9 @@ class ClassAndDocumentRulesTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
+        InMemoryInstitutionDirectory directory = FilingFixtures.directory(fixture); // before the repository is built
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));
     }
 
     // --- class sizes, national standard (乳儿班 ≤ 10, 托小班 ≤ 15, 托大班 ≤ 20, 混合班 ≤ 18)
@@ -178,7 +179,7 @@ class ClassAndDocumentRulesTest {
         InMemoryInstitutionDirectory registry = new InMemoryInstitutionDirectory();
         registry.claim(CREDIT_CODE, org.careledger.kernel.id.InstitutionId.generate(), WENSHANG);
         AggregateTestFixture<Institution> f = new AggregateTestFixture<>(Institution.class);
-        f.registerAnnotatedCommandHandler(new FileInstitutionHandler(f.getRepository(), registry, CLOCK));
+        f.registerAnnotatedCommandHandler(new FileInstitutionHandler(f.getRepository(), registry, CLOCK, FilingFixtures.ZONES));
         f.givenNoPriorActivity().when(fileCommand(), as(OPERATOR))
                 .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED));
     }

@@ -1,6 +1,7 @@
 package org.careledger.command.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careledger.command.filing.FilingFixtures.ADMIN;
 import static org.careledger.command.filing.FilingFixtures.CLOCK;
 import static org.careledger.command.filing.FilingFixtures.ID;
@@ -46,6 +47,9 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.FilingArea;
+import org.careledger.kernel.value.LocalZone;
+import org.careledger.kernel.value.LocalZones;
 import org.careledger.kernel.value.Fee;
 import org.careledger.kernel.value.FeeUnit;
 import org.careledger.kernel.value.ServiceType;
@@ -82,7 +86,9 @@ class EnrolmentTest {
         });
         policy.clear();
         policy.add(new EnrolmentPolicies.EnrolmentPolicy("test-cap-3", 3, 3, "郑东新区 (test)"));
-        fixture.registerInjectableResource((EnrolmentPolicies) (division, day) -> policy.get(0));
+        fixture.registerInjectableResource((EnrolmentPolicies) (area, day) -> policy.get(0));
+        fixture.registerInjectableResource(new InMemoryInstitutionDirectory()
+                .with(ID, org.careledger.kernel.value.FilingArea.of(FilingFixtures.WENSHANG)));
         // born 2025-07: 8 months old at the start (乳儿班); checked on 2026-02-20
         children.put(BABY, new ChildDirectory.ChildFacts(YearMonth.of(2025, 7), false, LocalDate.of(2026, 2, 20),
                 HealthOutcome.NORMAL));
@@ -443,10 +449,35 @@ class EnrolmentTest {
                 new ConfiguredEnrolmentPolicies.Policy("national", "", LocalDate.of(2019, 1, 1), null, 3, "n"),
                 new ConfiguredEnrolmentPolicies.Policy("zz-2022", "4101", LocalDate.of(2022, 1, 1), 3, null, "z"),
                 new ConfiguredEnrolmentPolicies.Policy("zz-2027", "4101", LocalDate.of(2027, 1, 1), 2, null, "z2")));
-        DivisionCode zhengzhou = DivisionCode.parse("410105");
+        FilingArea zhengzhou = FilingArea.of(DivisionCode.parse("410105"));
         assertThat(policies.at(zhengzhou, LocalDate.of(2026, 5, 1)).id()).isEqualTo("zz-2022");
         assertThat(policies.at(zhengzhou, LocalDate.of(2027, 5, 1)).prepaidMonthsCap()).isEqualTo(2);
-        assertThat(policies.at(DivisionCode.parse("370830"), LocalDate.of(2026, 5, 1)).prepaidMonthsCap()).isNull();
+        assertThat(policies.at(FilingArea.of(DivisionCode.parse("370830")), LocalDate.of(2026, 5, 1)).prepaidMonthsCap()).isNull();
         assertThat(policies.at(zhengzhou, LocalDate.of(2021, 5, 1)).id()).isEqualTo("national");
+    }
+
+    /** Rule F7: a zone's policy applies only inside the zone, and there before every division's policy. */
+    @Test
+    void aZonePolicyAppliesOnlyInItsZoneAndBeforeTheDivisions() {
+        var policies = new ConfiguredEnrolmentPolicies(List.of(
+                new ConfiguredEnrolmentPolicies.Policy("national", "", LocalDate.of(2019, 1, 1), null, 3, "n"),
+                new ConfiguredEnrolmentPolicies.Policy("jinshui", "410105", LocalDate.of(2022, 1, 1), 6, null, "j"),
+                new ConfiguredEnrolmentPolicies.Policy("zd", "4101", "4101-ZD", LocalDate.of(2022, 1, 1), 3, null, "z")));
+        LocalDate day = LocalDate.of(2026, 5, 1);
+        DivisionCode jinshui = DivisionCode.parse("410105");
+        assertThat(policies.at(new FilingArea(jinshui, "4101-ZD"), day).id()).isEqualTo("zd");
+        assertThat(policies.at(FilingArea.of(jinshui), day).id()).isEqualTo("jinshui");
+        assertThat(policies.at(FilingArea.of(DivisionCode.parse("410102")), day).id()).isEqualTo("national");
+        // before the zone's policy takes effect, the division's applies inside the zone too
+        assertThat(policies.at(new FilingArea(jinshui, "4101-ZD"), LocalDate.of(2021, 5, 1)).id()).isEqualTo("national");
+
+        LocalZones zones = LocalZones.of(List.of(new LocalZone("4101-ZD", "郑东新区", "4101",
+                List.of("410104", "410105"), "test")));
+        policies.checkZones(zones);
+        assertThatThrownBy(() -> policies.checkZones(LocalZones.none()))
+                .hasMessageContaining("enrolment policy zd").hasMessageContaining("4101-ZD");
+        var outside = new ConfiguredEnrolmentPolicies(List.of(
+                new ConfiguredEnrolmentPolicies.Policy("wrong", "3708", "4101-ZD", LocalDate.of(2022, 1, 1), 3, null, "w")));
+        assertThatThrownBy(() -> outside.checkZones(zones)).hasMessageContaining("does not lie inside its jurisdiction '3708'");
     }
 }

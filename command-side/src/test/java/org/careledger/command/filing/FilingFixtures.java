@@ -38,6 +38,18 @@ final class FilingFixtures {
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
     static final DivisionCode WENSHANG = DivisionCode.parse("370830");
+    /** Local zones for the fixtures: 太白湖新区 in 任城区 (as shipped) and a test zone in 汶上县. */
+    static final org.careledger.kernel.value.LocalZones ZONES = org.careledger.kernel.value.LocalZones.of(List.of(
+            new org.careledger.kernel.value.LocalZone("370811-TBH", "太白湖新区", "3708", List.of("370811"), "test"),
+            new org.careledger.kernel.value.LocalZone("370830-T", "汶上测试区", "3708", List.of("370830"), "test")));
+
+    /** A fresh in-memory directory, registered with the zones as resources the aggregate's handlers take. */
+    static InMemoryInstitutionDirectory directory(org.axonframework.test.aggregate.AggregateTestFixture<?> fixture) {
+        InMemoryInstitutionDirectory directory = new InMemoryInstitutionDirectory();
+        fixture.registerInjectableResource(directory);
+        fixture.registerInjectableResource(ZONES);
+        return directory;
+    }
     static final CreditCode CREDIT_CODE = CreditCode.parse("91370830MA3N000021");
     static final CreditCode PILOT_CODE = CreditCode.parse("91370830MA3N000022");
     static final ClassId INFANTS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");

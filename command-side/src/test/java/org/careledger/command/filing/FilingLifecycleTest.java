@@ -37,8 +37,9 @@ class FilingLifecycleTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
+        InMemoryInstitutionDirectory directory = FilingFixtures.directory(fixture); // before the repository is built
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));
     }
 
     private ResultValidator<Institution> expectRefusal(ResultValidator<Institution> result, ErrorCode code) {

@@ -32,8 +32,9 @@ class NoOpAndClassNameTest {
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
         fixture.registerInjectableResource((StaffPersonalDataStore) (ref, data) -> { });
+        InMemoryInstitutionDirectory directory = FilingFixtures.directory(fixture); // before the repository is built
         fixture.registerAnnotatedCommandHandler(
-                new FileInstitutionHandler(fixture.getRepository(), new InMemoryInstitutionDirectory(), CLOCK));
+                new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));
     }
 
     @Test

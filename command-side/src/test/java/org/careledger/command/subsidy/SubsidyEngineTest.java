@@ -16,6 +16,9 @@ import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.FilingArea;
+import org.careledger.kernel.value.LocalZone;
+import org.careledger.kernel.value.LocalZones;
 import org.junit.jupiter.api.Test;
 
 /** The subsidy rules computed by hand from the source policies, and each eligibility rule. */
@@ -170,6 +173,33 @@ class SubsidyEngineTest {
                 .isEqualTo("changzhi-operating");
         assertThatThrownBy(() -> new SubsidyPolicies(List.of(TAIBAIHU_OPERATING, TAIBAIHU_OPERATING)))
                 .hasMessageContaining("defined twice");
+    }
+
+    /** Rule F7: a zone's policy applies only to institutions filed in the zone, and there before the division's. */
+    @Test
+    void aZonePolicyAppliesOnlyInsideItsZoneAndBeforeTheDivisionsPolicy() {
+        LocalZones zones = LocalZones.of(List.of(new LocalZone("370811-TBH", "太白湖新区", "3708", List.of("370811"), "t")));
+        SubsidyPolicy zonePolicy = TAIBAIHU_OPERATING.inZone("370811-TBH");
+        SubsidyPolicy cityPolicy = new SubsidyPolicy("jining-operating", 1, "3708", SubsidyKind.OPERATING,
+                LocalDate.of(2025, 1, 1), null, "济宁", SubsidyPolicy.Rounding.HALF_UP_FEN, true,
+                SubsidyPolicy.SuspensionRule.PRORATE, TAIBAIHU_OPERATING.parameters(), SubsidyPolicy.PartialMonth.BY_DAYS);
+        SubsidyPolicies policies = new SubsidyPolicies(List.of(zonePolicy, cityPolicy), zones);
+        DivisionCode rencheng = DivisionCode.parse("370811");
+        assertThat(policies.inForce(new FilingArea(rencheng, "370811-TBH"), SubsidyKind.OPERATING, JAN_1).orElseThrow()
+                .policyId()).isEqualTo("taibaihu-operating");
+        assertThat(policies.inForce(FilingArea.of(rencheng), SubsidyKind.OPERATING, JAN_1).orElseThrow().policyId())
+                .isEqualTo("jining-operating");
+        assertThat(new SubsidyPolicies(List.of(zonePolicy), zones).inForce(FilingArea.of(rencheng), SubsidyKind.OPERATING,
+                JAN_1)).isEmpty();
+
+        assertThatThrownBy(() -> new SubsidyPolicies(List.of(zonePolicy), LocalZones.none()))
+                .hasMessageContaining("taibaihu-operating").hasMessageContaining("370811-TBH")
+                .hasMessageContaining("not configured");
+        SubsidyPolicy outside = new SubsidyPolicy("x", 1, "1404", SubsidyKind.CONSTRUCTION, JAN_1, null, "s",
+                SubsidyPolicy.Rounding.HALF_UP_FEN, false, SubsidyPolicy.SuspensionRule.REFUSE, CONSTRUCTION.parameters())
+                .inZone("370811-TBH");
+        assertThatThrownBy(() -> new SubsidyPolicies(List.of(outside), zones))
+                .hasMessageContaining("does not lie inside its jurisdiction '1404'");
     }
 
     @Test

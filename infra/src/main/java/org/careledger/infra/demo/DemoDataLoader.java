@@ -47,7 +47,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Credit codes, exact locations and division codes are illustrative: the sources name the
  * institutions, not their codes. 太白湖新区 (a functional zone of 济宁) has no GB/T 2260 code of
- * its own; its institutions are filed under 任城区 (370811) here.
+ * its own; its institutions are filed under 任城区 (370811) and in the shipped local zone
+ * {@value #TAIBAIHU_ZONE} (docs/domain.md, rule F7), so the zone's subsidy policies apply to them.
  */
 @Component
 @ConditionalOnProperty(name = "careledger.demo-data.enabled", havingValue = "true")
@@ -55,6 +56,8 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final Caller DEMO = Caller.system("demo-data");
+    /** The shipped local zone 太白湖新区 ({@code careledger.zones}). */
+    static final String TAIBAIHU_ZONE = "370811-TBH";
     /** The lease name of the loader in {@code worker_lease}. */
     static final String WORKER = "demo-data";
     /** Refusals that mean "try again shortly": the licence check has not answered yet, or the system is busy. */
@@ -88,6 +91,11 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
         this.patience = patience;
         this.pause = pause;
         this.leases = leases;
+    }
+
+    /** The local zone of a demo institution: 太白湖新区 for those the sources place there, else none. */
+    static String zoneOf(DemoInstitution demo) {
+        return "370811".equals(demo.division()) && demo.address().contains("太白湖新区") ? TAIBAIHU_ZONE : null;
     }
 
     static List<DemoInstitution> institutions() {
@@ -222,7 +230,7 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
                 demo.address(), demo.location(), null, true, demo.serviceTypes(),
                 demo.classes().stream().map(c -> new ClassSpec(classId(id, c.name()), c.name(), c.type(), c.places())).toList(),
                 List.of(new Fee("保育费", demo.monthlyFeeFen(), FeeUnit.PER_MONTH), new Fee("伙食费", 60_000, FeeUnit.PER_MONTH)),
-                documents()), Set.of(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED, ErrorCode.INSTITUTION_ALREADY_REGISTERED));
+                documents(), zoneOf(demo)), Set.of(ErrorCode.CREDIT_CODE_ALREADY_REGISTERED, ErrorCode.INSTITUTION_ALREADY_REGISTERED));
         if (demo.approve()) {
             // already approved by an earlier start: the transition is refused, which is what we want
             send(new ApproveFiling(id), Set.of(ErrorCode.ILLEGAL_FILING_TRANSITION));

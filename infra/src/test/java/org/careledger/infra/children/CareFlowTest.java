@@ -214,14 +214,16 @@ class CareFlowTest extends IntegrationTest {
     }
 
     @Test
-    void aPrepaymentOverTheConfiguredCapIsRefusedInZhengzhou() {
+    void aPrepaymentOverTheConfiguredCapIsRefusedInZhengdong() {
         Tokens tokens = new Tokens(client);
         Filings filings = new Filings(client);
         String institution = UUID.randomUUID().toString();
         String op = tokens.operator(institution);
         String code17 = "52410105MJ" + String.format("%07d", (System.nanoTime() / 1000) % 10_000_000);
-        filings.file(op, Filings.body(code17 + org.careledger.kernel.value.CreditCode.checkCharacterFor(code17), "郑东托育中心",
-                "410105", 34.76, 113.73, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+        // filed in 金水区 and in the local zone 郑东新区 (rule F7), where the cap applies
+        filings.file(op, Filings.inZone(Filings.body(code17 + org.careledger.kernel.value.CreditCode.checkCharacterFor(code17),
+                "郑东托育中心", "410105", 34.76, 113.73,
+                List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))), "4101-ZD"));
         long position = filings.approve(tokens.inspector("4101"), institution).position();
         String toddlers = classOfType(op, institution, position, "YOUNG_TODDLER");
         String first17 = "410105" + BIRTH.toString().replace("-", "") + "733";

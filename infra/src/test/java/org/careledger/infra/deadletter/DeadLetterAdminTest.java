@@ -250,9 +250,9 @@ class DeadLetterAdminTest extends IntegrationTest {
         String x = UUID.randomUUID().toString();
         String op = tokens.operator(x);
         String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000 + 11) % 10_000_000);
-        filings.file(op, Filings.body(code17 + org.careledger.kernel.value.CreditCode.checkCharacterFor(code17),
+        filings.file(op, Filings.inZone(Filings.body(code17 + org.careledger.kernel.value.CreditCode.checkCharacterFor(code17),
                 "补助重试测试托育中心", "370811", 35.38, 116.58,
-                List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+                List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))), "370811-TBH"));
         filings.approve(tokens.inspector("3708"), x);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
         String caseId;

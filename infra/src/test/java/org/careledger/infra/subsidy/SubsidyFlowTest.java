@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Issue 4 over HTTP in 太白湖新区: an operating subsidy computed from enrolments under the shipped
+ * Issue 4 over HTTP in 太白湖新区 (the local zone 370811-TBH, rule F7): an operating subsidy computed from enrolments under the shipped
  * policy, explained, reproduced, approved and paid; a late enrolment recomputed into a supplement;
  * one case per kind and period; the construction subsidy per place.
  */
@@ -82,9 +82,9 @@ class SubsidyFlowTest extends IntegrationTest {
         String inspector = tokens.inspector("3708");
         String officer = tokens.officer("3708");
         String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000) % 10_000_000);
-        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补助测试托育中心", "370811", 35.38,
+        filings.file(op, Filings.inZone(Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补助测试托育中心", "370811", 35.38,
                 116.58, List.of(Map.of("name", "乳儿班", "classType", "INFANT", "places", 10),
-                        Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+                        Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))), "370811-TBH"));
         long position = filings.approve(inspector, id).position();
         position = filings.post(officer, "/api/v1/institutions/" + id + "/puhui", Map.of("granted", true,
                 "effectiveFrom", TODAY.toString(), "reference", "太白湖普惠认定2026-1")).position();
@@ -183,8 +183,8 @@ class SubsidyFlowTest extends IntegrationTest {
         String id = UUID.randomUUID().toString();
         String op = tokens.operator(id);
         String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
-        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖并发测试托育中心", "370811", 35.38,
-                116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+        filings.file(op, Filings.inZone(Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖并发测试托育中心", "370811", 35.38,
+                116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))), "370811-TBH"));
         filings.approve(tokens.inspector("3708"), id);
         List<Map<String, Object>> bodies = List.of(
                 Map.of("institutionId", id, "kind", "CONSTRUCTION", "periodFrom", TODAY.minusDays(1).toString(),

@@ -45,6 +45,13 @@ public final class Filings {
         return body;
     }
 
+    /** The body with the optional local zone (docs/domain.md, rule F7) set. */
+    public static Map<String, Object> inZone(Map<String, Object> body, String zone) {
+        Map<String, Object> zoned = new LinkedHashMap<>(body);
+        zoned.put("zone", zone);
+        return zoned;
+    }
+
     public static Map<String, Object> body(String creditCode, String name) {
         return body(creditCode, name, "370830", 35.7326, 116.4897,
                 List.of(Map.of("name", "乳儿班", "classType", "INFANT", "places", 10),

@@ -28,6 +28,9 @@ import org.careledger.kernel.value.ServiceType;
  * @param lastEventIds      ids of the events applied at {@code lastPosition}: a tracking token gives
  *                          the events of a transaction that filled a gap the same position, so
  *                          equal positions are told apart by event id
+ * @param zone              the configured local zone the institution is filed in (docs/domain.md, rule F7),
+ *                          or null; left out of the stored JSON when null, so views of institutions
+ *                          outside any zone keep their bytes
  */
 public record InstitutionView(
         String institutionId,
@@ -53,7 +56,9 @@ public record InstitutionView(
         String certificateNumber,
         CareRecord care,
         CommissionRecord oversight,
-        Set<String> lastEventIds) {
+        Set<String> lastEventIds,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String zone) {
 
     /** A class as the views show it. */
     public record ClassView(String name, ClassType classType, int places, boolean open) {
@@ -82,13 +87,20 @@ public record InstitutionView(
                            CareRecord care, CommissionRecord oversight) {
         this(institutionId, creditCode, creditCodeChecksumValid, name, type, division, address, location, status,
                 filingNumber, puhui, puhuiSince, serviceTypes, fees, classes, submittedAt, filedAt, statusChangedAt,
-                lastChangedAt, lastPosition, certificateNumber, care, oversight, Set.of());
+                lastChangedAt, lastPosition, certificateNumber, care, oversight, Set.of(), null);
     }
 
     InstitutionView withLastEventIds(Set<String> ids) {
         return new InstitutionView(institutionId, creditCode, creditCodeChecksumValid, name, type, division, address,
                 location, status, filingNumber, puhui, puhuiSince, serviceTypes, fees, classes, submittedAt, filedAt,
-                statusChangedAt, lastChangedAt, lastPosition, certificateNumber, care, oversight, ids);
+                statusChangedAt, lastChangedAt, lastPosition, certificateNumber, care, oversight, ids, zone);
+    }
+
+    InstitutionView withZone(String zoneId) {
+        return java.util.Objects.equals(zone, zoneId) ? this : new InstitutionView(institutionId, creditCode,
+                creditCodeChecksumValid, name, type, division, address, location, status, filingNumber, puhui,
+                puhuiSince, serviceTypes, fees, classes, submittedAt, filedAt, statusChangedAt, lastChangedAt,
+                lastPosition, certificateNumber, care, oversight, lastEventIds, zoneId);
     }
 
     /** Free places of an open class (never negative). */

@@ -51,6 +51,11 @@ public final class InstitutionViewReducer {
             return view;
         }
         InstitutionView next = fold(view, event, position);
+        if (next != null && next != view) {
+            // the local zone (rule F7) is set by the filing and each amendment and kept by every other event
+            next = next.withZone(event instanceof FilingSubmitted e ? e.zone()
+                    : event instanceof FilingAmended e ? e.zone() : view == null ? null : view.zone());
+        }
         if (next == null || next == view || eventId == null) {
             return next;
         }

@@ -39,12 +39,15 @@ public class SupervisionController {
         this.progress = progress;
     }
 
-    /** One institution as supervision sees it. */
+    /**
+     * One institution as supervision sees it. {@code zone} and {@code zoneName}: the configured local
+     * zone it is filed in (docs/domain.md, rule F7), or null.
+     */
     public record SupervisedInstitution(String institutionId, String name, String creditCode,
                                         boolean creditCodeChecksumValid, String division, String type, String status,
                                         boolean puhui, String filingNumber, Map<String, Integer> places,
                                         int totalPlaces, int openClasses, Instant submittedAt, Instant filedAt,
-                                        Instant lastChangedAt) {
+                                        Instant lastChangedAt, String zone, String zoneName) {
     }
 
     @GetMapping("/institutions")

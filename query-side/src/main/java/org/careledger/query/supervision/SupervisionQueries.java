@@ -34,10 +34,12 @@ public class SupervisionQueries {
 
     private final DatabaseClient db;
     private final InstitutionViewJson viewJson;
+    private final org.careledger.kernel.value.LocalZones zones;
 
-    public SupervisionQueries(DatabaseClient db, InstitutionViewJson viewJson) {
+    public SupervisionQueries(DatabaseClient db, InstitutionViewJson viewJson, org.careledger.kernel.value.LocalZones zones) {
         this.db = db;
         this.viewJson = viewJson;
+        this.zones = zones;
     }
 
     /** The view of one institution; empty if there is none. */
@@ -100,16 +102,18 @@ public class SupervisionQueries {
             binds.add(ty.name());
             where.append(" AND institution_type = $").append(binds.size());
         }
-        String select = "SELECT * FROM supervision_institution" + where
+        // the local zone (rule F7) is read from the folded view; institutions outside any zone have none
+        String select = "SELECT *, view->>'zone' AS zone_id FROM supervision_institution" + where
                 + " ORDER BY division_code, name, institution_id LIMIT " + paging.size() + " OFFSET " + paging.offset();
         String count = "SELECT count(*) AS total FROM supervision_institution" + where;
 
-        Mono<List<SupervisedInstitution>> items = PositionalBinds.bind(db.sql(select), binds).map(SupervisionQueries::toItem).all().collectList();
+        Mono<List<SupervisedInstitution>> items = PositionalBinds.bind(db.sql(select), binds).map(this::toItem).all().collectList();
         Mono<Long> total = PositionalBinds.bind(db.sql(count), binds).map(row -> row.get("total", Long.class)).one();
         return Mono.zip(items, total).map(t -> new Page<>(t.getT1(), paging.page(), paging.size(), t.getT2()));
     }
 
-    private static SupervisedInstitution toItem(Readable row) {
+    private SupervisedInstitution toItem(Readable row) {
+        String zone = row.get("zone_id", String.class);
         Map<String, Integer> places = new LinkedHashMap<>();
         places.put("INFANT", row.get("places_infant", Integer.class));
         places.put("YOUNG_TODDLER", row.get("places_young_toddler", Integer.class));
@@ -121,7 +125,8 @@ public class SupervisionQueries {
                 row.get("status", String.class), Boolean.TRUE.equals(row.get("puhui", Boolean.class)),
                 row.get("filing_number", String.class), places, row.get("total_places", Integer.class),
                 row.get("open_classes", Integer.class), instant(row.get("submitted_at", OffsetDateTime.class)),
-                instant(row.get("filed_at", OffsetDateTime.class)), instant(row.get("last_changed_at", OffsetDateTime.class)));
+                instant(row.get("filed_at", OffsetDateTime.class)), instant(row.get("last_changed_at", OffsetDateTime.class)),
+                zone, zones.nameOf(zone));
     }
 
     private static Instant instant(OffsetDateTime t) {

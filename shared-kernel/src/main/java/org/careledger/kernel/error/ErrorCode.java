@@ -11,6 +11,7 @@ public enum ErrorCode {
     INVALID_INPUT(400, "The request has invalid fields"),
     INVALID_CREDIT_CODE(400, "Not a unified social credit code"),
     INVALID_DIVISION_CODE(400, "Not a GB/T 2260 division code"),
+    INVALID_ZONE(400, "Not a configured local zone of the filing's division"),
     INVALID_IDENTIFIER(400, "Not a valid identifier"),
     INVALID_LOCATION(400, "Not a valid geographic location"),
     INVALID_QUERY(400, "The query parameters are invalid"),

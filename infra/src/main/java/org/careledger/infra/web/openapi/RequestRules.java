@@ -127,6 +127,9 @@ final class RequestRules {
         BY_NAME.put("creditCode", pattern(CreditCode.PATTERN, 18));
         BY_NAME.put("partnerCreditCode", pattern(CreditCode.PATTERN, 18));
         BY_NAME.put("division", pattern(DivisionCode.PATTERN, 6));
+        BY_NAME.put("zone", s -> s.pattern(org.careledger.kernel.value.LocalZone.ID_PATTERN).maxLength(40)
+                .description("Optional: the id of a configured local zone lying in the filing's division "
+                        + "(docs/domain.md rule F7), e.g. 370811-TBH; otherwise 400 INVALID_ZONE"));
         BY_NAME.put("citizenId", pattern(CitizenId.PATTERN, 18));
         for (String name : List.of("institutionId", "childRef", "classId", "toClassId")) {
             BY_NAME.put(name, pattern(Identifiers.UUID_PATTERN, UUID_LENGTH));
