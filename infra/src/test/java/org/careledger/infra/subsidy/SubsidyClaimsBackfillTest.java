@@ -66,8 +66,9 @@ class SubsidyClaimsBackfillTest extends IntegrationTest {
         String id = UUID.randomUUID().toString();
         String op = tokens.operator(id);
         String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000 + 11) % 10_000_000);
-        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补录测试托育中心", "370811", 35.38,
-                116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+        filings.file(op, Filings.inZone(Filings.body(code17 + CreditCode.checkCharacterFor(code17), "太白湖补录测试托育中心",
+                "370811", 35.38, 116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))),
+                "370811-TBH"));
         filings.approve(tokens.inspector("3708"), id);
         String officer = tokens.officer("3708");
 
