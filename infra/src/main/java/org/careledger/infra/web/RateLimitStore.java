@@ -1,0 +1,152 @@
+package org.careledger.infra.web;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.careledger.kernel.concurrent.RepeatingTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The rate-limit counts every instance shares: fixed windows in PostgreSQL's
+ * {@code rate_limit_window}, one row per limiter, client key and window, incremented with an
+ * upsert. Windows are numbered on the database's clock, so instances with skewed clocks still
+ * count into the same row. The JDBC work runs on a small bounded pool of its own (never a Netty
+ * event loop); a full queue fails the call at once, like a failed store.
+ *
+ * <p>When the store fails or is slow ({@code careledger.rate-limits.store-timeout}) the callers
+ * count locally instead ({@link RateLimits}); this class says so once, skips the store for
+ * {@code store-retry}, then tries it again and says when it answers again.
+ */
+final class RateLimitStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitStore.class);
+
+    /** What the store counted: hits in the current window (this one included) and the time left in it. */
+    record Window(long hits, Duration left) {
+    }
+
+    private static final String NOW_MS = "floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint";
+    private static final String LEFT_MS = "greatest(0, floor(extract(epoch FROM w.expires_at - clock_timestamp()) * 1000))::bigint";
+
+    private final JdbcTemplate jdbc;
+    private final RateLimitProperties properties;
+    private final ThreadPoolExecutor executor;
+    private final AtomicBoolean degraded = new AtomicBoolean();
+    private final AtomicInteger fallbacksLogged = new AtomicInteger();
+    private volatile long skipUntilNanos;
+    private volatile RepeatingTask purge;
+
+    RateLimitStore(JdbcTemplate jdbc, RateLimitProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        int threads = properties.storeThreads();
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 256),
+                r -> {
+                    Thread t = new Thread(r, "rate-limit-store-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        this.executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** Adds one to the key's current window; completes with the count, or exceptionally when the store failed. */
+    CompletableFuture<Window> increment(String limiter, String key, Duration period) {
+        long periodMs = Math.max(1, period.toMillis());
+        return call(() -> jdbc.queryForObject("INSERT INTO rate_limit_window AS w (limiter, client_key, window_no, expires_at, hits) "
+                        + "SELECT ?, ?, t.n, to_timestamp(((t.n + 1) * ?) / 1000.0), 1 FROM (SELECT " + NOW_MS + " / ? AS n) t "
+                        + "ON CONFLICT (limiter, client_key, window_no) DO UPDATE SET hits = w.hits + 1 "
+                        + "RETURNING w.hits, " + LEFT_MS,
+                (rs, i) -> new Window(rs.getLong(1), Duration.ofMillis(rs.getLong(2))), limiter, key, periodMs, periodMs));
+    }
+
+    /** The key's current window without adding to it (0 hits when it has none yet). */
+    CompletableFuture<Window> peek(String limiter, String key, Duration period) {
+        long periodMs = Math.max(1, period.toMillis());
+        return call(() -> jdbc.query("SELECT w.hits, " + LEFT_MS + " FROM rate_limit_window w "
+                        + "WHERE w.limiter = ? AND w.client_key = ? AND w.window_no = " + NOW_MS + " / ?",
+                rs -> rs.next() ? new Window(rs.getLong(1), Duration.ofMillis(rs.getLong(2))) : new Window(0, period),
+                limiter, key, periodMs));
+    }
+
+    private CompletableFuture<Window> call(java.util.function.Supplier<Window> work) {
+        if (System.nanoTime() - skipUntilNanos < 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the rate-limit store failed recently"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(work, executor)
+                    .orTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((window, error) -> {
+                        if (error == null) {
+                            answered();
+                        } else {
+                            failed(error);
+                        }
+                    });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            failed(e);
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Whether the callers count locally now (the store failed and is not answering again yet). */
+    boolean degraded() {
+        return degraded.get();
+    }
+
+    /** How often the fall-back to local counting was logged (once per outage). */
+    int fallbacksLogged() {
+        return fallbacksLogged.get();
+    }
+
+    private void failed(Throwable error) {
+        skipUntilNanos = System.nanoTime() + properties.storeRetry().toNanos();
+        if (degraded.compareAndSet(false, true)) {
+            fallbacksLogged.incrementAndGet();
+            log.warn("The shared rate-limit store failed ({}): counting locally, each limit ÷ {} expected instances "
+                    + "(careledger.rate-limits.expected-instances), until it answers again; retrying every {}",
+                    error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error,
+                    properties.expectedInstances(), properties.storeRetry());
+        }
+    }
+
+    private void answered() {
+        if (degraded.compareAndSet(true, false)) {
+            log.info("The shared rate-limit store answers again: limits are counted across instances again");
+        }
+    }
+
+    /** Starts purging ended windows every {@code careledger.rate-limits.purge-interval}. */
+    synchronized void start() {
+        if (purge == null) {
+            Duration every = properties.purgeInterval();
+            purge = RepeatingTask.start("rate-limit-purge", every, every, this::purge);
+        }
+    }
+
+    synchronized void stop() {
+        RepeatingTask current = purge;
+        purge = null;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(5));
+        }
+        executor.shutdown();
+    }
+
+    /** Deletes the windows that have ended; answers how many. */
+    int purge() {
+        try {
+            return jdbc.update("DELETE FROM rate_limit_window WHERE expires_at < clock_timestamp()");
+        } catch (RuntimeException e) {
+            log.info("Could not purge ended rate-limit windows (next try in {}): {}", properties.purgeInterval(), e.toString());
+            return 0;
+        }
+    }
+}
