@@ -157,6 +157,11 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
                 rs -> {
                     segments.put(rs.getString(1), rs.getInt(2));
                 });
+        updateShares(segments, instances);
+    }
+
+    /** Each processor's fair share of its {@code segments} among {@code instances} live instances: ⌈segments ÷ instances⌉. */
+    void updateShares(Map<String, Integer> segments, int instances) {
         segments.forEach((name, count) -> shares.put(name, (count + instances - 1) / instances));
     }
 

@@ -1,24 +1,25 @@
 package org.careledger.infra.web;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.careledger.kernel.concurrent.RepeatingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The rate-limit counts every instance shares: fixed windows in PostgreSQL's
  * {@code rate_limit_window}, one row per limiter, client key and window, incremented with an
  * upsert. Windows are numbered on the database's clock, so instances with skewed clocks still
- * count into the same row. The JDBC work runs on a small bounded pool of its own (never a Netty
- * event loop); a full queue fails the call at once, like a failed store.
+ * count into the same row. The JDBC work runs on a small bounded scheduler of its own
+ * ({@code store-threads} threads, 256 queued calls each; never a Netty event loop); a full queue
+ * fails the call at once, like a failed store.
  *
  * <p>When the store fails or is slow ({@code careledger.rate-limits.store-timeout}) the callers
  * count locally instead ({@link RateLimits}); this class says so once, skips the store for
@@ -37,7 +38,7 @@ final class RateLimitStore {
 
     private final JdbcTemplate jdbc;
     private final RateLimitProperties properties;
-    private final ThreadPoolExecutor executor;
+    private final Scheduler scheduler;
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final AtomicInteger fallbacksLogged = new AtomicInteger();
     private volatile long skipUntilNanos;
@@ -47,18 +48,11 @@ final class RateLimitStore {
         this.jdbc = jdbc;
         this.properties = properties;
         int threads = properties.storeThreads();
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 256),
-                r -> {
-                    Thread t = new Thread(r, "rate-limit-store-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
-        this.executor.allowCoreThreadTimeOut(true);
+        this.scheduler = Schedulers.newBoundedElastic(threads, threads * 256, "rate-limit-store", 60, true);
     }
 
-    /** Adds one to the key's current window; completes with the count, or exceptionally when the store failed. */
-    CompletableFuture<Window> increment(String limiter, String key, Duration period) {
+    /** Adds one to the key's current window: the count, or an error when the store failed (lazily, on subscription). */
+    Mono<Window> increment(String limiter, String key, Duration period) {
         long periodMs = Math.max(1, period.toMillis());
         return call(() -> jdbc.queryForObject("INSERT INTO rate_limit_window AS w (limiter, client_key, window_no, expires_at, hits) "
                         + "SELECT ?, ?, t.n, to_timestamp(((t.n + 1) * ?) / 1000.0), 1 FROM (SELECT " + NOW_MS + " / ? AS n) t "
@@ -68,7 +62,7 @@ final class RateLimitStore {
     }
 
     /** The key's current window without adding to it (0 hits when it has none yet). */
-    CompletableFuture<Window> peek(String limiter, String key, Duration period) {
+    Mono<Window> peek(String limiter, String key, Duration period) {
         long periodMs = Math.max(1, period.toMillis());
         return call(() -> jdbc.query("SELECT w.hits, " + LEFT_MS + " FROM rate_limit_window w "
                         + "WHERE w.limiter = ? AND w.client_key = ? AND w.window_no = " + NOW_MS + " / ?",
@@ -76,24 +70,17 @@ final class RateLimitStore {
                 limiter, key, periodMs));
     }
 
-    private CompletableFuture<Window> call(java.util.function.Supplier<Window> work) {
-        if (System.nanoTime() - skipUntilNanos < 0) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the rate-limit store failed recently"));
-        }
-        try {
-            return CompletableFuture.supplyAsync(work, executor)
-                    .orTimeout(properties.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((window, error) -> {
-                        if (error == null) {
-                            answered();
-                        } else {
-                            failed(error);
-                        }
-                    });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            failed(e);
-            return CompletableFuture.failedFuture(e);
-        }
+    private Mono<Window> call(Supplier<Window> work) {
+        return Mono.defer(() -> {
+            if (System.nanoTime() - skipUntilNanos < 0) {
+                return Mono.error(new IllegalStateException("the rate-limit store failed recently"));
+            }
+            return Mono.fromSupplier(work)
+                    .subscribeOn(scheduler) // a full queue is a RejectedExecutionException: counted locally
+                    .timeout(properties.storeTimeout())
+                    .doOnNext(window -> answered())
+                    .doOnError(this::failed);
+        });
     }
 
     /** Whether the callers count locally now (the store failed and is not answering again yet). */
@@ -112,7 +99,7 @@ final class RateLimitStore {
             fallbacksLogged.incrementAndGet();
             log.warn("The shared rate-limit store failed ({}): counting locally, each limit ÷ {} expected instances "
                     + "(careledger.rate-limits.expected-instances), until it answers again; retrying every {}",
-                    error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error,
+                    error.toString(),
                     properties.expectedInstances(), properties.storeRetry());
         }
     }
@@ -137,7 +124,7 @@ final class RateLimitStore {
         if (current != null) {
             current.stop(Duration.ofSeconds(5));
         }
-        executor.shutdown();
+        scheduler.dispose();
     }
 
     /** Deletes the windows that have ended; answers how many. */

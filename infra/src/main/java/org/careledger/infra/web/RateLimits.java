@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.careledger.kernel.error.ErrorCode;
@@ -182,10 +181,10 @@ public class RateLimits {
                     () -> local.exhausted(key));
         }
 
-        private static Mono<Duration> ask(Supplier<CompletableFuture<RateLimitStore.Window>> shared,
+        private static Mono<Duration> ask(Supplier<Mono<RateLimitStore.Window>> shared,
                                           java.util.function.Function<RateLimitStore.Window, Duration> answer,
                                           Supplier<Duration> locally) {
-            return Mono.fromFuture(shared)
+            return Mono.defer(shared)
                     .map(answer)
                     .onErrorResume(e -> Mono.fromSupplier(locally))
                     .publishOn(Schedulers.parallel());
