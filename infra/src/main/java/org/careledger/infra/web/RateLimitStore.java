@@ -1,6 +1,10 @@
 package org.careledger.infra.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -58,7 +62,7 @@ final class RateLimitStore {
                         + "SELECT ?, ?, t.n, to_timestamp(((t.n + 1) * ?) / 1000.0), 1 FROM (SELECT " + NOW_MS + " / ? AS n) t "
                         + "ON CONFLICT (limiter, client_key, window_no) DO UPDATE SET hits = w.hits + 1 "
                         + "RETURNING w.hits, " + LEFT_MS,
-                (rs, i) -> new Window(rs.getLong(1), Duration.ofMillis(rs.getLong(2))), limiter, key, periodMs, periodMs));
+                (rs, i) -> new Window(rs.getLong(1), Duration.ofMillis(rs.getLong(2))), limiter, storeKey(key), periodMs, periodMs));
     }
 
     /** The key's current window without adding to it (0 hits when it has none yet). */
@@ -67,7 +71,23 @@ final class RateLimitStore {
         return call(() -> jdbc.query("SELECT w.hits, " + LEFT_MS + " FROM rate_limit_window w "
                         + "WHERE w.limiter = ? AND w.client_key = ? AND w.window_no = " + NOW_MS + " / ?",
                 rs -> rs.next() ? new Window(rs.getLong(1), Duration.ofMillis(rs.getLong(2))) : new Window(0, period),
-                limiter, key, periodMs));
+                limiter, storeKey(key), periodMs));
+    }
+
+    /**
+     * The key as stored: itself up to 200 characters, else its SHA-256 (a long token subject must
+     * not fail the store, which would make the instance count locally).
+     */
+    static String storeKey(String key) {
+        if (key.length() <= 200) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Mono<Window> call(Supplier<Window> work) {
