@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.careledger.command.cluster.ClusterLeases;
+import org.careledger.kernel.concurrent.RepeatingTask;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.slf4j.Logger;
@@ -57,7 +56,7 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
     /** Processors stopped here while another instance replays them: processor → replay request id. */
     private final Map<String, String> pausedFor = new ConcurrentHashMap<>();
     private volatile int liveInstances = 1;
-    private volatile ScheduledExecutorService executor;
+    private volatile RepeatingTask task;
     private volatile boolean running;
 
     public ProcessorCoordinator(JdbcTemplate jdbc, ClusterLeases leases, ClusterProperties properties,
@@ -68,11 +67,21 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
         this.processing = processing;
     }
 
-    /** The most segments of {@code processorName} this instance claims now. */
+    /**
+     * The most segments of {@code processorName} this instance claims now: its fair share, or, with
+     * {@code careledger.cluster.balance-segments=false}, no cap at all (Axon gives back claimed
+     * segments beyond this number by itself, so a capped share alone would still balance).
+     */
     @Override
     public int getMaxSegments(String processorName) {
-        return shares.getOrDefault(processorName, (int) Short.MAX_VALUE);
+        if (!properties.balanceSegments()) {
+            return UNCAPPED;
+        }
+        return shares.getOrDefault(processorName, UNCAPPED);
     }
+
+    /** As many segments as there can be (Axon's own default for "no maximum"). */
+    static final int UNCAPPED = Short.MAX_VALUE;
 
     /** Live instances at the last heartbeat (this one included). */
     public int liveInstances() {
@@ -96,27 +105,16 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
         }
         running = true;
         heartbeat();
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cluster-coordinator");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = properties.heartbeat().toMillis();
-        executor.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
+        task = RepeatingTask.start("cluster-coordinator", properties.heartbeat(), properties.heartbeat(), this::round);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        ScheduledExecutorService current = executor;
-        executor = null;
+        RepeatingTask current = task;
+        task = null;
         if (current != null) {
-            current.shutdownNow();
-            try {
-                current.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            current.stop(Duration.ofSeconds(10));
         }
         try {
             jdbc.update("DELETE FROM careledger_instance WHERE instance_id = ?", instanceId);
@@ -159,6 +157,11 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
                 rs -> {
                     segments.put(rs.getString(1), rs.getInt(2));
                 });
+        updateShares(segments, instances);
+    }
+
+    /** Each processor's fair share of its {@code segments} among {@code instances} live instances: ⌈segments ÷ instances⌉. */
+    void updateShares(Map<String, Integer> segments, int instances) {
         segments.forEach((name, count) -> shares.put(name, (count + instances - 1) / instances));
     }
 

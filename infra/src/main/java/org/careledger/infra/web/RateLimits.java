@@ -2,14 +2,11 @@ package org.careledger.infra.web;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import org.careledger.kernel.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +16,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Rate limits per client with resilience4j's rate limiter (one per client key, kept in a bounded
- * least-recently-used map): by IP for the public API and for authentication failures (both on by
- * default), by token subject for authenticated requests (off by default). A refused request gets
- * 429, {@code Retry-After} and a problem body with code {@code RATE_LIMITED}.
+ * Rate limits per client, in fixed windows counted in PostgreSQL so that every instance of one
+ * store shares them ({@link RateLimitStore}): by IP for the public API and for authentication
+ * failures (both on by default), by token subject for authenticated requests (off by default). A
+ * refused request gets 429, {@code Retry-After} (until its window ends) and a problem body with
+ * code {@code RATE_LIMITED}. The counting runs off the event loop; while the store fails, each
+ * instance counts alone to ⌈limit ÷ {@code careledger.rate-limits.expected-instances}⌉, so the API
+ * stays up.
  *
  * <p>The client IP is the connection's remote address; behind a reverse proxy set
  * {@code server.forward-headers-strategy=framework} so it is the proxy's {@code X-Forwarded-For}.
@@ -40,46 +42,57 @@ public class RateLimits {
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
     static final String PUBLIC_PREFIX = "/api/v1/public/";
 
+    /** The shared counts; purges ended windows while any limit is on. */
+    @Bean(destroyMethod = "stop")
+    RateLimitStore rateLimitStore(JdbcTemplate jdbc, RateLimitProperties properties) {
+        RateLimitStore store = new RateLimitStore(jdbc, properties);
+        if (properties.anyOn()) {
+            store.start();
+        }
+        return store;
+    }
+
     /** Before security: refuses clients over their public or authentication-failure budget, and counts 401s. */
     @Bean
-    WebFilter clientRateLimitFilter(RateLimitProperties properties, ProblemWebExceptionHandler problems) {
-        Limiters publicLimiters = new Limiters("public", properties.publicRequests(), properties.maxClients());
-        Limiters failureLimiters = new Limiters("auth-failures", properties.authenticationFailures(), properties.maxClients());
+    WebFilter clientRateLimitFilter(RateLimitProperties properties, RateLimitStore store, ProblemWebExceptionHandler problems) {
+        Limiters publicLimiters = new Limiters("public", properties.publicRequests(), properties, store);
+        Limiters failureLimiters = new Limiters("auth-failures", properties.authenticationFailures(), properties, store);
         return new OrderedFilter(-200) {
             @Override
             public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
                 String path = exchange.getRequest().getPath().pathWithinApplication().value();
                 String ip = clientIp(exchange);
                 if (path.startsWith(PUBLIC_PREFIX) || org.careledger.query.pages.PublicPagesController.isPage(path)) {
-                    Duration wait = publicLimiters.acquire(ip);
-                    if (wait != null) {
-                        return refuse(exchange, problems, wait, "Too many requests to the public API from this address");
+                    if (!publicLimiters.on()) {
+                        return chain.filter(exchange);
                     }
-                    return chain.filter(exchange);
+                    return publicLimiters.acquire(ip).flatMap(wait -> wait.isZero() ? chain.filter(exchange)
+                            : refuse(exchange, problems, wait, "Too many requests to the public API from this address"));
                 }
                 if (!failureLimiters.on() || path.startsWith("/actuator/health")) {
                     return chain.filter(exchange);
                 }
-                Duration blocked = failureLimiters.exhausted(ip);
-                if (blocked != null) {
-                    return refuse(exchange, problems, blocked, "Too many failed authentications from this address");
-                }
-                exchange.getResponse().beforeCommit(() -> {
-                    HttpStatusCode status = exchange.getResponse().getStatusCode();
-                    if (status != null && status.value() == HttpStatus.UNAUTHORIZED.value()) {
-                        failureLimiters.acquire(ip);
+                return failureLimiters.exhausted(ip).flatMap(blocked -> {
+                    if (!blocked.isZero()) {
+                        return refuse(exchange, problems, blocked, "Too many failed authentications from this address");
                     }
-                    return Mono.empty();
+                    exchange.getResponse().beforeCommit(() -> {
+                        HttpStatusCode status = exchange.getResponse().getStatusCode();
+                        if (status != null && status.value() == HttpStatus.UNAUTHORIZED.value()) {
+                            return failureLimiters.acquire(ip).then(); // counted before the 401 leaves
+                        }
+                        return Mono.empty();
+                    });
+                    return chain.filter(exchange);
                 });
-                return chain.filter(exchange);
             }
         };
     }
 
     /** After security: requests per authenticated subject. */
     @Bean
-    WebFilter subjectRateLimitFilter(RateLimitProperties properties, ProblemWebExceptionHandler problems) {
-        Limiters subjectLimiters = new Limiters("subject", properties.authenticatedRequests(), properties.maxClients());
+    WebFilter subjectRateLimitFilter(RateLimitProperties properties, RateLimitStore store, ProblemWebExceptionHandler problems) {
+        Limiters subjectLimiters = new Limiters("subject", properties.authenticatedRequests(), properties, store);
         return new OrderedFilter(10) {
             @Override
             public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -87,10 +100,7 @@ public class RateLimits {
                     return chain.filter(exchange);
                 }
                 return exchange.getPrincipal()
-                        .map(principal -> {
-                            Duration wait = subjectLimiters.acquire(principal.getName());
-                            return wait == null ? Duration.ZERO : wait;
-                        })
+                        .flatMap(principal -> subjectLimiters.acquire(principal.getName()))
                         .defaultIfEmpty(Duration.ZERO)
                         .flatMap(wait -> wait.isZero() ? chain.filter(exchange)
                                 : refuse(exchange, problems, wait, "Too many requests for this caller"));
@@ -129,61 +139,110 @@ public class RateLimits {
         }
     }
 
-    /** One resilience4j rate limiter per client key, the least recently used forgotten beyond the maximum. */
+    /**
+     * One limit: counted in the shared store, or, while it fails, locally to this instance's part
+     * of it. Each answer is {@link Duration#ZERO} when the request may go on, else how long until
+     * the window ends; it is delivered on a parallel scheduler thread (not the store's).
+     */
     static final class Limiters {
         private final String name;
         private final RateLimitProperties.Limit limit;
-        private final RateLimiterConfig config;
-        private final Map<String, AtomicRateLimiter> byKey;
+        private final RateLimitStore store;
+        private final LocalWindows local;
 
-        Limiters(String name, RateLimitProperties.Limit limit, int maxClients) {
+        Limiters(String name, RateLimitProperties.Limit limit, RateLimitProperties properties, RateLimitStore store) {
             this.name = name;
             this.limit = limit;
-            this.config = RateLimiterConfig.custom()
-                    .limitForPeriod(Math.max(1, limit.limit()))
-                    .limitRefreshPeriod(limit.period())
-                    .timeoutDuration(Duration.ZERO) // never wait: answer 429 instead
-                    .build();
-            this.byKey = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, AtomicRateLimiter> eldest) {
-                    return size() > maxClients;
-                }
-            });
+            this.store = store;
+            this.local = new LocalWindows(limit.shareOf(properties.expectedInstances()), limit.period(), properties.maxClients());
         }
 
         boolean on() {
             return limit.on();
         }
 
-        private AtomicRateLimiter limiter(String key) {
-            return byKey.computeIfAbsent(key, k -> new AtomicRateLimiter(name + ":" + k, config));
-        }
-
-        /** Takes one permission; null if granted, else how long until the next one. */
-        Duration acquire(String key) {
+        /** Counts one request (or failure) of {@code key}: ZERO if within the limit, else the wait. */
+        Mono<Duration> acquire(String key) {
             if (!on()) {
-                return null;
+                return Mono.just(Duration.ZERO);
             }
-            AtomicRateLimiter limiter = limiter(key);
-            if (limiter.acquirePermission()) {
-                return null;
-            }
-            return untilNext(limiter);
+            return ask(() -> store.increment(name, key, limit.period()),
+                    window -> window.hits() <= limit.limit() ? Duration.ZERO : atLeastOneMilli(window.left()),
+                    () -> local.acquire(key));
         }
 
-        /** Without taking one: null if permissions are left, else how long until the next one. */
-        Duration exhausted(String key) {
-            AtomicRateLimiter limiter = byKey.get(key);
-            if (limiter == null || limiter.getMetrics().getAvailablePermissions() > 0) {
-                return null;
+        /** Without counting: ZERO while {@code key} has some of the limit left, else the wait. */
+        Mono<Duration> exhausted(String key) {
+            if (!on()) {
+                return Mono.just(Duration.ZERO);
             }
-            return untilNext(limiter);
+            return ask(() -> store.peek(name, key, limit.period()),
+                    window -> window.hits() < limit.limit() ? Duration.ZERO : atLeastOneMilli(window.left()),
+                    () -> local.exhausted(key));
         }
 
-        private Duration untilNext(AtomicRateLimiter limiter) {
-            long nanos = limiter.getDetailedMetrics().getNanosToWait();
-            return Duration.ofNanos(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)));
+        private static Mono<Duration> ask(Supplier<Mono<RateLimitStore.Window>> shared,
+                                          java.util.function.Function<RateLimitStore.Window, Duration> answer,
+                                          Supplier<Duration> locally) {
+            return Mono.defer(shared)
+                    .map(answer)
+                    .onErrorResume(e -> Mono.fromSupplier(locally))
+                    .publishOn(Schedulers.parallel());
+        }
+
+        private static Duration atLeastOneMilli(Duration d) {
+            return d.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : d;
+        }
+    }
+
+    /**
+     * Fixed windows counted in this instance's memory: the fall-back while the shared store fails.
+     * One counter per client key, the least recently used forgotten beyond {@code maxClients}.
+     */
+    static final class LocalWindows {
+        private final int limit;
+        private final long periodMillis;
+        private final Map<String, long[]> byKey; // key -> {window number, hits}
+
+        LocalWindows(int limit, Duration period, int maxClients) {
+            this.limit = limit;
+            this.periodMillis = Math.max(1, period.toMillis());
+            this.byKey = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+                    return size() > maxClients;
+                }
+            };
+        }
+
+        synchronized Duration acquire(String key) {
+            long now = System.currentTimeMillis();
+            long[] window = current(key, now);
+            window[1]++;
+            return window[1] <= limit ? Duration.ZERO : left(window, now);
+        }
+
+        synchronized Duration exhausted(String key) {
+            long now = System.currentTimeMillis();
+            long[] window = byKey.get(key);
+            if (window == null || window[0] != now / periodMillis || window[1] < limit) {
+                return Duration.ZERO;
+            }
+            return left(window, now);
+        }
+
+        private long[] current(String key, long now) {
+            long number = now / periodMillis;
+            long[] window = byKey.computeIfAbsent(key, k -> new long[] {number, 0});
+            if (window[0] != number) {
+                window[0] = number;
+                window[1] = 0;
+            }
+            return window;
+        }
+
+        private Duration left(long[] window, long now) {
+            return Duration.ofMillis(Math.max(1, (window[0] + 1) * periodMillis - now));
         }
     }
 }

@@ -2,14 +2,8 @@ package org.careledger.infra.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,9 +21,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.careledger.command.cluster.ClusterLeases;
 import org.careledger.command.filing.EnrolmentLifecycleWorker;
 import org.careledger.command.licence.LicenceRegistry;
-import org.careledger.infra.CareLedgerApplication;
-import org.careledger.infra.store.EmbeddedMongoServer;
-import org.careledger.infra.store.EmbeddedPostgresServer;
 import org.careledger.infra.support.Filings;
 import org.careledger.infra.support.Tokens;
 import org.junit.jupiter.api.AfterAll;
@@ -38,11 +29,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -51,7 +40,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * MongoDB-wire server, both "external" to them (ADR 0024, docs/scale-out.md). Instance A has the
  * local token issuer and the e-license simulator; instance B has neither: it verifies A's tokens
  * with the shared signing key and leaves licence checks to A. The methods run in order over the
- * same two instances; the last one cuts B off from the database, as a crash would.
+ * same two instances; the last one cuts B off from the database, as a crash would. The set-up is
+ * {@link TwoInstances}; the shared rate limits have their own test ({@code SharedRateLimitTest}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
@@ -59,103 +49,69 @@ class TwoInstancesTest {
     private static final List<String> SPREAD = List.of("white-list", "supervision", "institution-history");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static EmbeddedPostgresServer postgres;
-    private static EmbeddedMongoServer mongo;
+    private static TwoInstances instances;
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
     private static WebTestClient clientA;
     private static WebTestClient clientB;
     private static Tokens tokens;
     private static JdbcTemplate db;
+    private static long bStarted;
+    /**
+     * How soon after B started each instance must hold its share. Expected: a heartbeat (300 ms)
+     * for A to count B and give segments back, then a token-claim interval (1 s) for B to claim
+     * them; the rest is slack for a loaded machine.
+     */
+    private static final Duration SPREAD_BOUND = Duration.ofSeconds(15);
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Files.createTempDirectory("careledger-two-instances-");
-        postgres = EmbeddedPostgresServer.start(dir.resolve("pg"), 0, false);
-        mongo = EmbeddedMongoServer.start(dir.resolve("mongo").resolve("m.mv"), 0);
-        db = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), "postgres", ""));
-        List<String> shared = sharedArguments(dir);
-        a = SpringApplication.run(CareLedgerApplication.class, with(shared, "--careledger.data-dir=" + dir.resolve("a"),
-                "--careledger.dev.insecure-local-issuer=true", "--careledger.dev.insecure-simulator=true"));
-        b = SpringApplication.run(CareLedgerApplication.class, with(shared, "--careledger.data-dir=" + dir.resolve("b")));
-        clientA = client(a);
-        clientB = client(b);
+        instances = TwoInstances.stores();
+        db = instances.db;
+        List<String> limitsOff = List.of("--careledger.rate-limits.public-requests.limit=0",
+                "--careledger.rate-limits.authentication-failures.limit=0", "--careledger.demo-data.enabled=true");
+        a = instances.start("a", with(limitsOff, "--careledger.dev.insecure-local-issuer=true",
+                "--careledger.dev.insecure-simulator=true"));
+        // alone, A holds every segment: B gets its share only if A gives segments back (balancing)
+        await("A alone holds both segments of " + SPREAD, Duration.ofSeconds(60),
+                () -> SPREAD.stream().allMatch(p -> segments(a, p) == 2));
+        b = instances.start("b", limitsOff);
+        bStarted = System.nanoTime();
+        clientA = TwoInstances.client(a);
+        clientB = TwoInstances.client(b);
         tokens = new Tokens(clientA);
     }
 
-    /** Everything both instances are configured with: the stores, the shared secrets, short intervals. */
-    private static List<String> sharedArguments(Path dir) throws Exception {
-        SecureRandom random = new SecureRandom();
-        byte[] master = new byte[32];
-        byte[] hash = new byte[32];
-        random.nextBytes(master);
-        random.nextBytes(hash);
-        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
-        rsa.initialize(2048);
-        KeyPair jwt = rsa.generateKeyPair();
-        KeyPair certificate = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Base64.Encoder b64 = Base64.getEncoder();
-        String host = "localhost:" + postgres.port() + "/" + EmbeddedPostgresServer.DATABASE;
-        return List.of(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--spring.datasource.url=jdbc:postgresql://" + host,
-                "--spring.datasource.username=postgres",
-                "--spring.r2dbc.url=r2dbc:postgresql://" + host,
-                "--spring.r2dbc.username=postgres",
-                "--spring.data.mongodb.uri=" + mongo.connectionString() + "/careledger_two",
-                "--careledger.privacy.master-key=" + b64.encodeToString(master),
-                "--careledger.privacy.citizen-id-hash-key=" + b64.encodeToString(hash),
-                "--careledger.security.local-signing-key=" + b64.encodeToString(jwt.getPrivate().getEncoded()),
-                "--careledger.certificates.signing-key=" + b64.encodeToString(certificate.getPrivate().getEncoded()),
-                "--careledger.certificates.public-key=" + b64.encodeToString(certificate.getPublic().getEncoded()),
-                "--careledger.e-license.platforms.test-platform.secret=two-instances-platform-secret",
-                "--careledger.e-license.poll-interval=200ms",
-                "--careledger.e-license.read-timeout=1s",
-                "--careledger.e-license.retries=1",
-                "--careledger.e-license.breaker-failures=1000",
-                "--careledger.enrolment.lifecycle-interval=300ms",
-                "--careledger.workers.lease-duration=3s",
-                "--careledger.demo-data.enabled=true",
-                "--careledger.cluster.heartbeat=300ms",
-                "--careledger.cluster.instance-timeout=2s",
-                "--axon.eventhandling.tokenstore.claim-timeout=3s",
-                "--careledger.read-your-writes.timeout=20s",
-                "--careledger.ledger.poll-interval=200ms",
-                "--careledger.rate-limits.public-requests.limit=0",
-                "--careledger.rate-limits.authentication-failures.limit=0");
-    }
-
-    private static String[] with(List<String> shared, String... own) {
+    private static List<String> with(List<String> shared, String... own) {
         List<String> args = new ArrayList<>(shared);
         args.addAll(List.of(own));
-        return args.toArray(String[]::new);
-    }
-
-    private static WebTestClient client(ConfigurableApplicationContext app) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + app.getEnvironment().getProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        return args;
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {b, a, mongo, postgres}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // the cut-off instance B closes with errors: its database connections are gone
-            }
+        if (instances != null) {
+            instances.close();
         }
     }
 
     @Test
     @Order(1)
     void theSegmentsOfEveryProcessorAreSpreadOverBothInstances() {
-        await("each instance holds one of the two segments of " + SPREAD, Duration.ofSeconds(60),
+        Duration left = SPREAD_BOUND.minus(Duration.ofNanos(System.nanoTime() - bStarted));
+        await("each instance holds its share, one of the two segments of " + SPREAD + ", within " + SPREAD_BOUND
+                        + " of B's start", left.isNegative() ? Duration.ZERO : left,
                 () -> SPREAD.stream().allMatch(p -> segments(a, p) == 1 && segments(b, p) == 1));
+        System.out.println("[two-instances] segments spread " + Duration.ofNanos(System.nanoTime() - bStarted).toMillis()
+                + " ms after B started");
+        for (ConfigurableApplicationContext app : List.of(a, b)) {
+            ProcessorCoordinator coordinator = app.getBean(ProcessorCoordinator.class);
+            assertThat(coordinator.liveInstances()).isEqualTo(2);
+            SPREAD.forEach(p -> assertThat(coordinator.getMaxSegments(p)).as("share of " + p).isEqualTo(1));
+        }
+        // and it stays so: nobody claims beyond its share
+        sleepMillis(1_500);
+        assertThat(SPREAD.stream().allMatch(p -> segments(a, p) == 1 && segments(b, p) == 1)).as("still spread").isTrue();
         // a processor of one segment runs on exactly one of them
         await("one instance holds the utilisation segment", Duration.ofSeconds(30),
                 () -> segments(a, "utilisation") + segments(b, "utilisation") == 1);
@@ -389,7 +345,16 @@ class TwoInstancesTest {
         return processor(app, name).processingStatus().size();
     }
 
-    /** Waits, polling, for a condition; fails with its description after the (generous) bound. */
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Waits, polling, for a condition; fails with its description after the bound. */
     private static void await(String what, Duration bound, BooleanSupplier condition) {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!condition.getAsBoolean()) {

@@ -1,16 +1,15 @@
 package org.careledger.query.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.kernel.concurrent.RepeatingTask;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.stereotype.Projection;
@@ -61,7 +60,7 @@ public class LedgerProcessor implements SmartLifecycle {
     private final LedgerProperties properties;
     private final ObjectMapper json = new ObjectMapper();
 
-    private volatile ScheduledExecutorService executor;
+    private volatile RepeatingTask task;
     private volatile boolean running;
 
     private record Head(long globalIndex, byte[] linkHash) {
@@ -82,30 +81,16 @@ public class LedgerProcessor implements SmartLifecycle {
             return;
         }
         running = true;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ledger");
-            t.setDaemon(true);
-            return t;
-        });
-        long delay = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::round, delay, delay, TimeUnit.MILLISECONDS);
+        task = RepeatingTask.start("ledger", properties.pollInterval(), properties.pollInterval(), this::round);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        ScheduledExecutorService current = executor;
-        executor = null;
+        RepeatingTask current = task;
+        task = null;
         if (current != null) {
-            current.shutdown();
-            try {
-                if (!current.awaitTermination(30, TimeUnit.SECONDS)) {
-                    current.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                current.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            current.stop(Duration.ofSeconds(30)); // the round in progress ends its batch (it checks running)
         }
     }
 
