@@ -2,6 +2,8 @@ package org.careledger.command.enrolment;
 
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.command.legacy.LegacyInstitutionStreamRepository;
 import org.careledger.kernel.enrolment.ChildEnrolled;
@@ -20,8 +22,11 @@ public class EnrolmentConfiguration {
     public static final String REPOSITORY = "enrolmentRepository";
 
     @Bean(REPOSITORY)
-    Repository<Enrolment> enrolmentRepository(EventStore eventStore, EnrolmentRegistry registry) {
-        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(Enrolment.class), eventStore,
+    Repository<Enrolment> enrolmentRepository(EventStore eventStore, EnrolmentRegistry registry,
+            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
+        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(Enrolment.class)
+                        // Spring's resolvers: the handlers' injected resources are beans
+                        .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition), eventStore,
                 Enrolment.class.getSimpleName(),
                 id -> registry.institutionOf(EnrolmentId.of(id)).map(InstitutionId::value),
                 EnrolmentConfiguration::names);

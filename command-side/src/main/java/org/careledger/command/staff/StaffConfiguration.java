@@ -2,6 +2,8 @@ package org.careledger.command.staff;
 
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.command.legacy.LegacyInstitutionStreamRepository;
 import org.careledger.kernel.staff.StaffCertificatesRenewed;
@@ -22,8 +24,11 @@ public class StaffConfiguration {
     public static final String REPOSITORY = "staffMemberRepository";
 
     @Bean(REPOSITORY)
-    Repository<StaffMember> staffMemberRepository(EventStore eventStore, JdbcTemplate jdbc) {
-        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(StaffMember.class), eventStore,
+    Repository<StaffMember> staffMemberRepository(EventStore eventStore, JdbcTemplate jdbc,
+            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
+        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(StaffMember.class)
+                        // Spring's resolvers: the handlers' injected resources are beans
+                        .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition), eventStore,
                 StaffMember.class.getSimpleName(),
                 ref -> jdbc.queryForList("SELECT institution_id FROM legacy_staff_stream WHERE staff_ref = ?",
                         String.class, ref).stream().findFirst(),
