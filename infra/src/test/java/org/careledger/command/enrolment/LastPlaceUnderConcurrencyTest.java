@@ -9,7 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Map;
+
+import org.careledger.infra.support.Filings;
 import org.careledger.infra.support.IntegrationTest;
+import org.careledger.infra.support.Tokens;
+import org.careledger.kernel.child.CitizenId;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
@@ -18,7 +23,10 @@ import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts meanwhile. Exactly one wins; without the lock in {@link JdbcEnrolmentRegistry#lockPlaces}
  * both do.
  */
+@SuppressWarnings("rawtypes")
 class LastPlaceUnderConcurrencyTest extends IntegrationTest {
 
     private static final LocalDate START = LocalDate.of(2026, 3, 9);
@@ -41,6 +50,8 @@ class LastPlaceUnderConcurrencyTest extends IntegrationTest {
     PlatformTransactionManager transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    WebTestClient client;
 
     /** One enrolment as the aggregate takes its place: under the lock, counted, checked, claimed. */
     private boolean enrolInOwnTransaction(InstitutionId institution, ClassId classId, int places,
@@ -83,6 +94,65 @@ class LastPlaceUnderConcurrencyTest extends IntegrationTest {
         assertThat(won).containsExactly(true, false);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM enrolment WHERE class_id = ? AND active", Integer.class,
                 classId.value())).isEqualTo(places);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String child(String op, String institution, int sequence) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate birth = today.minusMonths(30).withDayOfMonth(3);
+        String first17 = "370830" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        String child = (String) client.post().uri("/api/v1/institutions/" + institution + "/children")
+                .headers(h -> h.setBearerAuth(op)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "孙小满", "citizenId", first17 + CitizenId.checkCharacterFor(first17),
+                        "birthDate", birth.toString(), "guardianName", "孙大满", "guardianPhone", "135-0000-0000"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        client.post().uri("/api/v1/children/" + child + "/health-checks").headers(h -> h.setBearerAuth(op))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("kind", "ENTRY", "checkedOn", today.toString(), "outcome", "NORMAL"))
+                .exchange().expectStatus().isCreated();
+        return child;
+    }
+
+    private EntityExchangeResult<Map> enrol(String op, String institution, String child, String classId) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return client.post().uri("/api/v1/institutions/" + institution + "/enrolments").headers(h -> h.setBearerAuth(op))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("childRef", child, "classId", classId, "contract", Map.of("serviceType", "FULL_DAY",
+                        "startsOn", today.toString(), "endsOn", today.plusMonths(3).toString(),
+                        "fees", List.of(Map.of("item", "保育费", "amountFen", 1, "unit", "PER_MONTH")),
+                        "refundStandard", "按日退还", "disputeResolution", "协商", "prepaidMonths", 0)))
+                .exchange().expectBody(Map.class).returnResult();
+    }
+
+    /** Through the API: children sent at once for the last place of a class; one is enrolled, the others refused CLASS_FULL. */
+    @Test
+    void concurrentEnrolmentsForTheLastPlaceThroughTheApiEnrolExactlyOne() throws Exception {
+        Tokens tokens = new Tokens(client);
+        Filings filings = new Filings(client);
+        String institution = java.util.UUID.randomUUID().toString();
+        String op = tokens.operator(institution);
+        filings.file(op, Filings.body(Filings.freshCreditCode(), "末位托育中心", "370830", 35.7, 116.5,
+                List.of(Map.of("name", "托大班", "classType", "OLDER_TODDLER", "places", 2))));
+        filings.approve(tokens.inspector("3708"), institution);
+        String classId = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'classId' FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type LIKE '%.ClassOpened'", String.class, institution);
+        List<String> children = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            children.add(child(op, institution, 801 + i));
+        }
+        assertThat(enrol(op, institution, children.get(0), classId).getStatus().value()).isEqualTo(201);
+
+        List<CompletableFuture<EntityExchangeResult<Map>>> attempts = children.subList(1, 5).stream()
+                .map(c -> CompletableFuture.supplyAsync(() -> enrol(op, institution, c, classId))).toList();
+        List<EntityExchangeResult<Map>> answers = new java.util.ArrayList<>();
+        for (CompletableFuture<EntityExchangeResult<Map>> a : attempts) {
+            answers.add(a.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(answers).filteredOn(a -> a.getStatus().value() == 201).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.getStatus().value() != 201)
+                .allSatisfy(a -> assertThat(a.getResponseBody().get("code")).isEqualTo("CLASS_FULL"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM enrolment WHERE class_id = ? AND active", Integer.class,
+                classId)).isEqualTo(2);
     }
 
     private static void sleep(long millis) {
