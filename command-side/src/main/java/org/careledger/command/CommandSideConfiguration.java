@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /** Beans the command side's handlers need. */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.context.properties.EnableConfigurationProperties({org.careledger.command.licence.ELicenseProperties.class,
-        org.careledger.command.filing.ConfiguredEnrolmentPolicies.class})
+        org.careledger.command.enrolment.ConfiguredEnrolmentPolicies.class})
 public class CommandSideConfiguration {
 
     /** Institution streams are snapshotted every 250 events, so loading one stays cheap. */

@@ -49,13 +49,15 @@ public class CareController {
         InstitutionId institution = institution(id);
         EnrolChild command = CareRequests.enrol(institution, EnrolmentId.generate(), body);
         // sendFor: a retry after a crash answers the enrolment id that was committed (ADR 0021)
-        return dispatcher.<Object>sendFor(command, caller, exchange, institution.value(), command.enrolmentId().value())
+        // the enrolment is an aggregate of its own (ADR 0023): the position reported is its stream's
+        return dispatcher.<Object>sendFor(command, caller, exchange, command.enrolmentId().value(),
+                        command.enrolmentId().value())
                 .flatMap(sent -> {
                     if (sent.result() instanceof DoubleEnrolmentRefusal) {
                         return Mono.error(new DomainException(ErrorCode.DOUBLE_ENROLMENT,
                                 "The child already holds an active enrolment; the attempt has been recorded for inspectors"));
                     }
-                    return dispatcher.positionOf(institution.value())
+                    return dispatcher.positionOf(sent.aggregateId())
                             .map(position -> new CommandAccepted(sent.answeredId(), position));
                 });
     }
@@ -67,7 +69,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
         return dispatcher.dispatch(CareRequests.withdraw(institution, enrolment, body), caller, exchange,
-                institution.value(), enrolment.value());
+                enrolment.value(), enrolment.value());
     }
 
     @PostMapping("/enrolments/{enrolmentId}/transfer")
@@ -77,7 +79,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
         return dispatcher.dispatch(CareRequests.transfer(institution, enrolment, body), caller, exchange,
-                institution.value(), enrolment.value());
+                enrolment.value(), enrolment.value());
     }
 
     /** A day's attendance; resubmitting the same batch writes nothing (see also Idempotency-Key). */
@@ -101,7 +103,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         StaffRef staff = StaffRef.generate();
         return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange,
-                institution.value(), staff.value());
+                staff.value(), staff.value());
     }
 
     @PostMapping("/staff/{staffRef}/certificates")
@@ -111,7 +113,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
         return dispatcher.dispatch(CareRequests.certificates(institution, staff, body), caller, exchange,
-                institution.value(), staff.value());
+                staff.value(), staff.value());
     }
 
     @PostMapping("/staff/{staffRef}/departure")
@@ -121,7 +123,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
         return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange,
-                institution.value(), staff.value());
+                staff.value(), staff.value());
     }
 
     @PostMapping("/medical-agreements")

@@ -77,7 +77,7 @@ class Child {
     @CommandHandler
     void handle(RecordHealthCheck command, MetaData metaData, Clock clock, PersonalDataVault vault,
                 org.careledger.command.filing.FilingDirectory filings,
-                org.careledger.command.filing.EnrolmentPolicies policies) {
+                org.careledger.command.enrolment.EnrolmentPolicies policies) {
         Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(institutionId, division);
         if (erased) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
@@ -138,8 +138,8 @@ class Child {
     }
 
     /** What the enrolment rules need to know of this child. */
-    org.careledger.command.filing.ChildDirectory.ChildFacts facts() {
-        return new org.careledger.command.filing.ChildDirectory.ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult,
+    org.careledger.command.enrolment.ChildDirectory.ChildFacts facts() {
+        return new org.careledger.command.enrolment.ChildDirectory.ChildFacts(birthMonth, erased, entryCheckOn, entryCheckResult,
                 returnCheckOn);
     }
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * child. Erasure destroys the wrapped key. All writes join the command's JDBC transaction.
  */
 @Component
-public class PersonalDataVault implements org.careledger.command.filing.StaffPersonalDataStore {
+public class PersonalDataVault implements org.careledger.command.staff.StaffPersonalDataStore {
 
     static final int IV_BYTES = 12;
     static final int TAG_BITS = 128;

@@ -11,6 +11,6 @@ import org.careledger.kernel.id.InstitutionId;
  * End an enrolment: a withdrawal by the institution (with a note), or the system ending it when
  * the contract runs out or the child ages out. {@code endsOn} is the last day of care.
  */
-public record EndEnrolment(@TargetAggregateIdentifier InstitutionId institutionId, EnrolmentId enrolmentId,
+public record EndEnrolment(InstitutionId institutionId, @TargetAggregateIdentifier EnrolmentId enrolmentId,
                            EnrolmentEndReason reason, LocalDate endsOn, String note) {
 }

@@ -8,6 +8,6 @@ import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
 
 /** Enrol a registered child into a class of the institution under a service contract. */
-public record EnrolChild(@TargetAggregateIdentifier InstitutionId institutionId, EnrolmentId enrolmentId,
+public record EnrolChild(InstitutionId institutionId, @TargetAggregateIdentifier EnrolmentId enrolmentId,
                          ChildRef childRef, ClassId classId, ServiceContract contract) {
 }

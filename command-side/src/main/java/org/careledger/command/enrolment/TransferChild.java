@@ -8,6 +8,6 @@ import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
 
 /** Move an enrolled child to another class of the same institution (e.g. as the child grows). */
-public record TransferChild(@TargetAggregateIdentifier InstitutionId institutionId, EnrolmentId enrolmentId,
+public record TransferChild(InstitutionId institutionId, @TargetAggregateIdentifier EnrolmentId enrolmentId,
                             ClassId toClassId, LocalDate effectiveOn) {
 }

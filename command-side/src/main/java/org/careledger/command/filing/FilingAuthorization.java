@@ -10,7 +10,7 @@ import org.careledger.kernel.value.DivisionCode;
  * decide filings within their jurisdiction; subsidy officers and inspectors decide 普惠 status;
  * administrators and the application's own processes may do everything.
  */
-final class FilingAuthorization {
+public final class FilingAuthorization {
 
     /** Who may do something to an institution: one of the checks below. */
     @FunctionalInterface
@@ -22,7 +22,7 @@ final class FilingAuthorization {
     }
 
     /** Filing, amending and class changes: the institution's own operator, or an administrator. */
-    static void institutionItself(Caller caller, InstitutionId id, DivisionCode division) {
+    public static void institutionItself(Caller caller, InstitutionId id, DivisionCode division) {
         caller.requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(id, division);
     }
 

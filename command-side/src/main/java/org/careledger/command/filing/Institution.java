@@ -29,28 +29,9 @@ import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.filing.InstitutionDeregistered;
 import org.careledger.kernel.filing.PuhuiStatusGranted;
 import org.careledger.kernel.filing.PuhuiStatusWithdrawn;
-import org.careledger.kernel.enrolment.ChildEnrolled;
-import org.careledger.kernel.enrolment.ChildTransferred;
-import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
-import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
-import org.careledger.command.enrolment.EndEnrolment;
-import org.careledger.command.enrolment.EnrolChild;
-import org.careledger.kernel.enrolment.EnrolmentEndReason;
-import org.careledger.kernel.enrolment.EnrolmentEnded;
-import org.careledger.kernel.enrolment.ServiceContract;
-import org.careledger.command.enrolment.TransferChild;
-import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
-import org.careledger.kernel.id.EnrolmentId;
-import org.careledger.kernel.id.StaffRef;
 import org.careledger.kernel.staff.MedicalAgreementSigned;
-import org.careledger.command.staff.RecordStaffDeparture;
-import org.careledger.command.staff.RegisterStaffMember;
-import org.careledger.command.staff.RenewStaffCertificates;
 import org.careledger.command.staff.SignMedicalAgreement;
-import org.careledger.kernel.staff.StaffCertificatesRenewed;
-import org.careledger.kernel.staff.StaffMemberLeft;
-import org.careledger.kernel.staff.StaffMemberRegistered;
 import org.careledger.kernel.licence.FilingCertificate;
 import org.careledger.kernel.licence.FilingCertificateIssued;
 import org.careledger.kernel.licence.LicenceCheckOutcome;
@@ -85,6 +66,7 @@ import org.careledger.kernel.stereotype.AggregateRoot;
  */
 @AggregateRoot
 @Aggregate(snapshotTriggerDefinition = "institutionSnapshotTrigger")
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true) // snapshots taken before the split (ADR 0023) carry enrolments and staff
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Institution {
@@ -116,35 +98,9 @@ class Institution {
      * before it existed still load (they know no names; the check then covers later classes only).
      */
     private Map<String, String> openClassNames = new LinkedHashMap<>();
-    /** Active enrolments by enrolment id (bounded by the places; ended ones are dropped). */
-    private Map<String, EnrolmentState> enrolments = new LinkedHashMap<>();
-    /** Current staff by staff reference. */
-    private Map<String, StaffState> staff = new LinkedHashMap<>();
 
     /** A class of this institution as far as the rules need it. */
     record ClassState(ClassType classType, int places, boolean open) {
-    }
-
-    /** An active enrolment as far as the rules need it. */
-    record EnrolmentState(String childRef, String classId, java.time.YearMonth birthMonth, java.time.LocalDate startsOn,
-                          java.time.LocalDate endsOn, java.time.LocalDate birthDate) {
-
-        org.careledger.kernel.child.ChildAge age() {
-            return org.careledger.kernel.child.ChildAge.of(birthDate, birthMonth);
-        }
-    }
-
-    /**
-     * A current staff member as far as the rules need it. The certificate dates are null in
-     * snapshots taken before they were kept (a renewal is then always recorded).
-     */
-    record StaffState(org.careledger.kernel.staff.StaffRole role, String classId,
-                      java.time.LocalDate qualificationExpiresOn, java.time.LocalDate healthCertificateExpiresOn) {
-
-        boolean expiresOn(java.time.LocalDate qualification, java.time.LocalDate healthCertificate) {
-            return java.util.Objects.equals(qualificationExpiresOn, qualification)
-                    && java.util.Objects.equals(healthCertificateExpiresOn, healthCertificate);
-        }
     }
 
     /** What an amendment (变更) may change, compared to tell an amendment that changes nothing. */
@@ -347,140 +303,7 @@ class Institution {
         emit(new ClassClosed(id, command.classId(), command.reason(), clock.instant()));
     }
 
-    // ---- enrolment (issue 3) ----
-
-    /**
-     * Enrols a child under a service contract after every named rule passed. A child who already
-     * holds an active enrolment (anywhere) is refused, and the attempt is recorded for inspectors:
-     * the handler then answers a {@link DoubleEnrolmentRefusal} instead of throwing.
-     */
-    @CommandHandler
-    Object handle(EnrolChild command, MetaData metaData, Clock clock, ChildDirectory children,
-                  EnrolmentPolicies policies, EnrolmentRegistry registry, InstitutionDirectory institutions) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        EnrolmentRules.INSTITUTION_FILED_AND_NOT_SUSPENDED.enforce(status);
-        ServiceContract contract = command.contract();
-        EnrolmentRules.CONTRACT_IS_COHERENT.enforce(contract);
-        if (!policies.recordsBeforeFilingAllowed()) {
-            EnrolmentRules.CONTRACT_STARTS_ON_OR_AFTER_FILING.enforce(new EnrolmentRules.ContractAfterFiling(contract, filedOn));
-        }
-        ClassState target = openClass(command.classId());
-        ChildDirectory.ChildFacts child = children.facts(command.childRef());
-        if (child.erased()) {
-            throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "An erased child cannot be enrolled");
-        }
-        EnrolmentRules.CHILD_AGE_FITS_CLASS_TYPE.enforce(
-                new EnrolmentRules.Placement(target.classType(), child.age(), contract.startsOn()));
-        EnrolmentRules.CLASS_HAS_A_FREE_PLACE.enforce(
-                new EnrolmentRules.Occupancy(target.places(), enrolledIn(command.classId().value())));
-        EnrolmentRules.FAMILY_CARE_POINT_TAKES_AT_MOST_FIVE.enforce(new EnrolmentRules.Headcount(type, enrolments.size()));
-        EnrolmentPolicies.EnrolmentPolicy policy = policies.at(institutions.requireAreaOf(id), contract.startsOn());
-        EnrolmentRules.PREPAYMENT_WITHIN_CAP.enforce(new EnrolmentRules.ContractUnderPolicy(contract, policy));
-        EnrolmentRules.VALID_ENTRY_CHECK_ON_RECORD.enforce(new EnrolmentRules.EntryCheck(child, contract.startsOn(), policy));
-        java.time.LocalDate lastDay = lastDayOfCare(contract.endsOn(), child.age());
-        var held = registry.claim(new EnrolmentRegistry.Enrolment(command.enrolmentId(), command.childRef(), id,
-                command.classId(), child.birthMonth(), contract.startsOn(), lastDay, true, child.birthDate(),
-                child.personKey()));
-        if (held.isPresent()) {
-            emit(new DoubleEnrolmentAttempted(id, command.enrolmentId(), command.childRef(), held.get().institutionId(),
-                    held.get().enrolmentId(), clock.instant()));
-            return new DoubleEnrolmentRefusal(command.childRef().value());
-        }
-        emit(new ChildEnrolled(id, command.enrolmentId(), command.childRef(), command.classId(), target.classType(),
-                child.birthMonth(), contract, clock.instant(), child.birthDate()));
-        return command.enrolmentId().value();
-    }
-
-    /** Moves a child to another class as it grows: the target class's age band and places apply. */
-    @CommandHandler
-    void handle(TransferChild command, MetaData metaData, Clock clock, EnrolmentRegistry registry) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        EnrolmentRules.INSTITUTION_FILED_AND_NOT_SUSPENDED.enforce(status);
-        EnrolmentState enrolment = activeEnrolment(command.enrolmentId());
-        if (command.effectiveOn() == null) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "effectiveOn is required");
-        }
-        if (enrolment.classId().equals(command.toClassId().value())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "The child is already in class " + command.toClassId());
-        }
-        ClassState target = openClass(command.toClassId());
-        EnrolmentRules.CHILD_AGE_FITS_CLASS_TYPE.enforce(
-                new EnrolmentRules.Placement(target.classType(), enrolment.age(), command.effectiveOn()));
-        EnrolmentRules.CLASS_HAS_A_FREE_PLACE.enforce(
-                new EnrolmentRules.Occupancy(target.places(), enrolledIn(command.toClassId().value())));
-        registry.moveTo(command.enrolmentId(), command.toClassId());
-        emit(new ChildTransferred(id, command.enrolmentId(), ChildRef.of(enrolment.childRef()),
-                ClassId.of(enrolment.classId()), command.toClassId(), target.classType(), command.effectiveOn(),
-                clock.instant()));
-    }
-
-    /**
-     * Ends an enrolment. A withdrawal (退托) comes from the institution; contract end and age-out
-     * come from the application's own process ({@code EnrolmentLifecycleWorker}).
-     */
-    @CommandHandler
-    void handle(EndEnrolment command, MetaData metaData, Clock clock, EnrolmentRegistry registry) {
-        Caller caller = Caller.fromMetaData(metaData);
-        if (command.reason() == null || command.endsOn() == null) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "reason and endsOn are required");
-        }
-        if (command.reason() == EnrolmentEndReason.WITHDRAWN) {
-            FilingAuthorization.institutionItself(caller, id, division);
-        } else {
-            caller.requireRole(Role.SYSTEM, Role.ADMIN);
-        }
-        EnrolmentState enrolment = activeEnrolment(command.enrolmentId());
-        if (command.endsOn().isBefore(enrolment.startsOn().minusDays(1)) || command.endsOn().isAfter(enrolment.endsOn())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "endsOn must lie between the day before the start ("
-                    + enrolment.startsOn() + ") and the last day of the contract (" + enrolment.endsOn() + ")");
-        }
-        registry.end(command.enrolmentId(), command.endsOn(), command.reason());
-        emit(new EnrolmentEnded(id, command.enrolmentId(), ChildRef.of(enrolment.childRef()),
-                ClassId.of(enrolment.classId()), command.reason(), command.endsOn(), command.note(), clock.instant()));
-    }
-
-    // ---- staff and medical agreement (issue 3) ----
-
-    @CommandHandler
-    void handle(RegisterStaffMember command, MetaData metaData, Clock clock, StaffPersonalDataStore vault) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        requireOperating();
-        if (staff.containsKey(command.staffRef().value())) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "Staff member " + command.staffRef() + " is already registered");
-        }
-        if (command.role() == null || command.qualification() == null || command.qualification().isBlank()
-                || command.personalData() == null || command.personalData().name() == null
-                || command.personalData().name().isBlank()) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "role, qualification and name are required");
-        }
-        if (command.classId() != null) {
-            openClass(command.classId());
-        }
-        vault.store(command.staffRef(), command.personalData());
-        emit(new StaffMemberRegistered(id, command.staffRef(), command.role(), command.classId(), command.qualification(),
-                command.qualificationExpiresOn(), command.healthCertificateExpiresOn(), clock.instant()));
-    }
-
-    @CommandHandler
-    void handle(RenewStaffCertificates command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        StaffState member = currentStaff(command.staffRef());
-        if (member.expiresOn(command.qualificationExpiresOn(), command.healthCertificateExpiresOn())) {
-            return; // a command that changes nothing appends nothing (ADR 0020)
-        }
-        emit(new StaffCertificatesRenewed(id, command.staffRef(), command.qualificationExpiresOn(),
-                command.healthCertificateExpiresOn(), clock.instant()));
-    }
-
-    @CommandHandler
-    void handle(RecordStaffDeparture command, MetaData metaData, Clock clock) {
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), id, division);
-        currentStaff(command.staffRef());
-        if (command.leftOn() == null) {
-            throw new DomainException(ErrorCode.INVALID_INPUT, "leftOn is required");
-        }
-        emit(new StaffMemberLeft(id, command.staffRef(), command.leftOn(), clock.instant()));
-    }
+    // ---- medical agreement (issue 3); enrolments and staff are aggregates of their own (ADR 0023) ----
 
     @CommandHandler
     void handle(SignMedicalAgreement command, MetaData metaData, Clock clock) {
@@ -508,75 +331,18 @@ class Institution {
         }
     }
 
-    private StaffState currentStaff(StaffRef ref) {
-        StaffState s = staff.get(ref.value());
-        if (s == null) {
-            throw new DomainException(ErrorCode.STAFF_NOT_FOUND, "No current staff member " + ref + " here");
-        }
-        return s;
-    }
-
     /** The day the filing was first approved, or null (read by {@link AggregateFilingDirectory}). */
     java.time.LocalDate filedOn() {
         return filedOn;
     }
 
-    private EnrolmentState activeEnrolment(EnrolmentId enrolmentId) {
-        EnrolmentState e = enrolments.get(enrolmentId.value());
-        if (e == null) {
-            throw new DomainException(ErrorCode.ENROLMENT_NOT_FOUND, "No active enrolment " + enrolmentId + " here");
-        }
-        return e;
-    }
-
-    private int enrolledIn(String classId) {
-        return (int) enrolments.values().stream().filter(e -> e.classId().equals(classId)).count();
-    }
-
-    /**
-     * Care ends with the contract, or earlier with the last day before the child reaches 36
-     * months (docs/domain.md, rule A4).
-     */
-    private static java.time.LocalDate lastDayOfCare(java.time.LocalDate contractEnd,
-                                                     org.careledger.kernel.child.ChildAge age) {
-        java.time.LocalDate beforeAgeOut = age.lastDayOfCare();
-        return contractEnd.isAfter(beforeAgeOut) ? beforeAgeOut : contractEnd;
-    }
-
-    @EventSourcingHandler
-    void on(ChildEnrolled event) {
-        enrolments.put(event.enrolmentId().value(), new EnrolmentState(event.childRef().value(), event.classId().value(),
-                event.birthMonth(), event.contract().startsOn(),
-                lastDayOfCare(event.contract().endsOn(), event.age()), event.birthDate()));
-    }
-
-    @EventSourcingHandler
-    void on(ChildTransferred event) {
-        enrolments.computeIfPresent(event.enrolmentId().value(), (k, e) -> new EnrolmentState(e.childRef(),
-                event.toClassId().value(), e.birthMonth(), e.startsOn(), e.endsOn(), e.birthDate()));
-    }
-
-    @EventSourcingHandler
-    void on(EnrolmentEnded event) {
-        enrolments.remove(event.enrolmentId().value());
-    }
-
-    @EventSourcingHandler
-    void on(StaffMemberRegistered event) {
-        staff.put(event.staffRef().value(), new StaffState(event.role(),
-                event.classId() == null ? null : event.classId().value(), event.qualificationExpiresOn(),
-                event.healthCertificateExpiresOn()));
-    }
-
-    @EventSourcingHandler
-    void on(StaffCertificatesRenewed event) {
-        staff.computeIfPresent(event.staffRef().value(), (k, s) -> new StaffState(s.role(), s.classId(),
-                event.qualificationExpiresOn(), event.healthCertificateExpiresOn()));
-    }
-
-    @EventSourcingHandler
-    void on(StaffMemberLeft event) {
-        staff.remove(event.staffRef().value());
+    /** What the enrolment and staff aggregates read of this institution (read by {@link AggregateInstitutionFacts}). */
+    InstitutionFacts.Facts facts() {
+        Map<String, InstitutionFacts.ClassFacts> classFacts = new LinkedHashMap<>();
+        classes.forEach((classId, c) -> classFacts.put(classId,
+                new InstitutionFacts.ClassFacts(c.classType(), c.places(), c.open())));
+        return new InstitutionFacts.Facts(id, division, type, status, filedOn, classFacts,
+                particulars == null ? null : particulars.zone());
     }
 
     private ClassState openClass(ClassId classId) {

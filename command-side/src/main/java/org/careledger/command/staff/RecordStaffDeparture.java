@@ -7,6 +7,6 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
 
 /** A staff member left the institution. */
-public record RecordStaffDeparture(@TargetAggregateIdentifier InstitutionId institutionId, StaffRef staffRef,
+public record RecordStaffDeparture(InstitutionId institutionId, @TargetAggregateIdentifier StaffRef staffRef,
                                    LocalDate leftOn) {
 }

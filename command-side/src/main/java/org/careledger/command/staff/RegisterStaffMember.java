@@ -13,7 +13,7 @@ import org.careledger.kernel.id.StaffRef;
  * Register a staff member with role, class (carers), qualification and the expiry dates of the
  * qualification and health certificates. The personal data goes only to the protected store.
  */
-public record RegisterStaffMember(@TargetAggregateIdentifier InstitutionId institutionId, StaffRef staffRef,
+public record RegisterStaffMember(InstitutionId institutionId, @TargetAggregateIdentifier StaffRef staffRef,
                                   StaffRole role, ClassId classId, String qualification,
                                   LocalDate qualificationExpiresOn, LocalDate healthCertificateExpiresOn,
                                   StaffPersonalData personalData) {

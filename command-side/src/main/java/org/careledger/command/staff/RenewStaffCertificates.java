@@ -7,6 +7,6 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
 
 /** Record renewed certificates of a staff member. */
-public record RenewStaffCertificates(@TargetAggregateIdentifier InstitutionId institutionId, StaffRef staffRef,
+public record RenewStaffCertificates(InstitutionId institutionId, @TargetAggregateIdentifier StaffRef staffRef,
                                      LocalDate qualificationExpiresOn, LocalDate healthCertificateExpiresOn) {
 }

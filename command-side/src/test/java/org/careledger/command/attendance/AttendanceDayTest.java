@@ -12,9 +12,9 @@ import java.util.Optional;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.careledger.command.filing.ChildDirectory;
+import org.careledger.command.enrolment.ChildDirectory;
 import org.careledger.command.filing.InstitutionDirectory;
-import org.careledger.command.filing.EnrolmentRegistry;
+import org.careledger.command.enrolment.EnrolmentRegistry;
 import org.careledger.kernel.attendance.AbsenceReason;
 import org.careledger.kernel.child.HealthOutcome;
 import org.careledger.kernel.attendance.AttendanceCorrected;
@@ -90,6 +90,21 @@ class AttendanceDayTest {
 
             @Override
             public void moveTo(EnrolmentId enrolmentId, ClassId classId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Occupancy lockPlaces(InstitutionId institution, ClassId classId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<InstitutionId> institutionOf(EnrolmentId enrolmentId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<EnrolmentId> enrolmentsOf(InstitutionId institution) {
                 throw new UnsupportedOperationException();
             }
 

@@ -44,7 +44,7 @@ class ChildTest {
         // the institution's filing was approved on 2026-03-01
         fixture.registerInjectableResource((org.careledger.command.filing.FilingDirectory) id ->
                 java.util.Optional.of(java.time.LocalDate.of(2026, 3, 1)));
-        fixture.registerInjectableResource(new org.careledger.command.filing.ConfiguredEnrolmentPolicies(java.util.List.of()));
+        fixture.registerInjectableResource(new org.careledger.command.enrolment.ConfiguredEnrolmentPolicies(java.util.List.of()));
         erasedInVault = false;
         fixture.registerInjectableResource(new PersonalDataVault(null, null) {
             @Override

@@ -32,45 +32,45 @@ import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.kernel.value.ServiceType;
 
 /** Shared facts for the filing tests: one institution in 汶上县 (370830), its callers and events. */
-final class FilingFixtures {
+public final class FilingFixtures {
 
-    static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
-    static final DivisionCode WENSHANG = DivisionCode.parse("370830");
+    public static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    public static final DivisionCode WENSHANG = DivisionCode.parse("370830");
+    public static final CreditCode CREDIT_CODE = CreditCode.parse("91370830MA3N000021");
+    public static final CreditCode PILOT_CODE = CreditCode.parse("91370830MA3N000022");
+    public static final ClassId INFANTS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
+    public static final ClassId TODDLERS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
     /** Local zones for the fixtures: 太白湖新区 in 任城区 (as shipped) and a test zone in 汶上县. */
-    static final org.careledger.kernel.value.LocalZones ZONES = org.careledger.kernel.value.LocalZones.of(List.of(
+    public static final org.careledger.kernel.value.LocalZones ZONES = org.careledger.kernel.value.LocalZones.of(List.of(
             new org.careledger.kernel.value.LocalZone("370811-TBH", "太白湖新区", "3708", List.of("370811"), "test"),
             new org.careledger.kernel.value.LocalZone("370830-T", "汶上测试区", "3708", List.of("370830"), "test")));
 
     /** A fresh in-memory directory, registered with the zones as resources the aggregate's handlers take. */
-    static InMemoryInstitutionDirectory directory(org.axonframework.test.aggregate.AggregateTestFixture<?> fixture) {
+    public static InMemoryInstitutionDirectory directory(org.axonframework.test.aggregate.AggregateTestFixture<?> fixture) {
         InMemoryInstitutionDirectory directory = new InMemoryInstitutionDirectory();
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(ZONES);
         return directory;
     }
-    static final CreditCode CREDIT_CODE = CreditCode.parse("91370830MA3N000021");
-    static final CreditCode PILOT_CODE = CreditCode.parse("91370830MA3N000022");
-    static final ClassId INFANTS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
-    static final ClassId TODDLERS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
 
-    static final Caller OPERATOR = new Caller("op-1", Role.OPERATOR, ID, null);
-    static final Caller OTHER_OPERATOR = new Caller("op-2", Role.OPERATOR,
+    public static final Caller OPERATOR = new Caller("op-1", Role.OPERATOR, ID, null);
+    public static final Caller OTHER_OPERATOR = new Caller("op-2", Role.OPERATOR,
             InstitutionId.of("11111111-2222-4333-8444-555555555555"), null);
-    static final Caller INSPECTOR = new Caller("insp-1", Role.INSPECTOR, null, Jurisdiction.of("3708"));
-    static final Caller FOREIGN_INSPECTOR = new Caller("insp-2", Role.INSPECTOR, null, Jurisdiction.of("3301"));
-    static final Caller OFFICER = new Caller("off-1", Role.SUBSIDY_OFFICER, null, Jurisdiction.of("37"));
-    static final Caller ADMIN = new Caller("admin", Role.ADMIN, null, null);
+    public static final Caller INSPECTOR = new Caller("insp-1", Role.INSPECTOR, null, Jurisdiction.of("3708"));
+    public static final Caller FOREIGN_INSPECTOR = new Caller("insp-2", Role.INSPECTOR, null, Jurisdiction.of("3301"));
+    public static final Caller OFFICER = new Caller("off-1", Role.SUBSIDY_OFFICER, null, Jurisdiction.of("37"));
+    public static final Caller ADMIN = new Caller("admin", Role.ADMIN, null, null);
 
     private FilingFixtures() {
     }
 
-    static MetaData as(Caller caller) {
+    public static MetaData as(Caller caller) {
         return MetaData.from(caller.toMetaData());
     }
 
-    static List<FilingDocument> allDocuments(boolean withFoodLicence) {
+    public static List<FilingDocument> allDocuments(boolean withFoodLicence) {
         List<FilingDocument> docs = new ArrayList<>();
         for (FilingDocumentType t : FilingDocumentType.values()) {
             if (t == FilingDocumentType.FOOD_LICENCE && !withFoodLicence) {
@@ -82,53 +82,53 @@ final class FilingFixtures {
         return docs;
     }
 
-    static List<FilingDocument> documentsWithout(FilingDocumentType... missing) {
+    public static List<FilingDocument> documentsWithout(FilingDocumentType... missing) {
         List<FilingDocumentType> skip = Arrays.asList(missing);
         return allDocuments(true).stream().filter(d -> !skip.contains(d.type())).toList();
     }
 
-    static FileInstitution fileCommand(InstitutionType type, List<ClassSpec> classes, List<FilingDocument> documents,
+    public static FileInstitution fileCommand(InstitutionType type, List<ClassSpec> classes, List<FilingDocument> documents,
                                        boolean mealsServed, CreditCode code) {
         return new FileInstitution(ID, code, "汶上县第二人民医院托育中心", type, WENSHANG, "山东省济宁市汶上县",
                 new GeoPoint(35.73, 116.49), "0537-7210000", mealsServed, Set.of(ServiceType.FULL_DAY),
                 classes, List.of(new Fee("保育费", 180_000, FeeUnit.PER_MONTH)), documents);
     }
 
-    static FileInstitution fileCommand() {
+    public static FileInstitution fileCommand() {
         return fileCommand(InstitutionType.CHILDCARE_CENTRE,
                 List.of(new ClassSpec(INFANTS, "乳儿班", ClassType.INFANT, 10),
                         new ClassSpec(TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15)),
                 allDocuments(true), true, CREDIT_CODE);
     }
 
-    static FilingSubmitted submitted() {
+    public static FilingSubmitted submitted() {
         FileInstitution c = fileCommand();
         return new FilingSubmitted(ID, c.creditCode(), true, c.name(), c.type(), c.division(), c.address(), c.location(),
                 c.contactPhone(), c.mealsServed(), c.serviceTypes(), c.fees(), c.documents(), NOW);
     }
 
-    static FilingSubmitted submittedFamilyCarePoint() {
+    public static FilingSubmitted submittedFamilyCarePoint() {
         FilingSubmitted s = submitted();
         return new FilingSubmitted(ID, s.creditCode(), true, "小太阳家庭托育点", InstitutionType.FAMILY_CARE_POINT,
                 s.division(), s.address(), s.location(), s.contactPhone(), false, s.serviceTypes(), s.fees(),
                 allDocuments(false), NOW);
     }
 
-    static ClassOpened infantClassOpened() {
+    public static ClassOpened infantClassOpened() {
         return new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, NOW);
     }
 
-    static FilingApproved approved() {
+    public static FilingApproved approved() {
         return new FilingApproved(ID, FilingNumber.of(WENSHANG, 2026, 1), WENSHANG, NOW);
     }
 
-    static org.careledger.kernel.licence.LicenceVerified licenceVerified() {
+    public static org.careledger.kernel.licence.LicenceVerified licenceVerified() {
         return new org.careledger.kernel.licence.LicenceVerified(ID, "91370830MA3N000021",
                 java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2030, 12, 31), NOW);
     }
 
     /** A deterministic signer for fixtures: the real Ed25519 signer is tested in infra. */
-    static final FilingCertificateSigner SIGNER = new FilingCertificateSigner() {
+    public static final FilingCertificateSigner SIGNER = new FilingCertificateSigner() {
         @Override
         public String keyId() {
             return "test-key";
@@ -145,7 +145,7 @@ final class FilingFixtures {
         }
     };
 
-    static Map<String, Object> eventMetaData() {
+    public static Map<String, Object> eventMetaData() {
         return Map.of("institutionId", ID.value(), "jurisdiction", WENSHANG.value());
     }
 }

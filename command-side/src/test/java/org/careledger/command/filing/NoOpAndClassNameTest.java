@@ -5,14 +5,12 @@ import static org.careledger.command.filing.FilingFixtures.*;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.careledger.command.staff.RenewStaffCertificates;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.ClassClosed;
 import org.careledger.kernel.filing.ClassOpened;
 import org.careledger.kernel.filing.FilingAmended;
 import org.careledger.kernel.filing.FilingRejected;
 import org.careledger.kernel.id.ClassId;
-import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.InstitutionType;
@@ -31,7 +29,6 @@ class NoOpAndClassNameTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
         fixture.registerInjectableResource(SIGNER);
-        fixture.registerInjectableResource((StaffPersonalDataStore) (ref, data) -> { });
         InMemoryInstitutionDirectory directory = FilingFixtures.directory(fixture); // before the repository is built
         fixture.registerAnnotatedCommandHandler(
                 new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));
@@ -41,21 +38,6 @@ class NoOpAndClassNameTest {
     void resizingAClassToItsCurrentSizeAppendsNothing() {
         fixture.given(submitted(), infantClassOpened())
                 .when(new ResizeClass(ID, INFANTS, 10), as(OPERATOR))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
-    }
-
-    @Test
-    void renewingCertificatesToTheDatesOnRecordAppendsNothing() {
-        var registered = StaffAndMedicalAgreementTest.registered();
-        fixture.given(submitted(), infantClassOpened(), approved(), registered)
-                .when(new RenewStaffCertificates(ID, registered.staffRef(), registered.qualificationExpiresOn(),
-                        registered.healthCertificateExpiresOn()), as(OPERATOR))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
-        var renewedUntil = registered.healthCertificateExpiresOn().plusYears(1);
-        fixture.given(submitted(), infantClassOpened(), approved(), registered, new StaffCertificatesRenewed(ID,
-                        registered.staffRef(), registered.qualificationExpiresOn(), renewedUntil, NOW))
-                .when(new RenewStaffCertificates(ID, registered.staffRef(), registered.qualificationExpiresOn(),
-                        renewedUntil), as(OPERATOR))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 

@@ -7,7 +7,7 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 
 /** Matches a {@link DomainException} with a given stable code. */
-final class RefusedWith extends BaseMatcher<Throwable> {
+public final class RefusedWith extends BaseMatcher<Throwable> {
 
     private final ErrorCode code;
 
@@ -15,7 +15,7 @@ final class RefusedWith extends BaseMatcher<Throwable> {
         this.code = code;
     }
 
-    static Matcher<Throwable> code(ErrorCode code) {
+    public static Matcher<Throwable> code(ErrorCode code) {
         return new RefusedWith(code);
     }
 

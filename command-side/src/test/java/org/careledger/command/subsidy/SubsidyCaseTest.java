@@ -64,7 +64,7 @@ class SubsidyCaseTest {
             children.add(c);
             history.enrol(c, ClassType.YOUNG_TODDLER, FROM, TO);
         }
-        SubsidyFactsLoader loader = new SubsidyFactsLoader(null) {
+        SubsidyFactsLoader loader = new SubsidyFactsLoader(null, null) {
             @Override
             SubsidyFacts load(InstitutionId institution, LocalDate from, LocalDate to, Instant asOf) {
                 return history.facts(asOf);

@@ -109,7 +109,10 @@ class CareFlowTest extends IntegrationTest {
         Map<String, Object> enrolled = post(opA, "/api/v1/institutions/" + a + "/enrolments",
                 enrolment(child, toddlersA, 1), 201);
         String enrolmentA = (String) enrolled.get("id");
-        assertThat(events.typesFor(a)).contains("ChildEnrolled");
+        // the enrolment is an aggregate of its own (ADR 0023): its stream, about institution A
+        assertThat(events.typesFor(enrolmentA)).containsExactly("ChildEnrolled");
+        assertThat(events.typesAbout(a)).contains("ChildEnrolled");
+        assertThat(events.typesFor(a)).doesNotContain("ChildEnrolled");
 
         // the same child (same citizen ID) at a second institution: registration answers as for any
         // new child, with B's own reference (docs/domain.md rule P4: nothing tells B the child is known
@@ -123,7 +126,7 @@ class CareFlowTest extends IntegrationTest {
                 enrolment(sameChild, toddlersB, 1), 409);
         assertThat(refused.get("code")).isEqualTo("DOUBLE_ENROLMENT");
         assertThat(refused.toString()).doesNotContain(a).doesNotContain(child);
-        assertThat(events.typesFor(b)).contains("DoubleEnrolmentAttempted").doesNotContain("ChildEnrolled");
+        assertThat(events.typesAbout(b)).contains("DoubleEnrolmentAttempted").doesNotContain("ChildEnrolled");
         long afterAttempt = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         Map<String, Object> alerts = get(inspector, "/api/v1/supervision/alerts?type=DOUBLE_ENROLMENT_ATTEMPT&size=100&minPosition="
                 + afterAttempt);
@@ -166,7 +169,8 @@ class CareFlowTest extends IntegrationTest {
         Map<String, Object> carer = post(opA, "/api/v1/institutions/" + a + "/staff", Map.of("role", "CARER",
                 "classId", toddlersA, "qualification", "保育师（四级）", "qualificationExpiresOn", "2029-06-30",
                 "healthCertificateExpiresOn", TODAY.plusMonths(10).toString(), "name", "孙保育", "phone", "139-0537-0000"), 201);
-        assertThat(events.payloadsFor(a)).noneMatch(p -> p.contains("孙保育"));
+        assertThat(events.payloadsAbout(a)).noneMatch(p -> p.contains("孙保育"));
+        assertThat(events.typesFor((String) carer.get("id"))).containsExactly("StaffMemberRegistered");
         assertThat(carer.get("id")).isNotNull();
         long staffed = ((Number) post(opA, "/api/v1/institutions/" + a + "/medical-agreements", Map.of(
                 "partnerName", "汶上县妇幼保健院", "signedOn", TODAY.minusMonths(2).toString()), 201).get("position")).longValue();

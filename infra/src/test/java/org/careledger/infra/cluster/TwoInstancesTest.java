@@ -19,7 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.careledger.command.cluster.ClusterLeases;
-import org.careledger.command.filing.EnrolmentLifecycleWorker;
+import org.careledger.command.enrolment.EnrolmentLifecycleWorker;
 import org.careledger.command.licence.LicenceRegistry;
 import org.careledger.infra.support.Filings;
 import org.careledger.infra.support.Tokens;

@@ -49,6 +49,23 @@ public final class EventRows {
                 .map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
     }
 
+    /**
+     * The event types about an institution in every stream (its own, its enrolments', its staff
+     * members'; ADR 0023), as the views see them: by the institution named in the metadata.
+     */
+    public List<String> typesAbout(String institutionId) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry "
+                + "WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'institutionId' = ? ORDER BY global_index", String.class,
+                institutionId).stream().map(t -> t.substring(t.lastIndexOf('.') + 1)).toList();
+    }
+
+    /** The stored payloads (JSON text) of the events about an institution in every stream (see {@link #typesAbout}). */
+    public List<String> payloadsAbout(String institutionId) {
+        return jdbc.queryForList("SELECT payload FROM domain_event_entry "
+                + "WHERE convert_from(meta_data, 'UTF8')::jsonb ->> 'institutionId' = ? ORDER BY global_index", byte[].class,
+                institutionId).stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList();
+    }
+
     /** The stored payloads (JSON text) of the aggregate's events. */
     public List<String> payloadsFor(String aggregateId) {
         return jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "

@@ -1,4 +1,4 @@
-package org.careledger.command.filing;
+package org.careledger.command.enrolment;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -23,14 +23,17 @@ import org.springframework.stereotype.Component;
  * the earlier to commit and then finds the child taken.
  */
 @Component
-class JdbcEnrolmentRegistry implements EnrolmentRegistry {
+public class JdbcEnrolmentRegistry implements EnrolmentRegistry {
 
     private static final String COLUMNS =
             "enrolment_id, child_ref, institution_id, class_id, birth_month, starts_on, ends_on, active, birth_date";
 
+    /** The advisory lock's key, per institution: its places and its family-care-point headcount. */
+    static final String PLACE_LOCK = "enrolment-places:";
+
     private final JdbcTemplate jdbc;
 
-    JdbcEnrolmentRegistry(JdbcTemplate jdbc) {
+    public JdbcEnrolmentRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -46,6 +49,28 @@ class JdbcEnrolmentRegistry implements EnrolmentRegistry {
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM enrolment WHERE person_key = ? AND active", JdbcEnrolmentRegistry::row,
                 e.holder()).stream().findFirst();
+    }
+
+    @Override
+    public Occupancy lockPlaces(InstitutionId institution, ClassId classId) {
+        // a transaction-scoped advisory lock: released by the commit or roll-back of the command
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> { },
+                PLACE_LOCK + institution.value());
+        return jdbc.queryForObject("SELECT count(*) FILTER (WHERE class_id = ?), count(*) FROM enrolment "
+                        + "WHERE institution_id = ? AND active",
+                (rs, i) -> new Occupancy(rs.getInt(1), rs.getInt(2)), classId.value(), institution.value());
+    }
+
+    @Override
+    public Optional<InstitutionId> institutionOf(EnrolmentId enrolmentId) {
+        return jdbc.queryForList("SELECT institution_id FROM enrolment WHERE enrolment_id = ?", String.class,
+                enrolmentId.value()).stream().findFirst().map(InstitutionId::of);
+    }
+
+    @Override
+    public List<EnrolmentId> enrolmentsOf(InstitutionId institution) {
+        return jdbc.queryForList("SELECT enrolment_id FROM enrolment WHERE institution_id = ? ORDER BY starts_on, enrolment_id",
+                String.class, institution.value()).stream().map(EnrolmentId::of).toList();
     }
 
     @Override

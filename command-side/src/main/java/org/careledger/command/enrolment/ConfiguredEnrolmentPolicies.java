@@ -1,4 +1,4 @@
-package org.careledger.command.filing;
+package org.careledger.command.enrolment;
 
 import java.time.LocalDate;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.careledger.command.filing;
+package org.careledger.command.enrolment;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,6 +23,24 @@ public interface EnrolmentRegistry {
      * reference) already holds one: then nothing is written and the holding enrolment is returned.
      */
     Optional<Enrolment> claim(Enrolment enrolment);
+
+    /**
+     * Takes the institution's place lock for the rest of the command's transaction, then counts the
+     * active enrolments of the class and of the institution (rules C2, C3). Every instance's
+     * enrolments and transfers into one institution serialise on this lock, so two of them never
+     * both see the last place free (ADR 0023).
+     */
+    Occupancy lockPlaces(InstitutionId institution, ClassId classId);
+
+    /** The institution an enrolment was recorded in, if it is known here (for enrolments recorded before the split). */
+    Optional<InstitutionId> institutionOf(EnrolmentId enrolmentId);
+
+    /** Every enrolment ever recorded in the institution (ended ones included), oldest first. */
+    List<EnrolmentId> enrolmentsOf(InstitutionId institution);
+
+    /** Active enrolments counted under the place lock: in the class, and in the whole institution. */
+    record Occupancy(int inClass, int inInstitution) {
+    }
 
     /** Ends an active enrolment. */
     void end(EnrolmentId enrolmentId, LocalDate endsOn, EnrolmentEndReason reason);

@@ -1,4 +1,4 @@
-package org.careledger.command.filing;
+package org.careledger.command.enrolment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

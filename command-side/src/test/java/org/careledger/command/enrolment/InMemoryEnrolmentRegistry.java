@@ -1,4 +1,4 @@
-package org.careledger.command.filing;
+package org.careledger.command.enrolment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +26,22 @@ final class InMemoryEnrolmentRegistry implements EnrolmentRegistry {
             rows.put(e.enrolmentId().value(), e);
         }
         return held;
+    }
+
+    @Override
+    public Occupancy lockPlaces(InstitutionId institution, ClassId classId) {
+        List<Enrolment> active = rows.values().stream().filter(r -> r.active() && r.institutionId().equals(institution)).toList();
+        return new Occupancy((int) active.stream().filter(r -> r.classId().equals(classId)).count(), active.size());
+    }
+
+    @Override
+    public Optional<InstitutionId> institutionOf(EnrolmentId enrolmentId) {
+        return Optional.ofNullable(rows.get(enrolmentId.value())).map(Enrolment::institutionId);
+    }
+
+    @Override
+    public List<EnrolmentId> enrolmentsOf(InstitutionId institution) {
+        return rows.values().stream().filter(r -> r.institutionId().equals(institution)).map(Enrolment::enrolmentId).toList();
     }
 
     @Override

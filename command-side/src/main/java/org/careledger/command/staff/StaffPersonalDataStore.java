@@ -1,4 +1,4 @@
-package org.careledger.command.filing;
+package org.careledger.command.staff;
 
 import org.careledger.kernel.id.StaffRef;
 import org.careledger.kernel.staff.StaffPersonalData;
