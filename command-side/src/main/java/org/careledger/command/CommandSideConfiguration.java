@@ -30,7 +30,7 @@ public class CommandSideConfiguration {
      */
     @Bean
     org.springframework.beans.factory.InitializingBean enrolmentPolicyZonesChecked(
-            org.careledger.command.filing.ConfiguredEnrolmentPolicies policies, org.careledger.kernel.value.LocalZones zones) {
+            org.careledger.command.enrolment.ConfiguredEnrolmentPolicies policies, org.careledger.kernel.value.LocalZones zones) {
         return () -> policies.checkZones(zones);
     }
 
