@@ -158,6 +158,16 @@ final class InspectorBench {
         for (LocalDate day : plan.attendanceDays()) {
             aggregates.add(longest.id + "/" + day);
         }
+        // since the split (ADR 0023) each enrolment is a stream of its own
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT enrolment_id FROM enrolment WHERE institution_id = ?")) {
+            ps.setString(1, longest.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    aggregates.add(rs.getString(1));
+                }
+            }
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("institutionId", longest.id);
 
