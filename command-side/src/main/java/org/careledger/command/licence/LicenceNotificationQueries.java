@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The SQL of the e-license notification endpoint (R2DBC, never blocking the event loop): spending a
- * platform's nonce ({@code elicense_nonce}) and finding the institution of a credit code in the
+ * platform's nonce ({@code elicense_nonce}), keeping notifications about unknown credit codes
+ * ({@code elicense_unmatched_notification}) and finding the institution of a credit code in the
  * command side's directory ({@code institution_credit_code}).
  */
 @Component
@@ -24,6 +25,18 @@ public class LicenceNotificationQueries {
     public Mono<Boolean> spendNonce(String platform, String nonce) {
         return db.sql("INSERT INTO elicense_nonce (platform_id, nonce) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(0, platform).bind(1, nonce).fetch().rowsUpdated()
+                .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Keeps a notification about a credit code no institution holds, once per platform and
+     * notification id; true the first time, false for a repeated delivery.
+     */
+    public Mono<Boolean> recordUnmatched(String platform, String notificationId, CreditCode creditCode, String change) {
+        return db.sql("INSERT INTO elicense_unmatched_notification (platform_id, notification_id, credit_code, change) "
+                        + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                .bind(0, platform).bind(1, notificationId).bind(2, creditCode.value()).bind(3, change)
+                .fetch().rowsUpdated()
                 .map(inserted -> inserted == 1);
     }
 

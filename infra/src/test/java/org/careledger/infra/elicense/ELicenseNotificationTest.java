@@ -99,6 +99,24 @@ class ELicenseNotificationTest extends IntegrationTest {
     }
 
     @Test
+    void aRepeatedNotificationAboutAnUnknownCreditCodeIsAnsweredAsADuplicate() {
+        String code = Filings.freshCreditCode();   // no institution holds it
+        String notificationId = "n-" + UUID.randomUUID();
+        Map<String, Object> first = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
+                UUID.randomUUID().toString(), revocation(notificationId, code))
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody();
+        assertThat(first).containsEntry("duplicate", false);
+        assertThat(first.get("institutionId")).isNull();
+        Map<String, Object> again = send("test-platform", PLATFORM_SECRET, Instant.now().getEpochSecond(),
+                UUID.randomUUID().toString(), revocation(notificationId, code))
+                .expectStatus().isAccepted().expectBody(JSON_MAP).returnResult().getResponseBody();
+        assertThat(again).containsEntry("duplicate", true);
+        assertThat(again.get("institutionId")).isNull();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM elicense_unmatched_notification WHERE notification_id = ?",
+                Integer.class, notificationId)).isEqualTo(1);
+    }
+
+    @Test
     void forgedStaleReplayedOrMalformedNotificationsAreRefusedAndWriteNothing() {
         Tokens tokens = new Tokens(client);
         Filings filings = new Filings(client);

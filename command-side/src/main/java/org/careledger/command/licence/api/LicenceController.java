@@ -110,7 +110,10 @@ public class LicenceController {
                         // duplicate it is the institution's current position, which covers the first time
                         .flatMap(sent -> dispatcher.positionOf(sent.aggregateId()).map(position -> new NotificationAccepted(
                                 sent.result() != null && sent.result().duplicate(), institution.value(), position))))
-                .switchIfEmpty(Mono.fromSupplier(() -> new NotificationAccepted(false, null, null)));
+                // no institution holds the credit code: nothing to write, but a repeat is still a duplicate
+                .switchIfEmpty(Mono.defer(() -> queries.recordUnmatched(platform, notification.notificationId(),
+                                notification.creditCode(), notification.change().name())
+                        .map(first -> new NotificationAccepted(!first, null, null))));
     }
 
     record Notification(String notificationId, CreditCode creditCode, LicenceChange change, Instant effectiveAt,
