@@ -112,8 +112,10 @@ class RouteTableAuthorizationTest extends IntegrationTest {
         institution = UUID.randomUUID().toString();
         String op = tokens.operator(institution);
         String code17 = "52370811MJ" + String.format("%07d", (System.nanoTime() / 1000 + 7) % 10_000_000);
-        filings.file(op, Filings.body(code17 + CreditCode.checkCharacterFor(code17), "路由表授权测试托育中心", OWN_DIVISION,
-                35.38, 116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))));
+        // in the 太白湖 zone (rule F7), whose construction policy the subsidy case below needs
+        filings.file(op, Filings.inZone(Filings.body(code17 + CreditCode.checkCharacterFor(code17), "路由表授权测试托育中心",
+                OWN_DIVISION, 35.38, 116.58, List.of(Map.of("name", "托小班", "classType", "YOUNG_TODDLER", "places", 15))),
+                "370811-TBH"));
         long approved = filings.approve(tokens.inspector("3708"), institution).position();
         String first17 = OWN_DIVISION + TODAY.minusMonths(14).withDayOfMonth(11).toString().replace("-", "") + "777";
         String citizenId = first17 + CitizenId.checkCharacterFor(first17);
