@@ -91,7 +91,12 @@ public class CommandDispatcher {
                 metaData.put(IdempotentAttempt.ANSWERED, answeredId);
             }
         }
+        // handed to the command bus from a bounded-elastic thread, never from the event loop: the
+        // bus's executor takes its locks on the way in (a new worker, the bounded queue), and under
+        // contention that parks the calling thread (BlockHound caught it on an epoll thread, and the
+        // error it threw inside the lock left the executor's lock without an owner)
         return gateway.<R>send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
                 .map(result -> new Sent<>(result, aggregateId, answeredId))
                 .defaultIfEmpty(new Sent<>(null, aggregateId, answeredId))
                 .onErrorMap(CommandDispatcher::unwrap);

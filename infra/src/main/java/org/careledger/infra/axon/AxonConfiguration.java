@@ -64,6 +64,8 @@ public class AxonConfiguration {
                     return t;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        // every thread up front: dispatching a command never has to start one (which takes the pool's lock)
+        executor.prestartAllCoreThreads();
         ExecutorServiceMetrics.monitor(meterRegistry, executor, "commandBus");
         return executor;
     }
