@@ -1,6 +1,5 @@
 package org.careledger.command.enrolment;
 
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -24,10 +23,8 @@ public class EnrolmentConfiguration {
     @Bean(REPOSITORY)
     Repository<Enrolment> enrolmentRepository(EventStore eventStore, EnrolmentRegistry registry,
             ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
-        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(Enrolment.class)
-                        // Spring's resolvers: the handlers' injected resources are beans
-                        .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition), eventStore,
-                Enrolment.class.getSimpleName(),
+        return LegacyInstitutionStreamRepository.of(Enrolment.class, eventStore, parameterResolverFactory,
+                handlerDefinition,
                 id -> registry.institutionOf(EnrolmentId.of(id)).map(InstitutionId::value),
                 EnrolmentConfiguration::names);
     }

@@ -42,6 +42,19 @@ public class LegacyInstitutionStreamRepository<T> extends EventSourcingRepositor
         this.belongsTo = belongsTo;
     }
 
+    /**
+     * The repository of an aggregate split out of the institution: event-sourced with Spring's
+     * parameter resolvers (its handlers' injected resources are beans), named by its class.
+     */
+    public static <T> LegacyInstitutionStreamRepository<T> of(Class<T> aggregate, EventStore eventStore,
+            org.axonframework.messaging.annotation.ParameterResolverFactory parameterResolverFactory,
+            org.axonframework.messaging.annotation.HandlerDefinition handlerDefinition,
+            Function<String, Optional<String>> legacyStream, BiPredicate<Object, String> belongsTo) {
+        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(aggregate)
+                .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition),
+                eventStore, aggregate.getSimpleName(), legacyStream, belongsTo);
+    }
+
     @Override
     protected DomainEventStream readEvents(String aggregateIdentifier) {
         List<? extends DomainEventMessage<?>> own = super.readEvents(aggregateIdentifier).asStream().toList();

@@ -1,6 +1,5 @@
 package org.careledger.command.staff;
 
-import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
@@ -26,10 +25,8 @@ public class StaffConfiguration {
     @Bean(REPOSITORY)
     Repository<StaffMember> staffMemberRepository(EventStore eventStore, JdbcTemplate jdbc,
             ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
-        return new LegacyInstitutionStreamRepository<>(EventSourcingRepository.builder(StaffMember.class)
-                        // Spring's resolvers: the handlers' injected resources are beans
-                        .parameterResolverFactory(parameterResolverFactory).handlerDefinition(handlerDefinition), eventStore,
-                StaffMember.class.getSimpleName(),
+        return LegacyInstitutionStreamRepository.of(StaffMember.class, eventStore, parameterResolverFactory,
+                handlerDefinition,
                 ref -> jdbc.queryForList("SELECT institution_id FROM legacy_staff_stream WHERE staff_ref = ?",
                         String.class, ref).stream().findFirst(),
                 StaffConfiguration::names);

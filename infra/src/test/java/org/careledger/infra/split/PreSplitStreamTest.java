@@ -111,15 +111,16 @@ class PreSplitStreamTest extends IntegrationTest {
     private static final long SERIAL = 900_000 + System.nanoTime() % 99_999;
     private static final String STORED_FILING_NUMBER = "TY3708302026000001";
     private static final String STORED_CERTIFICATE = "TYBA11370830MB0000000R26000001015";
+    private static final String FILING_NUMBER = org.careledger.kernel.id.FilingNumber.of(
+            org.careledger.kernel.value.DivisionCode.parse("370830"), 2026, SERIAL).value();
+    private static final String CERTIFICATE =
+            org.careledger.kernel.licence.FilingCertificate.number("11370830MB0000000R", 2026, SERIAL);
 
     private static byte[] bytes(JsonNode row, String field) {
         if (!row.hasNonNull(field)) {
             return null;
         }
-        String filingNumber = org.careledger.kernel.id.FilingNumber.of(
-                org.careledger.kernel.value.DivisionCode.parse("370830"), 2026, SERIAL).value();
-        String certificate = org.careledger.kernel.licence.FilingCertificate.number("11370830MB0000000R", 2026, SERIAL);
-        return row.get(field).asText().replace(STORED_FILING_NUMBER, filingNumber).replace(STORED_CERTIFICATE, certificate)
+        return row.get(field).asText().replace(STORED_FILING_NUMBER, FILING_NUMBER).replace(STORED_CERTIFICATE, CERTIFICATE)
                 .getBytes(StandardCharsets.UTF_8);
     }
 
