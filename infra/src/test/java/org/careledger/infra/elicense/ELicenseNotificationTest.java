@@ -12,6 +12,7 @@ import org.careledger.command.licence.NotificationSignature;
 import org.careledger.infra.support.EventRows;
 import org.careledger.infra.support.Filings;
 import org.careledger.infra.support.IntegrationTest;
+import org.careledger.infra.support.PoisonEvents;
 import org.careledger.infra.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,9 +78,11 @@ class ELicenseNotificationTest extends IntegrationTest {
                         .queryParam("minPosition", position).build())
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.creditCode == '" + code + "')].status").isEqualTo("SUSPENDED");
-        // and so does its filing certificate
-        String certificate = jdbc.queryForObject("SELECT certificate_number FROM filing_certificate WHERE institution_id = ?",
-                String.class, id);
+        // and so does its filing certificate: its number is read from the certificate view, which a
+        // separate processor writes and may not have reached yet (the read below waits for the position)
+        String sql = "SELECT certificate_number FROM filing_certificate WHERE institution_id = ?";
+        PoisonEvents.await(() -> !jdbc.queryForList(sql, String.class, id).isEmpty(), "a filing certificate for " + id);
+        String certificate = jdbc.queryForObject(sql, String.class, id);
         client.get().uri("/api/v1/public/certificates/" + certificate + "?minPosition=" + position).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SUSPENDED");
         client.get().uri("/api/v1/supervision/licence-alerts?minPosition=" + position)
