@@ -56,7 +56,7 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
     /** Processors stopped here while another instance replays them: processor → replay request id. */
     private final Map<String, String> pausedFor = new ConcurrentHashMap<>();
     private volatile int liveInstances = 1;
-    private volatile RepeatingTask task;
+    private final RepeatingTask.Slot task = new RepeatingTask.Slot();
     private volatile boolean running;
 
     public ProcessorCoordinator(JdbcTemplate jdbc, ClusterLeases leases, ClusterProperties properties,
@@ -105,17 +105,13 @@ public class ProcessorCoordinator implements SmartLifecycle, MaxSegmentProvider 
         }
         running = true;
         heartbeat();
-        task = RepeatingTask.start("cluster-coordinator", properties.heartbeat(), properties.heartbeat(), this::round);
+        task.start("cluster-coordinator", properties.heartbeat(), properties.heartbeat(), this::round);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        RepeatingTask current = task;
-        task = null;
-        if (current != null) {
-            current.stop(Duration.ofSeconds(10));
-        }
+        task.stop(Duration.ofSeconds(10));
         try {
             jdbc.update("DELETE FROM careledger_instance WHERE instance_id = ?", instanceId);
         } catch (RuntimeException e) {

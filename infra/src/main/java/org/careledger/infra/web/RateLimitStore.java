@@ -46,7 +46,7 @@ final class RateLimitStore {
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final AtomicInteger fallbacksLogged = new AtomicInteger();
     private volatile long skipUntilNanos;
-    private volatile RepeatingTask purge;
+    private final RepeatingTask.Slot purging = new RepeatingTask.Slot();
 
     RateLimitStore(JdbcTemplate jdbc, RateLimitProperties properties) {
         this.jdbc = jdbc;
@@ -132,18 +132,12 @@ final class RateLimitStore {
 
     /** Starts purging ended windows every {@code careledger.rate-limits.purge-interval}. */
     synchronized void start() {
-        if (purge == null) {
-            Duration every = properties.purgeInterval();
-            purge = RepeatingTask.start("rate-limit-purge", every, every, this::purge);
-        }
+        Duration every = properties.purgeInterval();
+        purging.start("rate-limit-purge", every, every, this::purge);
     }
 
     synchronized void stop() {
-        RepeatingTask current = purge;
-        purge = null;
-        if (current != null) {
-            current.stop(Duration.ofSeconds(5));
-        }
+        purging.stop(Duration.ofSeconds(5));
         scheduler.dispose();
     }
 

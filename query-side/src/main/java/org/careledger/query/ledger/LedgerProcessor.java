@@ -60,7 +60,7 @@ public class LedgerProcessor implements SmartLifecycle {
     private final LedgerProperties properties;
     private final ObjectMapper json = new ObjectMapper();
 
-    private volatile RepeatingTask task;
+    private final RepeatingTask.Slot task = new RepeatingTask.Slot();
     private volatile boolean running;
 
     private record Head(long globalIndex, byte[] linkHash) {
@@ -81,17 +81,13 @@ public class LedgerProcessor implements SmartLifecycle {
             return;
         }
         running = true;
-        task = RepeatingTask.start("ledger", properties.pollInterval(), properties.pollInterval(), this::round);
+        task.start("ledger", properties.pollInterval(), properties.pollInterval(), this::round);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        RepeatingTask current = task;
-        task = null;
-        if (current != null) {
-            current.stop(Duration.ofSeconds(30)); // the round in progress ends its batch (it checks running)
-        }
+        task.stop(Duration.ofSeconds(30)); // the round in progress ends its batch (it checks running)
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * loop, never a shared scheduler: a slow round delays only its own next round.
  *
  * <p>A round that throws is logged and the next one runs as planned (a plain
- * {@link ScheduledExecutorService} would silently stop repeating it).
+ * {@link ScheduledExecutorService} would silently stop repeating it). A component with a start and
+ * a stop keeps its task in a {@link Slot}.
  */
 public final class RepeatingTask {
 
@@ -79,5 +80,34 @@ public final class RepeatingTask {
     @Override
     public String toString() {
         return "RepeatingTask[" + name + "]";
+    }
+
+    /**
+     * Where a component that is started and stopped (a lifecycle bean) keeps its task: at most one
+     * task runs from {@link #start} to {@link #stop}; starting a running slot and stopping a stopped
+     * one do nothing, so a component can be stopped and started again.
+     */
+    public static final class Slot {
+
+        private RepeatingTask task;
+
+        /** Starts the task as {@link RepeatingTask#start} does, unless this slot's task runs already. */
+        public synchronized void start(String name, Duration initialDelay, Duration delay, Runnable round) {
+            if (task == null) {
+                task = RepeatingTask.start(name, initialDelay, delay, round);
+            }
+        }
+
+        /** Stops the slot's task, if one runs, as {@link RepeatingTask#stop} does; the slot can start again. */
+        public void stop(Duration grace) {
+            RepeatingTask current;
+            synchronized (this) {
+                current = task;
+                task = null;
+            }
+            if (current != null) {
+                current.stop(grace);
+            }
+        }
     }
 }

@@ -58,4 +58,29 @@ class RepeatingTaskTest {
         Thread.sleep(100);
         assertThat(interrupted.get()).isTrue();
     }
+
+    @Test
+    void aSlotRunsAtMostOneTaskAndCanStartAgainAfterStop() throws Exception {
+        RepeatingTask.Slot slot = new RepeatingTask.Slot();
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        slot.stop(Duration.ofSeconds(1)); // stopping a slot that never started does nothing
+        slot.start("slot-loop", Duration.ZERO, Duration.ofMillis(10), first::incrementAndGet);
+        slot.start("slot-loop", Duration.ZERO, Duration.ofMillis(10), second::incrementAndGet);
+        Thread.sleep(100);
+        slot.stop(Duration.ofSeconds(5));
+        assertThat(first.get()).isPositive();
+        assertThat(second.get()).as("a running slot does not start a second task").isZero();
+        int after = first.get();
+
+        CountDownLatch again = new CountDownLatch(1);
+        slot.start("slot-loop", Duration.ZERO, Duration.ofMillis(10), again::countDown);
+        try {
+            assertThat(again.await(10, TimeUnit.SECONDS)).as("a stopped slot starts again").isTrue();
+        } finally {
+            slot.stop(Duration.ofSeconds(5));
+        }
+        Thread.sleep(100);
+        assertThat(first.get()).as("the first task stopped for good").isEqualTo(after);
+    }
 }
