@@ -2,6 +2,8 @@ package org.careledger.infra.ops;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -78,28 +80,25 @@ public class DeadLetterAdminController {
     @GetMapping
     public Mono<List<ParkedEvent>> list(Caller caller, @RequestParam(required = false) String projection,
                                         @RequestParam(required = false) Integer limit) {
-        caller.requireRole(Role.ADMIN);
-        int size = limit(limit);
-        return Mono.fromCallable(() -> projection == null || projection.isBlank()
-                        ? jdbc.query(SELECT + "ORDER BY d.processing_group, d.sequence_identifier, d.sequence_index LIMIT ?",
-                        (rs, n) -> parked(rs), size)
-                        : jdbc.query(SELECT + "WHERE d.processing_group = ? ORDER BY d.sequence_identifier, d.sequence_index "
-                        + "LIMIT ?", (rs, n) -> parked(rs), projection, size))
-                .subscribeOn(Schedulers.boundedElastic());
+        return asAdmin(caller, () -> {
+            int size = limit(limit);
+            return projection == null || projection.isBlank()
+                    ? jdbc.query(SELECT + "ORDER BY d.processing_group, d.sequence_identifier, d.sequence_index LIMIT ?",
+                    (rs, n) -> parked(rs), size)
+                    : jdbc.query(SELECT + "WHERE d.processing_group = ? ORDER BY d.sequence_identifier, d.sequence_index "
+                    + "LIMIT ?", (rs, n) -> parked(rs), projection, size);
+        });
     }
 
     @GetMapping("/{id}")
     public Mono<ParkedEvent> get(Caller caller, @PathVariable String id) {
-        caller.requireRole(Role.ADMIN);
-        return Mono.fromCallable(() -> find(id)).subscribeOn(Schedulers.boundedElastic());
+        return asAdmin(caller, () -> find(id));
     }
 
     /** Applies the parked event's sequence again, from its first parked event. */
     @PostMapping("/{id}/retry")
     public Mono<Outcome> retry(Caller caller, @PathVariable String id) {
-        caller.requireRole(Role.ADMIN);
-        return Mono.fromCallable(() -> {
-            ParkedEvent letter = find(id);
+        return onParkedEvent(caller, id, letter -> {
             SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.sequencedDeadLetterProcessor(letter.projection())
                     .orElseThrow(() -> notFound(id));
             String head = jdbc.queryForObject("SELECT dead_letter_id FROM dead_letter_entry WHERE processing_group = ? "
@@ -114,17 +113,14 @@ public class DeadLetterAdminController {
             audit(caller, "RETRY", letter, outcome, after == null ? (processed ? null : "a later event of the sequence "
                     + "failed again") : after.causeType() + ": " + after.causeMessage());
             log.info("{} retried parked event {} of {}: {}", caller.actorId(), id, letter.projection(), outcome);
-            metrics.refresh();
             return result;
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 
     /** Drops one parked event for good; the events parked behind it stay parked. */
     @DeleteMapping("/{id}")
     public Mono<Outcome> evict(Caller caller, @PathVariable String id) {
-        caller.requireRole(Role.ADMIN);
-        return Mono.fromCallable(() -> {
-            ParkedEvent letter = find(id);
+        return onParkedEvent(caller, id, letter -> {
             SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(letter.projection())
                     .orElseThrow(() -> notFound(id));
             DeadLetter<? extends EventMessage<?>> target = null;
@@ -140,22 +136,33 @@ public class DeadLetterAdminController {
             queue.evict(target);
             audit(caller, "EVICT", letter, "EVICTED", null);
             log.info("{} evicted parked event {} ({}) of {}", caller.actorId(), id, letter.eventId(), letter.projection());
-            metrics.refresh();
             return new Outcome(id, letter.projection(), "EVICT", "EVICTED", remaining(letter), null, null);
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 
     @GetMapping("/audit")
     public Mono<List<AuditEntry>> audit(Caller caller, @RequestParam(required = false) Integer limit) {
-        caller.requireRole(Role.ADMIN);
-        int size = limit(limit);
-        return Mono.fromCallable(() -> jdbc.query("SELECT audit_id, at, actor_id, actor_role, action, dead_letter_id, "
+        return asAdmin(caller, () -> jdbc.query("SELECT audit_id, at, actor_id, actor_role, action, dead_letter_id, "
                         + "processing_group, sequence_identifier, event_identifier, payload_type, outcome, detail "
                         + "FROM dead_letter_audit ORDER BY audit_id DESC LIMIT ?",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class).toInstant().toString(),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)), size))
-                .subscribeOn(Schedulers.boundedElastic());
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)), limit(limit)));
+    }
+
+    /** Every endpoint here: administrators only, the JDBC work off the event loop. */
+    private static <T> Mono<T> asAdmin(Caller caller, Callable<T> work) {
+        caller.requireRole(Role.ADMIN);
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** An administrator's action on one parked event (404 if there is none); the gauge is refreshed after it. */
+    private Mono<Outcome> onParkedEvent(Caller caller, String id, Function<ParkedEvent, Outcome> action) {
+        return asAdmin(caller, () -> {
+            Outcome outcome = action.apply(find(id));
+            metrics.refresh();
+            return outcome;
+        });
     }
 
     private ParkedEvent find(String id) {

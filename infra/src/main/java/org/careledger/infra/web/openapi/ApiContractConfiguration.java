@@ -134,52 +134,23 @@ public class ApiContractConfiguration {
         return openApi -> new Contract(openApi, catalogue).apply();
     }
 
-    /** The whole contract, {@code /v3/api-docs/careledger} (docs/openapi/careledger.yaml): every operation. */
-    @Bean
-    GroupedOpenApi careledgerDocument() {
-        return GroupedOpenApi.builder().group(WHOLE).pathsToMatch("/api/**").build();
-    }
-
-    /*
-     * One document per audience, /v3/api-docs/<audience> (docs/openapi/<audience>.yaml): the operations
-     * the catalogue gives that audience (openapi/operations.yaml: tag-audiences, or an operation's own
-     * audiences). springdoc takes groups as single beans, so each audience of the catalogue has one here;
-     * ApiContractTest fails when an audience has no document.
+    /**
+     * The documents: the whole contract, {@code /v3/api-docs/careledger} (docs/openapi/careledger.yaml),
+     * with every operation; then one per audience of the catalogue, {@code /v3/api-docs/<audience>}
+     * (docs/openapi/<audience>.yaml), with the operations the catalogue gives that audience
+     * (openapi/operations.yaml: tag-audiences, or an operation's own audiences). springdoc takes the
+     * groups as one list bean as well as single beans.
      */
     @Bean
-    GroupedOpenApi publicDocument() {
-        return audience("public");
-    }
-
-    @Bean
-    GroupedOpenApi institutionsDocument() {
-        return audience("institutions");
-    }
-
-    @Bean
-    GroupedOpenApi supervisionDocument() {
-        return audience("supervision");
-    }
-
-    @Bean
-    GroupedOpenApi integrationDocument() {
-        return audience("integration");
-    }
-
-    @Bean
-    GroupedOpenApi adminDocument() {
-        return audience("admin");
-    }
-
-    private static GroupedOpenApi audience(String name) {
+    List<GroupedOpenApi> documents() {
         OperationCatalogue catalogue = OperationCatalogue.load();
-        String description = catalogue.audiences().get(name);
-        if (description == null) {
-            throw new IllegalStateException(OperationCatalogue.RESOURCE + " has no audience " + name);
-        }
-        return GroupedOpenApi.builder().group(name).displayName(name + ": " + description).pathsToMatch("/api/**")
+        List<GroupedOpenApi> documents = new ArrayList<>();
+        documents.add(GroupedOpenApi.builder().group(WHOLE).pathsToMatch("/api/**").build());
+        catalogue.audiences().forEach((name, description) -> documents.add(GroupedOpenApi.builder().group(name)
+                .displayName(name + ": " + description).pathsToMatch("/api/**")
                 .addOpenApiCustomizer(api -> Contract.keepAudience(api, catalogue, name, description))
-                .build();
+                .build()));
+        return documents;
     }
 
     /** One pass over the generated document. */
