@@ -9,20 +9,12 @@ import java.util.Properties;
 import org.careledger.kernel.messaging.EventTable;
 
 /** JDBC access to the server's PostgreSQL, for counting events and for the references. */
-final class Db {
+record Db(String url, String user, String password) {
 
-    private final String url;
-    private final String user;
-    private final String password;
-
-    Db(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-    }
-
-    String url() {
-        return url;
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "Db[" + url + ", " + user + "]";
     }
 
     Connection connect() throws SQLException {

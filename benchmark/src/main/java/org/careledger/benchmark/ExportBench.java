@@ -17,18 +17,10 @@ import java.util.Map;
  * same-run reference is the same bytes downloaded from {@link BytesServer} (the HTTP stack, the
  * body from memory), so the ratio is the cost of reading and writing the register.
  */
-final class ExportBench {
+record ExportBench(String serverBase, int repetitions) {
 
     static final String PATH = "/api/v1/public/institutions/export";
     static final List<String> FORMATS = List.of("csv", "ndjson");
-
-    private final String serverBase;
-    private final int repetitions;
-
-    ExportBench(String serverBase, int repetitions) {
-        this.serverBase = serverBase;
-        this.repetitions = repetitions;
-    }
 
     /** One download: its first byte, its end, its size. */
     private record Download(double firstByteMs, double totalMs, long bytes, long lines) {

@@ -20,19 +20,11 @@ import org.careledger.kernel.messaging.EventTable;
  * reading that institution's events alone: its own stream, its children's and its attendance
  * days', fetched by aggregate id in one JDBC query and deserialised.
  */
-final class InspectorBench {
+record InspectorBench(Api api, Db db) {
 
     /** As known at the instant (recorded reading); instants lie between the institution's first event and now. */
     static final String PATH = "/api/v1/inspector/institutions/%s/state?asOf=%s";
     static final int REFERENCE_REPETITIONS = 50;
-
-    private final Api api;
-    private final Db db;
-
-    InspectorBench(Api api, Db db) {
-        this.api = api;
-        this.db = db;
-    }
 
     /**
      * As-of on the long-lived institution ({@link LongHistoryBuilder}), both readings, at instants

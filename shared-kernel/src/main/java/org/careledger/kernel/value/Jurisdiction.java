@@ -32,8 +32,7 @@ public record Jurisdiction(String prefix) {
      */
     public static Jurisdiction requested(String prefix) {
         Jurisdiction jurisdiction = of(prefix);
-        String code = (jurisdiction.prefix + "0000").substring(0, 6);
-        if (!Divisions.official().contains(code)) {
+        if (!Divisions.official().containsJurisdiction(jurisdiction.prefix)) {
             throw new DomainException(ErrorCode.INVALID_DIVISION_CODE,
                     "'" + jurisdiction.prefix + "' is not a division on the official list");
         }
