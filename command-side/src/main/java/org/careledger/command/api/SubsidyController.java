@@ -73,8 +73,7 @@ public class SubsidyController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<CommandAccepted> apply(Caller caller, @RequestBody(required = false) ApplicationBody body,
                                        ServerWebExchange exchange) {
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         InstitutionId institution = body.institutionId() == null ? null
                 : v.parse("institutionId", () -> InstitutionId.of(body.institutionId()));
         if (body.institutionId() == null) {
@@ -120,8 +119,7 @@ public class SubsidyController {
     public Mono<CommandAccepted> decide(Caller caller, @PathVariable String caseId,
                                         @RequestBody(required = false) DecisionBody body, ServerWebExchange exchange) {
         String id = caseId(caseId);
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         if (body.approve() == null) {
             v.add("approve", "REQUIRED", "approve is required (true or false)");
         }
@@ -134,8 +132,7 @@ public class SubsidyController {
     public Mono<CommandAccepted> pay(Caller caller, @PathVariable String caseId,
                                      @RequestBody(required = false) PaymentBody body, ServerWebExchange exchange) {
         String id = caseId(caseId);
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         LocalDate paidOn = date(v, "paidOn", body.paidOn(), true, InputRules.PAST_EVENT);
         String reference = text(v, "reference", body.reference(), true, MAX_TEXT);
         v.throwIfAny();
