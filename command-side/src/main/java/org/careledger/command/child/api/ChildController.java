@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.command.api.CommandAccepted;
 import org.careledger.command.api.CommandDispatcher;
 import org.careledger.command.api.RequestParsing;
-import org.careledger.command.child.PersonalDataVault;
+import org.careledger.command.child.ChildIdentityRecords;
 import org.careledger.kernel.child.ChildPersonalData;
 import org.careledger.kernel.child.CitizenId;
 import org.careledger.command.child.EraseChildPersonalData;
@@ -25,7 +23,6 @@ import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
-import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,13 +46,11 @@ import org.careledger.kernel.stereotype.WebAdapter;
 public class ChildController {
 
     private final CommandDispatcher dispatcher;
-    private final PersonalDataVault vault;
-    private final ObjectMapper json;
+    private final ChildIdentityRecords identities;
 
-    public ChildController(CommandDispatcher dispatcher, PersonalDataVault vault, ObjectMapper json) {
+    public ChildController(CommandDispatcher dispatcher, ChildIdentityRecords identities) {
         this.dispatcher = dispatcher;
-        this.vault = vault;
-        this.json = json;
+        this.identities = identities;
     }
 
     record RegisterChildBody(String name, String citizenId, String birthDate, String guardianName, String guardianPhone) {
@@ -73,10 +68,7 @@ public class ChildController {
     public Mono<CommandAccepted> register(Caller caller, @PathVariable String id,
                                           @RequestBody(required = false) RegisterChildBody body, ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
-        if (body == null) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
-        }
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         String name = text(v, "name", body.name(), InputRules.MAX_PERSON_NAME);
         CitizenId citizenId = body.citizenId() == null ? null : v.parse("citizenId", () -> CitizenId.parse(body.citizenId()));
         if (body.citizenId() == null) {
@@ -129,10 +121,7 @@ public class ChildController {
     public Mono<CommandAccepted> healthCheck(Caller caller, @PathVariable String childRef,
                                              @RequestBody(required = false) HealthCheckBody body, ServerWebExchange exchange) {
         ChildRef child = child(childRef);
-        if (body == null) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
-        }
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         HealthCheckKind kind = RequestParsing.enumValue(v, "kind", body.kind(), HealthCheckKind.class, true);
         HealthOutcome outcome = RequestParsing.enumValue(v, "outcome", body.outcome(), HealthOutcome.class, true);
         LocalDate checkedOn = RequestParsing.date(v, "checkedOn", body.checkedOn(), true, InputRules.PAST_EVENT);
@@ -156,7 +145,7 @@ public class ChildController {
     }
 
     private Map<String, Object> read(ChildRef child) throws java.io.IOException {
-        var identity = vault.read(child, "identity");
+        var identity = identities.read(child);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("childRef", child.value());
         if (identity.isEmpty()) {
@@ -164,7 +153,7 @@ public class ChildController {
             return answer;
         }
         answer.put("erased", false);
-        answer.putAll(json.readValue(identity.get(), new TypeReference<Map<String, Object>>() { }));
+        answer.putAll(identity.get());
         return answer;
     }
 
