@@ -1,6 +1,5 @@
 package org.careledger.command.child;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.child.ChildPersonalData;
@@ -17,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * A child's identity record in the protected store ({@link PersonalDataVault}, ADR 0011): its JSON
- * form, written at registration and read back for the personal-data view and the enrolment rules.
+ * form, written at registration and read back for the enrolment rules.
  */
 @Component
-public class ChildIdentityRecords {
+class ChildIdentityRecords {
 
     /** The vault record that holds the identity. */
     static final String IDENTITY = "identity";
@@ -42,15 +40,6 @@ public class ChildIdentityRecords {
         identity.put("guardianName", data.guardianName());
         identity.put("guardianPhone", data.guardianPhone());
         vault.store(child, IDENTITY, json.writeValueAsString(identity).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The child's identity as stored, field by field; empty once erased. */
-    public Optional<Map<String, Object>> read(ChildRef child) throws IOException {
-        var identity = vault.read(child, IDENTITY);
-        if (identity.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(json.readValue(identity.get(), new TypeReference<Map<String, Object>>() { }));
     }
 
     /** The birth date the identity holds; empty once erased, or if the record names none. */

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.command.api.CommandAccepted;
 import org.careledger.command.api.CommandDispatcher;
 import org.careledger.command.api.RequestParsing;
-import org.careledger.command.child.ChildIdentityRecords;
+import org.careledger.command.child.PersonalDataVault;
 import org.careledger.kernel.child.ChildPersonalData;
 import org.careledger.kernel.child.CitizenId;
 import org.careledger.command.child.EraseChildPersonalData;
@@ -46,11 +48,13 @@ import org.careledger.kernel.stereotype.WebAdapter;
 public class ChildController {
 
     private final CommandDispatcher dispatcher;
-    private final ChildIdentityRecords identities;
+    private final PersonalDataVault vault;
+    private final ObjectMapper json;
 
-    public ChildController(CommandDispatcher dispatcher, ChildIdentityRecords identities) {
+    public ChildController(CommandDispatcher dispatcher, PersonalDataVault vault, ObjectMapper json) {
         this.dispatcher = dispatcher;
-        this.identities = identities;
+        this.vault = vault;
+        this.json = json;
     }
 
     record RegisterChildBody(String name, String citizenId, String birthDate, String guardianName, String guardianPhone) {
@@ -145,7 +149,7 @@ public class ChildController {
     }
 
     private Map<String, Object> read(ChildRef child) throws java.io.IOException {
-        var identity = identities.read(child);
+        var identity = vault.read(child, "identity");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("childRef", child.value());
         if (identity.isEmpty()) {
@@ -153,7 +157,7 @@ public class ChildController {
             return answer;
         }
         answer.put("erased", false);
-        answer.putAll(identity.get());
+        answer.putAll(json.readValue(identity.get(), new TypeReference<Map<String, Object>>() { }));
         return answer;
     }
 
