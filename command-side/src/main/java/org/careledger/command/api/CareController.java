@@ -69,7 +69,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
         return dispatcher.dispatch(CareRequests.withdraw(institution, enrolment, body), caller, exchange,
-                enrolment.value(), enrolment.value());
+                enrolment.value());
     }
 
     @PostMapping("/enrolments/{enrolmentId}/transfer")
@@ -79,7 +79,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
         return dispatcher.dispatch(CareRequests.transfer(institution, enrolment, body), caller, exchange,
-                enrolment.value(), enrolment.value());
+                enrolment.value());
     }
 
     /** A day's attendance; resubmitting the same batch writes nothing (see also Idempotency-Key). */
@@ -102,8 +102,7 @@ public class CareController {
                                                ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
         StaffRef staff = StaffRef.generate();
-        return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange,
-                staff.value(), staff.value());
+        return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange, staff.value());
     }
 
     @PostMapping("/staff/{staffRef}/certificates")
@@ -113,7 +112,7 @@ public class CareController {
         InstitutionId institution = institution(id);
         StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
         return dispatcher.dispatch(CareRequests.certificates(institution, staff, body), caller, exchange,
-                staff.value(), staff.value());
+                staff.value());
     }
 
     @PostMapping("/staff/{staffRef}/departure")
@@ -122,8 +121,7 @@ public class CareController {
                                            ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
         StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
-        return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange,
-                staff.value(), staff.value());
+        return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange, staff.value());
     }
 
     @PostMapping("/medical-agreements")
@@ -133,7 +131,7 @@ public class CareController {
                                                   ServerWebExchange exchange) {
         InstitutionId institution = institution(id);
         return dispatcher.dispatch(CareRequests.medicalAgreement(institution, body), caller, exchange,
-                institution.value(), institution.value());
+                institution.value());
     }
 
     private static InstitutionId institution(String raw) {

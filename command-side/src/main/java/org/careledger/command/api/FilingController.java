@@ -47,7 +47,7 @@ public class FilingController {
         caller.requireRole(Role.OPERATOR, Role.ADMIN);
         InstitutionId id = caller.role() == Role.OPERATOR ? caller.institutionId() : InstitutionId.generate();
         var command = FilingRequests.fileInstitution(id, body);
-        return dispatcher.dispatch(command, caller, exchange, id.value(), id.value());
+        return dispatcher.dispatch(command, caller, exchange, id.value());
     }
 
     @PostMapping("/{id}/filing/approve")
@@ -145,7 +145,7 @@ public class FilingController {
     }
 
     private Mono<CommandAccepted> send(Object command, Caller caller, ServerWebExchange exchange, InstitutionId id) {
-        return dispatcher.dispatch(command, caller, exchange, id.value(), id.value());
+        return dispatcher.dispatch(command, caller, exchange, id.value());
     }
 
     private static InstitutionId institution(String raw) {

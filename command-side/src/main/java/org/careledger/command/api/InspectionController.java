@@ -120,7 +120,7 @@ public class InspectionController {
         v.throwIfAny();
         String inspectionId = UUID.randomUUID().toString();
         return dispatcher.dispatch(new RecordInspection(inspectionId, institution, type, agencies, inspectedOn, findings,
-                orders), caller, exchange, inspectionId, inspectionId);
+                orders), caller, exchange, inspectionId);
     }
 
     @PostMapping("/api/v1/inspections/{inspectionId}/orders/{orderId}/verification")
@@ -140,6 +140,6 @@ public class InspectionController {
         String note = text(v, "note", body.note(), false, MAX_REASON);
         v.throwIfAny();
         return dispatcher.dispatch(new VerifyRectification(inspectionId, orderId, body.rectified(), verifiedOn, newDeadline,
-                note), caller, exchange, inspectionId, inspectionId);
+                note), caller, exchange, inspectionId);
     }
 }

@@ -112,7 +112,7 @@ public class SubsidyController {
         v.throwIfAny();
         String caseId = ApplyForSubsidy.caseId(institution, kind, from, to);
         return dispatcher.dispatch(new ApplyForSubsidy(caseId, institution, kind, from, to, inputs), caller, exchange,
-                caseId, caseId);
+                caseId);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/decision")
@@ -125,7 +125,7 @@ public class SubsidyController {
         }
         String reason = text(v, "reason", body.reason(), true, MAX_REASON);
         v.throwIfAny();
-        return dispatcher.dispatch(new DecideSubsidy(id, body.approve(), reason), caller, exchange, id, id);
+        return dispatcher.dispatch(new DecideSubsidy(id, body.approve(), reason), caller, exchange, id);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/payment")
@@ -136,7 +136,7 @@ public class SubsidyController {
         LocalDate paidOn = date(v, "paidOn", body.paidOn(), true, InputRules.PAST_EVENT);
         String reference = text(v, "reference", body.reference(), true, MAX_TEXT);
         v.throwIfAny();
-        return dispatcher.dispatch(new RecordSubsidyPayment(id, paidOn, reference), caller, exchange, id, id);
+        return dispatcher.dispatch(new RecordSubsidyPayment(id, paidOn, reference), caller, exchange, id);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/recompute")

@@ -108,7 +108,7 @@ public class ChildController {
                     PersonalDataPurpose.values()) + ", with an optional note (required for OTHER)", v.list());
         }
         String why = code.recorded(text);
-        return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value(), child.value())
+        return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value())
                 .flatMap(recorded -> Mono.fromCallable(() -> read(child)).subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -134,7 +134,7 @@ public class ChildController {
         }
         v.throwIfAny();
         return dispatcher.dispatch(new RecordHealthCheck(child, kind, checkedOn, outcome, body.details()), caller, exchange,
-                child.value(), child.value());
+                child.value());
     }
 
     @PostMapping("/api/v1/admin/children/{childRef}/erase")
@@ -144,8 +144,7 @@ public class ChildController {
         Violations v = new Violations();
         String reason = RequestParsing.text(v, "reason", body == null ? null : body.reason(), true, InputRules.MAX_REASON);
         v.throwIfAny();
-        return dispatcher.dispatch(new EraseChildPersonalData(child, reason), caller, exchange,
-                child.value(), child.value());
+        return dispatcher.dispatch(new EraseChildPersonalData(child, reason), caller, exchange, child.value());
     }
 
     private Map<String, Object> read(ChildRef child) throws java.io.IOException {

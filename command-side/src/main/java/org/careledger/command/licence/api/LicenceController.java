@@ -66,7 +66,7 @@ public class LicenceController {
             throw new DomainException(ErrorCode.INVALID_INPUT, "A written reason (up to 1000 characters) is required");
         }
         return dispatcher.dispatch(new OverrideLicenceVerification(institution, reason.strip()), caller, exchange,
-                institution.value(), institution.value());
+                institution.value());
     }
 
     /**
