@@ -54,6 +54,11 @@ public final class RequestParsing {
         return org.careledger.kernel.id.Identifiers.inPath(raw, parser, what);
     }
 
+    /** The institution id of a request path ({@link #pathId}). */
+    public static InstitutionId institutionInPath(String raw) {
+        return pathId(raw, InstitutionId::of, "institution id");
+    }
+
     public static String text(Violations v, String field, String raw, boolean required, int max) {
         if (raw == null || raw.isBlank()) {
             if (required) {

@@ -1,5 +1,7 @@
 package org.careledger.command.child.api;
 
+import static org.careledger.command.api.RequestParsing.institutionInPath;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +73,7 @@ public class ChildController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<CommandAccepted> register(Caller caller, @PathVariable String id,
                                           @RequestBody(required = false) RegisterChildBody body, ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         Violations v = RequestParsing.violationsFor(body);
         String name = text(v, "name", body.name(), InputRules.MAX_PERSON_NAME);
         CitizenId citizenId = body.citizenId() == null ? null : v.parse("citizenId", () -> CitizenId.parse(body.citizenId()));
@@ -162,10 +164,6 @@ public class ChildController {
 
     private static String text(Violations v, String field, String raw, int max) {
         return RequestParsing.text(v, field, raw, true, max);
-    }
-
-    private static InstitutionId institution(String raw) {
-        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
     }
 
     private static ChildRef child(String raw) {
