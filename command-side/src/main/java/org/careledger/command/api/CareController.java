@@ -1,5 +1,7 @@
 package org.careledger.command.api;
 
+import static org.careledger.command.api.RequestParsing.institutionInPath;
+
 import org.careledger.kernel.attendance.AttendanceOutcome;
 import org.careledger.command.attendance.SubmitAttendance;
 import org.careledger.kernel.enrolment.DoubleEnrolmentRefusal;
@@ -46,7 +48,7 @@ public class CareController {
     public Mono<CommandAccepted> enrol(Caller caller, @PathVariable String id,
                                        @RequestBody(required = false) CareRequests.EnrolBody body,
                                        ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         EnrolChild command = CareRequests.enrol(institution, EnrolmentId.generate(), body);
         // sendFor: a retry after a crash answers the enrolment id that was committed (ADR 0021)
         // the enrolment is an aggregate of its own (ADR 0023): the position reported is its stream's
@@ -66,20 +68,20 @@ public class CareController {
     public Mono<CommandAccepted> withdraw(Caller caller, @PathVariable String id, @PathVariable String enrolmentId,
                                           @RequestBody(required = false) CareRequests.WithdrawBody body,
                                           ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
-        EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
+        InstitutionId institution = institutionInPath(id);
+        EnrolmentId enrolment = enrolment(enrolmentId);
         return dispatcher.dispatch(CareRequests.withdraw(institution, enrolment, body), caller, exchange,
-                enrolment.value(), enrolment.value());
+                enrolment.value());
     }
 
     @PostMapping("/enrolments/{enrolmentId}/transfer")
     public Mono<CommandAccepted> transfer(Caller caller, @PathVariable String id, @PathVariable String enrolmentId,
                                           @RequestBody(required = false) CareRequests.TransferBody body,
                                           ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
-        EnrolmentId enrolment = RequestParsing.pathId(enrolmentId, EnrolmentId::of, "enrolment id");
+        InstitutionId institution = institutionInPath(id);
+        EnrolmentId enrolment = enrolment(enrolmentId);
         return dispatcher.dispatch(CareRequests.transfer(institution, enrolment, body), caller, exchange,
-                enrolment.value(), enrolment.value());
+                enrolment.value());
     }
 
     /** A day's attendance; resubmitting the same batch writes nothing (see also Idempotency-Key). */
@@ -88,7 +90,7 @@ public class CareController {
     public Mono<AttendanceAccepted> attendance(Caller caller, @PathVariable String id,
                                                @RequestBody(required = false) CareRequests.AttendanceBody body,
                                                ServerWebExchange exchange) {
-        SubmitAttendance command = CareRequests.attendance(institution(id), body);
+        SubmitAttendance command = CareRequests.attendance(institutionInPath(id), body);
         return dispatcher.<AttendanceOutcome>send(command, caller, exchange)
                 .flatMap(outcome -> dispatcher.positionOf(command.attendanceDayId())
                         .map(position -> new AttendanceAccepted(outcome.attendanceDayId(), position, outcome.recorded(),
@@ -100,30 +102,28 @@ public class CareController {
     public Mono<CommandAccepted> registerStaff(Caller caller, @PathVariable String id,
                                                @RequestBody(required = false) CareRequests.StaffBody body,
                                                ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         StaffRef staff = StaffRef.generate();
-        return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange,
-                staff.value(), staff.value());
+        return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange, staff.value());
     }
 
     @PostMapping("/staff/{staffRef}/certificates")
     public Mono<CommandAccepted> renewCertificates(Caller caller, @PathVariable String id, @PathVariable String staffRef,
                                                    @RequestBody(required = false) CareRequests.CertificatesBody body,
                                                    ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
-        StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
+        InstitutionId institution = institutionInPath(id);
+        StaffRef staff = staff(staffRef);
         return dispatcher.dispatch(CareRequests.certificates(institution, staff, body), caller, exchange,
-                staff.value(), staff.value());
+                staff.value());
     }
 
     @PostMapping("/staff/{staffRef}/departure")
     public Mono<CommandAccepted> departure(Caller caller, @PathVariable String id, @PathVariable String staffRef,
                                            @RequestBody(required = false) CareRequests.DepartureBody body,
                                            ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
-        StaffRef staff = RequestParsing.pathId(staffRef, StaffRef::of, "staff reference");
-        return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange,
-                staff.value(), staff.value());
+        InstitutionId institution = institutionInPath(id);
+        StaffRef staff = staff(staffRef);
+        return dispatcher.dispatch(CareRequests.departure(institution, staff, body), caller, exchange, staff.value());
     }
 
     @PostMapping("/medical-agreements")
@@ -131,12 +131,16 @@ public class CareController {
     public Mono<CommandAccepted> medicalAgreement(Caller caller, @PathVariable String id,
                                                   @RequestBody(required = false) CareRequests.MedicalAgreementBody body,
                                                   ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return dispatcher.dispatch(CareRequests.medicalAgreement(institution, body), caller, exchange,
-                institution.value(), institution.value());
+                institution.value());
     }
 
-    private static InstitutionId institution(String raw) {
-        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
+    private static EnrolmentId enrolment(String raw) {
+        return RequestParsing.pathId(raw, EnrolmentId::of, "enrolment id");
+    }
+
+    private static StaffRef staff(String raw) {
+        return RequestParsing.pathId(raw, StaffRef::of, "staff reference");
     }
 }

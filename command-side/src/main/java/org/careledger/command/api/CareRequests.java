@@ -22,7 +22,6 @@ import org.careledger.kernel.enrolment.EnrolmentEndReason;
 import org.careledger.kernel.enrolment.ServiceContract;
 import org.careledger.command.enrolment.TransferChild;
 import org.careledger.kernel.error.DomainException;
-import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
@@ -84,16 +83,8 @@ final class CareRequests {
     record MedicalAgreementBody(String partnerName, String partnerCreditCode, String signedOn, String validUntil) {
     }
 
-    static <T> T body(T body) {
-        if (body == null) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
-        }
-        return body;
-    }
-
     static EnrolChild enrol(InstitutionId institution, EnrolmentId enrolmentId, EnrolBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         ChildRef child = ref(v, "childRef", body.childRef(), ChildRef::of);
         ClassId classId = ref(v, "classId", body.classId(), ClassId::of);
         ServiceContract contract = null;
@@ -128,8 +119,7 @@ final class CareRequests {
     }
 
     static EndEnrolment withdraw(InstitutionId institution, EnrolmentId enrolment, WithdrawBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         LocalDate endsOn = date(v, "endsOn", body.endsOn(), true, InputRules.CONTRACT_END);
         String note = text(v, "note", body.note(), false, MAX_REASON);
         v.throwIfAny();
@@ -137,8 +127,7 @@ final class CareRequests {
     }
 
     static TransferChild transfer(InstitutionId institution, EnrolmentId enrolment, TransferBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         ClassId to = ref(v, "toClassId", body.toClassId(), ClassId::of);
         LocalDate effectiveOn = date(v, "effectiveOn", body.effectiveOn(), true, InputRules.TRANSFER);
         v.throwIfAny();
@@ -146,8 +135,7 @@ final class CareRequests {
     }
 
     static SubmitAttendance attendance(InstitutionId institution, AttendanceBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         LocalDate day = date(v, "day", body.day(), true, InputRules.ATTENDANCE_DAY);
         List<AttendanceEntry> entries = new ArrayList<>();
         if (body.entries() == null || body.entries().isEmpty()) {
@@ -177,8 +165,7 @@ final class CareRequests {
     }
 
     static RegisterStaffMember staff(InstitutionId institution, StaffRef staffRef, StaffBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         StaffRole role = enumValue(v, "role", body.role(), StaffRole.class, true);
         ClassId classId = body.classId() == null || body.classId().isBlank() ? null
                 : ref(v, "classId", body.classId(), ClassId::of);
@@ -193,8 +180,7 @@ final class CareRequests {
     }
 
     static RenewStaffCertificates certificates(InstitutionId institution, StaffRef staffRef, CertificatesBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         v.throwIfAny();
@@ -202,16 +188,14 @@ final class CareRequests {
     }
 
     static RecordStaffDeparture departure(InstitutionId institution, StaffRef staffRef, DepartureBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         LocalDate leftOn = date(v, "leftOn", body.leftOn(), true, InputRules.NEAR_FUTURE);
         v.throwIfAny();
         return new RecordStaffDeparture(institution, staffRef, leftOn);
     }
 
     static SignMedicalAgreement medicalAgreement(InstitutionId institution, MedicalAgreementBody body) {
-        body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         String partner = text(v, "partnerName", body.partnerName(), true, MAX_TEXT);
         CreditCode code = body.partnerCreditCode() == null || body.partnerCreditCode().isBlank() ? null
                 : v.parse("partnerCreditCode", () -> CreditCode.parse(body.partnerCreditCode()));

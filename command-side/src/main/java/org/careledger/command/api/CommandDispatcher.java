@@ -44,6 +44,11 @@ public class CommandDispatcher {
                 .flatMap(sent -> positionOf(sent.aggregateId()).map(position -> new CommandAccepted(sent.answeredId(), position)));
     }
 
+    /** Dispatches a command on one aggregate and answers with that aggregate's id. */
+    public Mono<CommandAccepted> dispatch(Object command, Caller caller, ServerWebExchange exchange, String aggregateId) {
+        return dispatch(command, caller, exchange, aggregateId, aggregateId);
+    }
+
     /**
      * Dispatches a command whose handler answers the id of the aggregate it created or found
      * (e.g. a child registered again under the same citizen ID keeps its reference).

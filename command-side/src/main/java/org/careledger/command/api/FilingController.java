@@ -1,5 +1,7 @@
 package org.careledger.command.api;
 
+import static org.careledger.command.api.RequestParsing.institutionInPath;
+
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.command.filing.ApproveFiling;
@@ -47,12 +49,12 @@ public class FilingController {
         caller.requireRole(Role.OPERATOR, Role.ADMIN);
         InstitutionId id = caller.role() == Role.OPERATOR ? caller.institutionId() : InstitutionId.generate();
         var command = FilingRequests.fileInstitution(id, body);
-        return dispatcher.dispatch(command, caller, exchange, id.value(), id.value());
+        return dispatcher.dispatch(command, caller, exchange, id.value());
     }
 
     @PostMapping("/{id}/filing/approve")
     public Mono<CommandAccepted> approve(Caller caller, @PathVariable String id, ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(new ApproveFiling(institution), caller, exchange, institution);
     }
 
@@ -60,7 +62,7 @@ public class FilingController {
     public Mono<CommandAccepted> reject(Caller caller, @PathVariable String id,
                                         @RequestBody(required = false) FilingRequests.RejectBody body,
                                         ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(FilingRequests.rejectFiling(institution, body), caller, exchange, institution);
     }
 
@@ -68,7 +70,7 @@ public class FilingController {
     public Mono<CommandAccepted> amend(Caller caller, @PathVariable String id,
                                        @RequestBody(required = false) FilingRequests.AmendFilingBody body,
                                        ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(FilingRequests.amendFiling(institution, body), caller, exchange, institution);
     }
 
@@ -76,7 +78,7 @@ public class FilingController {
     public Mono<CommandAccepted> suspend(Caller caller, @PathVariable String id,
                                          @RequestBody(required = false) FilingRequests.ReasonBody body,
                                          ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(new SuspendFiling(institution, FilingRequests.reason(body, true)), caller, exchange, institution);
     }
 
@@ -84,7 +86,7 @@ public class FilingController {
     public Mono<CommandAccepted> reinstate(Caller caller, @PathVariable String id,
                                            @RequestBody(required = false) FilingRequests.ReasonBody body,
                                            ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(new ReinstateFiling(institution, FilingRequests.reason(body, false)), caller, exchange, institution);
     }
 
@@ -92,7 +94,7 @@ public class FilingController {
     public Mono<CommandAccepted> revoke(Caller caller, @PathVariable String id,
                                         @RequestBody(required = false) FilingRequests.ReasonBody body,
                                         ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(new RevokeFiling(institution, FilingRequests.reason(body, true)), caller, exchange, institution);
     }
 
@@ -100,7 +102,7 @@ public class FilingController {
     public Mono<CommandAccepted> deregister(Caller caller, @PathVariable String id,
                                             @RequestBody(required = false) FilingRequests.ReasonBody body,
                                             ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(new DeregisterInstitution(institution, FilingRequests.reason(body, false)), caller, exchange, institution);
     }
 
@@ -109,7 +111,7 @@ public class FilingController {
     public Mono<CommandAccepted> puhui(Caller caller, @PathVariable String id,
                                        @RequestBody(required = false) FilingRequests.PuhuiBody body,
                                        ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         return send(FilingRequests.puhui(institution, body), caller, exchange, institution);
     }
 
@@ -118,7 +120,7 @@ public class FilingController {
     public Mono<CommandAccepted> openClass(Caller caller, @PathVariable String id,
                                            @RequestBody(required = false) FilingRequests.OpenClassBody body,
                                            ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         ClassId classId = ClassId.generate();
         return dispatcher.dispatch(FilingRequests.openClass(institution, classId, body), caller, exchange,
                 institution.value(), classId.value());
@@ -128,7 +130,7 @@ public class FilingController {
     public Mono<CommandAccepted> resizeClass(Caller caller, @PathVariable String id, @PathVariable String classId,
                                              @RequestBody(required = false) FilingRequests.ResizeClassBody body,
                                              ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         ClassId cls = classId(classId);
         return dispatcher.dispatch(new ResizeClass(institution, cls, FilingRequests.places(body)), caller, exchange,
                 institution.value(), cls.value());
@@ -138,18 +140,14 @@ public class FilingController {
     public Mono<CommandAccepted> closeClass(Caller caller, @PathVariable String id, @PathVariable String classId,
                                             @RequestBody(required = false) FilingRequests.ReasonBody body,
                                             ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
+        InstitutionId institution = institutionInPath(id);
         ClassId cls = classId(classId);
         return dispatcher.dispatch(new CloseClass(institution, cls, FilingRequests.reason(body, false)), caller, exchange,
                 institution.value(), cls.value());
     }
 
     private Mono<CommandAccepted> send(Object command, Caller caller, ServerWebExchange exchange, InstitutionId id) {
-        return dispatcher.dispatch(command, caller, exchange, id.value(), id.value());
-    }
-
-    private static InstitutionId institution(String raw) {
-        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
+        return dispatcher.dispatch(command, caller, exchange, id.value());
     }
 
     private static ClassId classId(String raw) {

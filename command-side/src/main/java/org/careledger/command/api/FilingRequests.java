@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.careledger.kernel.error.DomainException;
-import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.command.filing.AmendFiling;
 import org.careledger.command.filing.FileInstitution;
@@ -98,8 +96,7 @@ final class FilingRequests {
     }
 
     static FileInstitution fileInstitution(InstitutionId id, FileInstitutionBody body) {
-        requireBody(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         CreditCode creditCode = body.creditCode() == null
                 ? required(v, "creditCode")
                 : v.parse("creditCode", () -> CreditCode.parse(body.creditCode()));
@@ -127,8 +124,7 @@ final class FilingRequests {
     }
 
     static AmendFiling amendFiling(InstitutionId id, AmendFilingBody body) {
-        requireBody(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         String name = text(v, "name", body.name(), true, MAX_TEXT);
         Premises premises = premises(v, body.address(), body.location(), body.contactPhone(), body.mealsServed(),
                 body.serviceTypes());
@@ -142,8 +138,7 @@ final class FilingRequests {
     }
 
     static RejectFiling rejectFiling(InstitutionId id, RejectBody body) {
-        requireBody(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         List<String> reasons = new ArrayList<>();
         List<String> raw = list(v, "reasons", body.reasons(), true);
         for (int i = 0; i < raw.size(); i++) {
@@ -164,8 +159,7 @@ final class FilingRequests {
     }
 
     static Object puhui(InstitutionId id, PuhuiBody body) {
-        requireBody(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         if (body.granted() == null) {
             v.add("granted", "REQUIRED", "granted is required (true grants, false withdraws)");
         }
@@ -177,16 +171,14 @@ final class FilingRequests {
     }
 
     static OpenClass openClass(InstitutionId id, ClassId classId, OpenClassBody body) {
-        requireBody(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         ClassSpec spec = classSpec(v, null, new ClassBody(body.name(), body.classType(), body.places()), classId);
         v.throwIfAny();
         return new OpenClass(id, spec.classId(), spec.name(), spec.classType(), spec.places());
     }
 
     static int places(ResizeClassBody body) {
-        requireBody(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         if (body.places() == null) {
             v.add("places", "REQUIRED", "places is required");
         } else if (body.places() < 1 || body.places() > InputRules.MAX_PLACES) {
@@ -235,11 +227,5 @@ final class FilingRequests {
     private static <T> T required(Violations v, String field) {
         v.add(field, "REQUIRED", field + " is required");
         return null;
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
-        }
     }
 }

@@ -70,8 +70,7 @@ public class InspectionController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<CommandAccepted> record(Caller caller, @RequestBody(required = false) InspectionBody body,
                                         ServerWebExchange exchange) {
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         InstitutionId institution = null;
         if (body.institutionId() == null) {
             v.add("institutionId", "REQUIRED", "institutionId is required");
@@ -121,7 +120,7 @@ public class InspectionController {
         v.throwIfAny();
         String inspectionId = UUID.randomUUID().toString();
         return dispatcher.dispatch(new RecordInspection(inspectionId, institution, type, agencies, inspectedOn, findings,
-                orders), caller, exchange, inspectionId, inspectionId);
+                orders), caller, exchange, inspectionId);
     }
 
     @PostMapping("/api/v1/inspections/{inspectionId}/orders/{orderId}/verification")
@@ -129,8 +128,7 @@ public class InspectionController {
                                         @RequestBody(required = false) VerificationBody body, ServerWebExchange exchange) {
         RequestParsing.pathId(inspectionId, id -> Identifiers.uuid("inspection id", id), "inspection id");
         RequestParsing.pathId(orderId, Identifiers::orderId, "order id");
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         if (body.rectified() == null) {
             v.add("rectified", "REQUIRED", "rectified is required (true or false)");
         }
@@ -142,6 +140,6 @@ public class InspectionController {
         String note = text(v, "note", body.note(), false, MAX_REASON);
         v.throwIfAny();
         return dispatcher.dispatch(new VerifyRectification(inspectionId, orderId, body.rectified(), verifiedOn, newDeadline,
-                note), caller, exchange, inspectionId, inspectionId);
+                note), caller, exchange, inspectionId);
     }
 }

@@ -35,7 +35,16 @@ public final class RequestParsing {
     private RequestParsing() {
     }
 
-
+    /**
+     * Where parsing a request body starts: the body is required (400 MALFORMED_REQUEST without one),
+     * and the problems of its fields are collected in the answered {@link Violations}, to be reported together.
+     */
+    public static Violations violationsFor(Object body) {
+        if (body == null) {
+            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
+        }
+        return new Violations();
+    }
 
     /**
      * An identifier from the request path; anything else is {@code INVALID_IDENTIFIER}, naming
@@ -43,6 +52,11 @@ public final class RequestParsing {
      */
     public static <T> T pathId(String raw, java.util.function.Function<String, T> parser, String what) {
         return org.careledger.kernel.id.Identifiers.inPath(raw, parser, what);
+    }
+
+    /** The institution id of a request path ({@link #pathId}). */
+    public static InstitutionId institutionInPath(String raw) {
+        return pathId(raw, InstitutionId::of, "institution id");
     }
 
     public static String text(Violations v, String field, String raw, boolean required, int max) {

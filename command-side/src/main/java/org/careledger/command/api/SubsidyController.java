@@ -73,8 +73,7 @@ public class SubsidyController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<CommandAccepted> apply(Caller caller, @RequestBody(required = false) ApplicationBody body,
                                        ServerWebExchange exchange) {
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         InstitutionId institution = body.institutionId() == null ? null
                 : v.parse("institutionId", () -> InstitutionId.of(body.institutionId()));
         if (body.institutionId() == null) {
@@ -113,33 +112,31 @@ public class SubsidyController {
         v.throwIfAny();
         String caseId = ApplyForSubsidy.caseId(institution, kind, from, to);
         return dispatcher.dispatch(new ApplyForSubsidy(caseId, institution, kind, from, to, inputs), caller, exchange,
-                caseId, caseId);
+                caseId);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/decision")
     public Mono<CommandAccepted> decide(Caller caller, @PathVariable String caseId,
                                         @RequestBody(required = false) DecisionBody body, ServerWebExchange exchange) {
         String id = caseId(caseId);
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         if (body.approve() == null) {
             v.add("approve", "REQUIRED", "approve is required (true or false)");
         }
         String reason = text(v, "reason", body.reason(), true, MAX_REASON);
         v.throwIfAny();
-        return dispatcher.dispatch(new DecideSubsidy(id, body.approve(), reason), caller, exchange, id, id);
+        return dispatcher.dispatch(new DecideSubsidy(id, body.approve(), reason), caller, exchange, id);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/payment")
     public Mono<CommandAccepted> pay(Caller caller, @PathVariable String caseId,
                                      @RequestBody(required = false) PaymentBody body, ServerWebExchange exchange) {
         String id = caseId(caseId);
-        CareRequests.body(body);
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         LocalDate paidOn = date(v, "paidOn", body.paidOn(), true, InputRules.PAST_EVENT);
         String reference = text(v, "reference", body.reference(), true, MAX_TEXT);
         v.throwIfAny();
-        return dispatcher.dispatch(new RecordSubsidyPayment(id, paidOn, reference), caller, exchange, id, id);
+        return dispatcher.dispatch(new RecordSubsidyPayment(id, paidOn, reference), caller, exchange, id);
     }
 
     @PostMapping("/api/v1/subsidies/{caseId}/recompute")

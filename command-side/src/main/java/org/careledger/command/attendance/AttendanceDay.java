@@ -33,11 +33,11 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.InstitutionId;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 
 /**
  * One institution's attendance on one day (ADR 0013): the stream is bounded by the children
@@ -103,8 +103,7 @@ class AttendanceDay {
                     + " record(s) differ from those already submitted for " + command.day()
                     + "; resubmit with a correctionReason to correct them");
         }
-        MetaData meta = MetaData.with(EventMetadata.INSTITUTION_ID, command.institutionId().value())
-                .and(EventMetadata.JURISDICTION, division.value());
+        MetaData meta = InstitutionMetaData.of(command.institutionId(), division);
         List<org.careledger.kernel.id.ChildRef> present = command.entries().stream().filter(AttendanceEntry::present)
                 .map(AttendanceEntry::childRef).toList();
         if (!present.isEmpty()) {

@@ -1,10 +1,6 @@
 package org.careledger.command.child;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.careledger.command.enrolment.ChildDirectory;
@@ -23,12 +19,12 @@ class AggregateChildDirectory implements ChildDirectory {
 
     private final Repository<Child> children;
     private final PersonalDataVault vault;
-    private final ObjectMapper json;
+    private final ChildIdentityRecords identities;
 
-    AggregateChildDirectory(Repository<Child> childRepository, PersonalDataVault vault, ObjectMapper json) {
+    AggregateChildDirectory(Repository<Child> childRepository, PersonalDataVault vault, ChildIdentityRecords identities) {
         this.children = childRepository;
         this.vault = vault;
-        this.json = json;
+        this.identities = identities;
     }
 
     @Override
@@ -42,17 +38,7 @@ class AggregateChildDirectory implements ChildDirectory {
         if (facts.erased()) {
             return facts;
         }
-        ChildFacts known = vault.read(child, RegisterChildHandler.IDENTITY).map(this::birthDate)
-                .map(facts::withBirthDate).orElse(facts);
+        ChildFacts known = identities.birthDate(child).map(facts::withBirthDate).orElse(facts);
         return vault.personKey(child).map(known::withPersonKey).orElse(known);
-    }
-
-    private LocalDate birthDate(byte[] identity) {
-        try {
-            JsonNode node = json.readTree(new String(identity, StandardCharsets.UTF_8)).get("birthDate");
-            return node == null || node.isNull() ? null : LocalDate.parse(node.asText());
-        } catch (Exception e) {
-            throw new IllegalStateException("The child's protected record cannot be read", e);
-        }
     }
 }

@@ -20,11 +20,11 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 
 /**
  * A child as the system may know it: an opaque reference, the institution it was registered with
@@ -52,7 +52,7 @@ class Child {
 
     Child(ChildRef childRef, InstitutionId institutionId, DivisionCode division, YearMonth birthMonth, Instant now) {
         this.division = division;
-        apply(new ChildRegistered(childRef, institutionId, birthMonth, now), metaData(institutionId, division));
+        apply(new ChildRegistered(childRef, institutionId, birthMonth, now), InstitutionMetaData.of(institutionId, division));
     }
 
     /**
@@ -67,7 +67,7 @@ class Child {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
         }
         apply(new ChildPersonalDataViewed(childRef, institutionId, caller.actorId(), caller.role().name(),
-                command.purpose(), clock.instant()), metaData(institutionId, division));
+                command.purpose(), clock.instant()), InstitutionMetaData.of(institutionId, division));
     }
 
     /**
@@ -104,7 +104,7 @@ class Child {
                     command.details().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         apply(new HealthCheckRecorded(childRef, institutionId, command.kind(), command.checkedOn(), command.outcome(),
-                clock.instant()), metaData(institutionId, division));
+                clock.instant()), InstitutionMetaData.of(institutionId, division));
     }
 
     /** Erasure (administrators): the data key is destroyed, the events stay. */
@@ -119,11 +119,7 @@ class Child {
         }
         vault.erase(childRef);
         apply(new ChildPersonalDataErased(childRef, institutionId, command.reason(), clock.instant()),
-                metaData(institutionId, division));
-    }
-
-    private static MetaData metaData(InstitutionId institution, DivisionCode division) {
-        return MetaData.with(EventMetadata.INSTITUTION_ID, institution.value()).and(EventMetadata.JURISDICTION, division.value());
+                InstitutionMetaData.of(institutionId, division));
     }
 
     @EventSourcingHandler
@@ -131,9 +127,9 @@ class Child {
         childRef = event.childRef();
         institutionId = event.institutionId();
         birthMonth = event.birthMonth();
-        Object jurisdiction = metaData.get(EventMetadata.JURISDICTION);
+        DivisionCode jurisdiction = InstitutionMetaData.jurisdiction(metaData);
         if (jurisdiction != null) {
-            division = DivisionCode.parse(jurisdiction.toString());
+            division = jurisdiction;
         }
     }
 

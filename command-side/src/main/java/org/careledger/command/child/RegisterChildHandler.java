@@ -1,13 +1,8 @@
 package org.careledger.command.child;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
@@ -31,20 +26,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisterChildHandler {
 
-    static final String IDENTITY = "identity";
-
     private final Repository<Child> children;
     private final InstitutionDirectory institutions;
     private final PersonalDataVault vault;
-    private final ObjectMapper json;
+    private final ChildIdentityRecords identities;
     private final Clock clock;
 
     RegisterChildHandler(Repository<Child> childRepository, InstitutionDirectory institutions, PersonalDataVault vault,
-                         ObjectMapper json, Clock clock) {
+                         ChildIdentityRecords identities, Clock clock) {
         this.children = childRepository;
         this.institutions = institutions;
         this.vault = vault;
-        this.json = json;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -60,20 +53,9 @@ class RegisterChildHandler {
         if (known.isPresent()) {
             return known.get().value();
         }
-        vault.store(command.childRef(), IDENTITY, serialise(data));
+        identities.store(command.childRef(), data);
         children.newInstance(() -> new Child(command.childRef(), command.institutionId(), division,
                 YearMonth.from(data.birthDate()), clock.instant()));
         return command.childRef().value();
     }
-
-    private byte[] serialise(ChildPersonalData data) throws JsonProcessingException {
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("name", data.name());
-        identity.put("citizenId", data.citizenId().value());
-        identity.put("birthDate", data.birthDate().toString());
-        identity.put("guardianName", data.guardianName());
-        identity.put("guardianPhone", data.guardianPhone());
-        return json.writeValueAsString(identity).getBytes(StandardCharsets.UTF_8);
-    }
-
 }

@@ -13,7 +13,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.careledger.command.filing.FilingAuthorization;
 import org.careledger.command.filing.InstitutionFacts;
 import org.careledger.kernel.child.ChildAge;
 import org.careledger.kernel.enrolment.ChildEnrolled;
@@ -29,10 +28,10 @@ import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 import org.careledger.kernel.value.DivisionCode;
 
 /**
@@ -75,8 +74,7 @@ public class Enrolment {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Object handle(EnrolChild command, MetaData metaData, Clock clock, InstitutionFacts institutions,
                   ChildDirectory children, EnrolmentPolicies policies, EnrolmentRegistry registry) {
-        InstitutionFacts.Facts institution = institutions.of(command.institutionId());
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), institution.id(), institution.division());
+        var institution = institutions.forInstitutionItself(command.institutionId(), Caller.fromMetaData(metaData));
         if (enrolmentId != null) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "Enrolment " + command.enrolmentId() + " is already recorded");
         }
@@ -105,7 +103,7 @@ public class Enrolment {
         var held = registry.claim(new EnrolmentRegistry.Enrolment(command.enrolmentId(), command.childRef(),
                 institution.id(), command.classId(), child.birthMonth(), contract.startsOn(), last, true,
                 child.birthDate(), child.personKey()));
-        MetaData meta = metaData(institution.id(), institution.division());
+        MetaData meta = InstitutionMetaData.of(institution.id(), institution.division());
         if (held.isPresent()) {
             apply(new DoubleEnrolmentAttempted(institution.id(), command.enrolmentId(), command.childRef(),
                     held.get().institutionId(), held.get().enrolmentId(), clock.instant()), meta);
@@ -121,8 +119,7 @@ public class Enrolment {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(TransferChild command, MetaData metaData, Clock clock, InstitutionFacts institutions,
                 EnrolmentRegistry registry) {
-        InstitutionFacts.Facts institution = institutions.of(command.institutionId());
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), institution.id(), institution.division());
+        var institution = institutions.forInstitutionItself(command.institutionId(), Caller.fromMetaData(metaData));
         EnrolmentRules.INSTITUTION_FILED_AND_NOT_SUSPENDED.enforce(institution.status());
         requireActiveIn(command.institutionId());
         if (command.effectiveOn() == null) {
@@ -138,7 +135,7 @@ public class Enrolment {
         EnrolmentRules.CLASS_HAS_A_FREE_PLACE.enforce(new EnrolmentRules.Occupancy(target.places(), occupancy.inClass()));
         registry.moveTo(command.enrolmentId(), command.toClassId());
         apply(new ChildTransferred(institutionId, enrolmentId, childRef, classId, command.toClassId(), target.classType(),
-                command.effectiveOn(), clock.instant()), metaData(institutionId, division));
+                command.effectiveOn(), clock.instant()), InstitutionMetaData.of(institutionId, division));
     }
 
     /**
@@ -154,8 +151,7 @@ public class Enrolment {
             throw new DomainException(ErrorCode.INVALID_INPUT, "reason and endsOn are required");
         }
         if (command.reason() == EnrolmentEndReason.WITHDRAWN) {
-            InstitutionFacts.Facts institution = institutions.of(command.institutionId());
-            FilingAuthorization.institutionItself(caller, institution.id(), institution.division());
+            institutions.forInstitutionItself(command.institutionId(), caller);
         } else {
             caller.requireRole(Role.SYSTEM, Role.ADMIN);
         }
@@ -166,7 +162,7 @@ public class Enrolment {
         }
         registry.end(command.enrolmentId(), command.endsOn(), command.reason());
         apply(new EnrolmentEnded(institutionId, enrolmentId, childRef, classId, command.reason(), command.endsOn(),
-                command.note(), clock.instant()), metaData(institutionId, division));
+                command.note(), clock.instant()), InstitutionMetaData.of(institutionId, division));
     }
 
     /** An enrolment that is not recorded, refused, ended, or of another institution is not found "here". */
@@ -189,17 +185,9 @@ public class Enrolment {
         return contractEnd.isAfter(beforeAgeOut) ? beforeAgeOut : contractEnd;
     }
 
-    private static MetaData metaData(InstitutionId id, DivisionCode division) {
-        MetaData meta = MetaData.with(EventMetadata.INSTITUTION_ID, id.value());
-        return division == null ? meta : meta.and(EventMetadata.JURISDICTION, division.value());
-    }
-
     @EventSourcingHandler
     void on(ChildEnrolled event, MetaData metaData) {
-        enrolmentId = event.enrolmentId();
-        institutionId = event.institutionId();
-        division = jurisdiction(metaData);
-        childRef = event.childRef();
+        opened(event.enrolmentId(), event.institutionId(), event.childRef(), metaData);
         classId = event.classId();
         birthMonth = event.birthMonth();
         birthDate = event.birthDate();
@@ -210,11 +198,16 @@ public class Enrolment {
 
     @EventSourcingHandler
     void on(DoubleEnrolmentAttempted event, MetaData metaData) {
-        enrolmentId = event.attemptedEnrolmentId();
-        institutionId = event.institutionId();
-        division = jurisdiction(metaData);
-        childRef = event.childRef();
+        opened(event.attemptedEnrolmentId(), event.institutionId(), event.childRef(), metaData);
         active = false;
+    }
+
+    /** What the first event of the stream (an enrolment, or a refused attempt) says: whose enrolment, where. */
+    private void opened(EnrolmentId enrolment, InstitutionId institution, ChildRef child, MetaData metaData) {
+        enrolmentId = enrolment;
+        institutionId = institution;
+        division = InstitutionMetaData.jurisdiction(metaData);
+        childRef = child;
     }
 
     @EventSourcingHandler
@@ -225,10 +218,5 @@ public class Enrolment {
     @EventSourcingHandler
     void on(EnrolmentEnded event) {
         active = false;
-    }
-
-    private static DivisionCode jurisdiction(MetaData metaData) {
-        Object value = metaData.get(EventMetadata.JURISDICTION);
-        return value == null ? null : DivisionCode.parse(value.toString());
     }
 }

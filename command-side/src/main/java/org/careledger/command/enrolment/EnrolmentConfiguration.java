@@ -1,10 +1,7 @@
 package org.careledger.command.enrolment;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
-import org.careledger.command.legacy.LegacyInstitutionStreamRepository;
+import org.careledger.command.legacy.LegacyInstitutionStreams;
 import org.careledger.kernel.enrolment.ChildEnrolled;
 import org.careledger.kernel.enrolment.ChildTransferred;
 import org.careledger.kernel.enrolment.DoubleEnrolmentAttempted;
@@ -21,10 +18,8 @@ public class EnrolmentConfiguration {
     public static final String REPOSITORY = "enrolmentRepository";
 
     @Bean(REPOSITORY)
-    Repository<Enrolment> enrolmentRepository(EventStore eventStore, EnrolmentRegistry registry,
-            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
-        return LegacyInstitutionStreamRepository.of(Enrolment.class, eventStore, parameterResolverFactory,
-                handlerDefinition,
+    Repository<Enrolment> enrolmentRepository(LegacyInstitutionStreams streams, EnrolmentRegistry registry) {
+        return streams.repository(Enrolment.class,
                 id -> registry.institutionOf(EnrolmentId.of(id)).map(InstitutionId::value),
                 EnrolmentConfiguration::names);
     }

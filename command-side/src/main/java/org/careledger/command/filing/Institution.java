@@ -49,7 +49,6 @@ import org.careledger.command.licence.ELicenseProperties;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
@@ -58,6 +57,7 @@ import org.careledger.kernel.value.LocalZones;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 
 /**
  * A childcare institution as the health commission knows it: its filing (备案) and status, its
@@ -122,7 +122,7 @@ class Institution {
         ClassRules.CLASS_NAMES_DISTINCT.enforce(command.classes().stream().map(ClassSpec::name).toList());
         // rule F4 (GB 32100-2015, ADR 0010): a failing checksum is no refusal; the filing is marked for licence verification
         boolean checksumValid = command.creditCode().checksumValid();
-        MetaData meta = metaData(command.institutionId(), command.division());
+        MetaData meta = InstitutionMetaData.of(command.institutionId(), command.division());
         apply(new FilingSubmitted(command.institutionId(), command.creditCode(), checksumValid, command.name(),
                 command.type(), command.division(), command.address(), command.location(), command.contactPhone(),
                 command.mealsServed(), command.serviceTypes(), command.fees(), command.documents(), now,
@@ -331,12 +331,12 @@ class Institution {
         }
     }
 
-    /** The day the filing was first approved, or null (read by {@link AggregateFilingDirectory}). */
+    /** The day the filing was first approved, or null (read by {@link AggregateInstitutionRecord}). */
     java.time.LocalDate filedOn() {
         return filedOn;
     }
 
-    /** What the enrolment and staff aggregates read of this institution (read by {@link AggregateInstitutionFacts}). */
+    /** What the enrolment and staff aggregates read of this institution (read by {@link AggregateInstitutionRecord}). */
     InstitutionFacts.Facts facts() {
         Map<String, InstitutionFacts.ClassFacts> classFacts = new LinkedHashMap<>();
         classes.forEach((classId, c) -> classFacts.put(classId,
@@ -345,15 +345,10 @@ class Institution {
                 particulars == null ? null : particulars.zone());
     }
 
+    /** The class if it exists and is open: refused as {@link InstitutionFacts.Facts#openClass} refuses it. */
     private ClassState openClass(ClassId classId) {
-        ClassState state = classes.get(classId.value());
-        if (state == null) {
-            throw new DomainException(ErrorCode.CLASS_NOT_FOUND, "No class " + classId + " in this institution");
-        }
-        if (!state.open()) {
-            throw new DomainException(ErrorCode.CLASS_CLOSED, "Class " + classId + " is closed");
-        }
-        return state;
+        facts().openClass(classId);
+        return classes.get(classId.value());
     }
 
     private static String requireReason(String reason) {
@@ -364,11 +359,7 @@ class Institution {
     }
 
     private void emit(Object event) {
-        apply(event, metaData(id, division));
-    }
-
-    private static MetaData metaData(InstitutionId id, DivisionCode division) {
-        return MetaData.with(EventMetadata.INSTITUTION_ID, id.value()).and(EventMetadata.JURISDICTION, division.value());
+        apply(event, InstitutionMetaData.of(id, division));
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.FilingStatus;
@@ -21,6 +22,16 @@ public interface InstitutionFacts {
 
     /** The institution's facts as recorded now; Axon's AggregateNotFoundException for an unknown institution. */
     Facts of(InstitutionId institution);
+
+    /**
+     * The facts of an institution the caller acts for as the institution itself: its own operator,
+     * or an administrator (ADR 0007); anyone else is refused before the facts are used.
+     */
+    default Facts forInstitutionItself(InstitutionId institution, Caller caller) {
+        Facts facts = of(institution);
+        FilingAuthorization.institutionItself(caller, facts.id(), facts.division());
+        return facts;
+    }
 
     /**
      * @param filedOn the day (China Standard Time) the filing was first approved, or null

@@ -25,11 +25,11 @@ import org.careledger.kernel.inspection.InspectionRecorded;
 import org.careledger.kernel.inspection.InspectionType;
 import org.careledger.kernel.inspection.RectificationOrder;
 import org.careledger.kernel.inspection.RectificationVerified;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 
 /**
  * One inspection of an institution by the health commission: its findings (severity and
@@ -102,7 +102,7 @@ class Inspection {
                 : command.findings().isEmpty() ? InspectionOutcome.PASSED : InspectionOutcome.FINDINGS_NOTED;
         apply(new InspectionRecorded(command.institutionId(), command.inspectionId(), command.type(), command.agencies(),
                 command.inspectedOn(), command.findings(), command.orders(), outcome, clock.instant()),
-                metaData(command.institutionId(), division));
+                InstitutionMetaData.of(command.institutionId(), division));
     }
 
     @CommandHandler
@@ -122,11 +122,7 @@ class Inspection {
         }
         apply(new RectificationVerified(institutionId, inspectionId, command.orderId(), command.rectified(),
                 command.verifiedOn(), command.rectified() ? null : command.newDeadline(), command.note(), clock.instant()),
-                metaData(institutionId, division));
-    }
-
-    private static MetaData metaData(InstitutionId institution, DivisionCode division) {
-        return MetaData.with(EventMetadata.INSTITUTION_ID, institution.value()).and(EventMetadata.JURISDICTION, division.value());
+                InstitutionMetaData.of(institutionId, division));
     }
 
     @EventSourcingHandler

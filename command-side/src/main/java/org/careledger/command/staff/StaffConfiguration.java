@@ -1,10 +1,7 @@
 package org.careledger.command.staff;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.annotation.HandlerDefinition;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.Repository;
-import org.careledger.command.legacy.LegacyInstitutionStreamRepository;
+import org.careledger.command.legacy.LegacyInstitutionStreams;
 import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.staff.StaffMemberLeft;
 import org.careledger.kernel.staff.StaffMemberRegistered;
@@ -23,10 +20,8 @@ public class StaffConfiguration {
     public static final String REPOSITORY = "staffMemberRepository";
 
     @Bean(REPOSITORY)
-    Repository<StaffMember> staffMemberRepository(EventStore eventStore, JdbcTemplate jdbc,
-            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition) {
-        return LegacyInstitutionStreamRepository.of(StaffMember.class, eventStore, parameterResolverFactory,
-                handlerDefinition,
+    Repository<StaffMember> staffMemberRepository(LegacyInstitutionStreams streams, JdbcTemplate jdbc) {
+        return streams.repository(StaffMember.class,
                 ref -> jdbc.queryForList("SELECT institution_id FROM legacy_staff_stream WHERE staff_ref = ?",
                         String.class, ref).stream().findFirst(),
                 StaffConfiguration::names);

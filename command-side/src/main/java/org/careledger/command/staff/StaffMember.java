@@ -13,18 +13,17 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.careledger.command.filing.FilingAuthorization;
 import org.careledger.command.filing.InstitutionFacts;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.staff.StaffMemberLeft;
 import org.careledger.kernel.staff.StaffMemberRegistered;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 
 /**
  * A staff member of an institution, by staff reference (ADR 0023). It guards alone: registered
@@ -54,8 +53,7 @@ public class StaffMember {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RegisterStaffMember command, MetaData metaData, Clock clock, InstitutionFacts institutions,
                 StaffPersonalDataStore vault) {
-        InstitutionFacts.Facts institution = institutions.of(command.institutionId());
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), institution.id(), institution.division());
+        var institution = institutions.forInstitutionItself(command.institutionId(), Caller.fromMetaData(metaData));
         if (!institution.operating()) {
             throw new DomainException(ErrorCode.INSTITUTION_NOT_ACCEPTING_CHILDREN,
                     "The institution's filing is " + institution.status());
@@ -80,8 +78,7 @@ public class StaffMember {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RenewStaffCertificates command, MetaData metaData, Clock clock, InstitutionFacts institutions) {
-        InstitutionFacts.Facts institution = institutions.of(command.institutionId());
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), institution.id(), institution.division());
+        var institution = institutions.forInstitutionItself(command.institutionId(), Caller.fromMetaData(metaData));
         requireCurrentIn(command.institutionId(), command.staffRef());
         if (Objects.equals(qualificationExpiresOn, command.qualificationExpiresOn())
                 && Objects.equals(healthCertificateExpiresOn, command.healthCertificateExpiresOn())) {
@@ -94,8 +91,7 @@ public class StaffMember {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordStaffDeparture command, MetaData metaData, Clock clock, InstitutionFacts institutions) {
-        InstitutionFacts.Facts institution = institutions.of(command.institutionId());
-        FilingAuthorization.institutionItself(Caller.fromMetaData(metaData), institution.id(), institution.division());
+        var institution = institutions.forInstitutionItself(command.institutionId(), Caller.fromMetaData(metaData));
         requireCurrentIn(command.institutionId(), command.staffRef());
         if (command.leftOn() == null) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "leftOn is required");
@@ -111,8 +107,7 @@ public class StaffMember {
     }
 
     private static MetaData metaData(InstitutionFacts.Facts institution) {
-        return MetaData.with(EventMetadata.INSTITUTION_ID, institution.id().value())
-                .and(EventMetadata.JURISDICTION, institution.division().value());
+        return InstitutionMetaData.of(institution.id(), institution.division());
     }
 
     @EventSourcingHandler

@@ -16,7 +16,6 @@ import org.careledger.command.filing.InstitutionDirectory;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
-import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.subsidy.SubsidyAdjustmentDecided;
@@ -28,6 +27,7 @@ import org.careledger.kernel.subsidy.SubsidyPaid;
 import org.careledger.kernel.subsidy.SubsidyRejected;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
+import org.careledger.command.InstitutionMetaData;
 
 /**
  * One subsidy case: an institution, a kind, a period. It holds the computed decision, the officer's
@@ -63,7 +63,7 @@ class SubsidyCase {
     }
 
     SubsidyCase(String caseId, DivisionCode division, SubsidyDecisionComputed decision) {
-        apply(decision, metaData(decision.institutionId(), division));
+        apply(decision, InstitutionMetaData.of(decision.institutionId(), division));
     }
 
     @CommandHandler
@@ -77,12 +77,12 @@ class SubsidyCase {
             throw new DomainException(ErrorCode.INVALID_INPUT, "A decision gives its reason");
         }
         if (command.approve()) {
-            apply(new SubsidyApproved(institutionId, caseId, awaitingFen, command.reason().strip(), clock.instant()), metaData(institutionId, division));
+            apply(new SubsidyApproved(institutionId, caseId, awaitingFen, command.reason().strip(), clock.instant()), InstitutionMetaData.of(institutionId, division));
         } else {
             if (approvedFen == 0) {
                 claims.release(caseId);   // nothing of it was ever approved: its days may be applied for again
             }
-            apply(new SubsidyRejected(institutionId, caseId, command.reason().strip(), clock.instant()), metaData(institutionId, division));
+            apply(new SubsidyRejected(institutionId, caseId, command.reason().strip(), clock.instant()), InstitutionMetaData.of(institutionId, division));
         }
     }
 
@@ -97,7 +97,7 @@ class SubsidyCase {
             throw new DomainException(ErrorCode.INVALID_INPUT, "paidOn and reference are required");
         }
         apply(new SubsidyPaid(institutionId, caseId, unpaid, command.paidOn(), command.reference().strip(), clock.instant()),
-                metaData(institutionId, division));
+                InstitutionMetaData.of(institutionId, division));
     }
 
     /**
@@ -127,7 +127,7 @@ class SubsidyCase {
         }
         apply(new SubsidyAdjustmentDecided(institutionId, caseId, delta > 0 ? SubsidyAdjustmentDecided.Adjustment.SUPPLEMENT
                 : SubsidyAdjustmentDecided.Adjustment.CLAWBACK, delta, computedFen, result.amountFen(), result.basis(), now),
-                metaData(institutionId, division));
+                InstitutionMetaData.of(institutionId, division));
         return caseId;
     }
 
@@ -136,10 +136,6 @@ class SubsidyCase {
         DivisionCode division = institutions.requireDivisionOf(institutionId);
         Caller.fromMetaData(metaData).requireRole(Role.SUBSIDY_OFFICER, Role.ADMIN).requireAccess(institutionId, division);
         return division;
-    }
-
-    private static MetaData metaData(InstitutionId institution, DivisionCode division) {
-        return MetaData.with(EventMetadata.INSTITUTION_ID, institution.value()).and(EventMetadata.JURISDICTION, division.value());
     }
 
     @EventSourcingHandler

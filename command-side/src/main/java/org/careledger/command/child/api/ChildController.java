@@ -1,5 +1,7 @@
 package org.careledger.command.child.api;
 
+import static org.careledger.command.api.RequestParsing.institutionInPath;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,6 @@ import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
-import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.InputRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,11 +73,8 @@ public class ChildController {
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<CommandAccepted> register(Caller caller, @PathVariable String id,
                                           @RequestBody(required = false) RegisterChildBody body, ServerWebExchange exchange) {
-        InstitutionId institution = institution(id);
-        if (body == null) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
-        }
-        Violations v = new Violations();
+        InstitutionId institution = institutionInPath(id);
+        Violations v = RequestParsing.violationsFor(body);
         String name = text(v, "name", body.name(), InputRules.MAX_PERSON_NAME);
         CitizenId citizenId = body.citizenId() == null ? null : v.parse("citizenId", () -> CitizenId.parse(body.citizenId()));
         if (body.citizenId() == null) {
@@ -112,7 +110,7 @@ public class ChildController {
                     PersonalDataPurpose.values()) + ", with an optional note (required for OTHER)", v.list());
         }
         String why = code.recorded(text);
-        return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value(), child.value())
+        return dispatcher.dispatch(new RecordPersonalDataAccess(child, why), caller, exchange, child.value())
                 .flatMap(recorded -> Mono.fromCallable(() -> read(child)).subscribeOn(Schedulers.boundedElastic()));
     }
 
@@ -129,10 +127,7 @@ public class ChildController {
     public Mono<CommandAccepted> healthCheck(Caller caller, @PathVariable String childRef,
                                              @RequestBody(required = false) HealthCheckBody body, ServerWebExchange exchange) {
         ChildRef child = child(childRef);
-        if (body == null) {
-            throw new DomainException(ErrorCode.MALFORMED_REQUEST, "A JSON request body is required");
-        }
-        Violations v = new Violations();
+        Violations v = RequestParsing.violationsFor(body);
         HealthCheckKind kind = RequestParsing.enumValue(v, "kind", body.kind(), HealthCheckKind.class, true);
         HealthOutcome outcome = RequestParsing.enumValue(v, "outcome", body.outcome(), HealthOutcome.class, true);
         LocalDate checkedOn = RequestParsing.date(v, "checkedOn", body.checkedOn(), true, InputRules.PAST_EVENT);
@@ -141,7 +136,7 @@ public class ChildController {
         }
         v.throwIfAny();
         return dispatcher.dispatch(new RecordHealthCheck(child, kind, checkedOn, outcome, body.details()), caller, exchange,
-                child.value(), child.value());
+                child.value());
     }
 
     @PostMapping("/api/v1/admin/children/{childRef}/erase")
@@ -151,8 +146,7 @@ public class ChildController {
         Violations v = new Violations();
         String reason = RequestParsing.text(v, "reason", body == null ? null : body.reason(), true, InputRules.MAX_REASON);
         v.throwIfAny();
-        return dispatcher.dispatch(new EraseChildPersonalData(child, reason), caller, exchange,
-                child.value(), child.value());
+        return dispatcher.dispatch(new EraseChildPersonalData(child, reason), caller, exchange, child.value());
     }
 
     private Map<String, Object> read(ChildRef child) throws java.io.IOException {
@@ -170,10 +164,6 @@ public class ChildController {
 
     private static String text(Violations v, String field, String raw, int max) {
         return RequestParsing.text(v, field, raw, true, max);
-    }
-
-    private static InstitutionId institution(String raw) {
-        return RequestParsing.pathId(raw, InstitutionId::of, "institution id");
     }
 
     private static ChildRef child(String raw) {

@@ -60,13 +60,13 @@ public class LicenceController {
     @PostMapping("/api/v1/institutions/{id}/licence/override")
     public Mono<CommandAccepted> override(Caller caller, @PathVariable String id,
                                           @RequestBody(required = false) OverrideBody body, ServerWebExchange exchange) {
-        InstitutionId institution = org.careledger.command.api.RequestParsing.pathId(id, InstitutionId::of, "institution id");
+        InstitutionId institution = org.careledger.command.api.RequestParsing.institutionInPath(id);
         String reason = body == null ? null : body.reason();
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "A written reason (up to 1000 characters) is required");
         }
         return dispatcher.dispatch(new OverrideLicenceVerification(institution, reason.strip()), caller, exchange,
-                institution.value(), institution.value());
+                institution.value());
     }
 
     /**
