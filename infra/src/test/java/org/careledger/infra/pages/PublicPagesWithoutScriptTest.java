@@ -132,7 +132,7 @@ class PublicPagesWithoutScriptTest extends IntegrationTest {
                 .uri(b -> b.path("/").queryParam("page", "x").queryParam("q", "  ").queryParam("hasVacancy", "on").build())
                 .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("页码应为数字。")
-                .as("a blank name is no name").contains("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"50\" placeholder")
+                .as("a blank name is no name").contains("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"50\" value=\"\" placeholder")
                 .as("the box is ticked only by \"true\"")
                 .contains("<input id=\"hasVacancy\" name=\"hasVacancy\" type=\"checkbox\" value=\"true\">");
         String repeated = client.get().uri(b -> b.path("/").queryParam("q", "甲", "乙").build())

@@ -25,8 +25,8 @@ public final class Labels {
      * must reproduce byte for byte, so it stays as it is.
      */
     private static final Map<ClassType, String> CLASS_TYPES = classTypeWords();
-    private static final Map<String, String> CLASS_TYPE_CHOICES = choices(ClassType.values());
-    private static final Map<String, String> INSTITUTION_TYPE_CHOICES = choices(InstitutionType.values());
+    private static final Map<String, String> CLASS_TYPE_CHOICES = choices(ClassType.values(), CLASS_TYPES::get);
+    private static final Map<String, String> INSTITUTION_TYPE_CHOICES = choices(InstitutionType.values(), InstitutionType::label);
     private static final Map<String, String> PUHUI_CHOICES = ordered("true", "普惠性机构", "false", "非普惠机构");
     private static final Map<String, String> SERVICE_TYPES = ordered(
             "FULL_DAY", "全日托", "HALF_DAY", "半日托", "HOURLY", "计时托", "OCCASIONAL", "临时托", "BOARDING", "寄宿");
@@ -70,10 +70,10 @@ public final class Labels {
         return map;
     }
 
-    private static Map<String, String> choices(Enum<?>[] codes) {
+    private static <E extends Enum<E>> Map<String, String> choices(E[] codes, java.util.function.Function<E, String> words) {
         Map<String, String> map = new LinkedHashMap<>();
-        for (Enum<?> code : codes) {
-            map.put(code.name(), INSTANCE.word(code));
+        for (E code : codes) {
+            map.put(code.name(), words.apply(code));
         }
         return java.util.Collections.unmodifiableMap(map);
     }
