@@ -125,4 +125,21 @@ class PublicPagesWithoutScriptTest extends IntegrationTest {
         assertThat(browser.getCurrentUrl()).contains("number=" + number);
         assertThat(browser.findElement(By.id("result-title")).getText()).isEqualTo("回执状态：有效");
     }
+
+    @Test
+    void theSearchFormIsReadFromTheQueryStringOnlyWithBlanksIgnored() {
+        String page = client.get()
+                .uri(b -> b.path("/").queryParam("page", "x").queryParam("q", "  ").queryParam("hasVacancy", "on").build())
+                .exchange().expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("页码应为数字。")
+                .as("a blank name is no name").contains("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"50\" value=\"\" placeholder")
+                .as("the box is ticked only by \"true\"")
+                .contains("<input id=\"hasVacancy\" name=\"hasVacancy\" type=\"checkbox\" value=\"true\">");
+        String repeated = client.get().uri(b -> b.path("/").queryParam("q", "甲", "乙").build())
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(repeated).as("a repeated field, joined as a single parameter").contains("value=\"甲,乙\"");
+        String unfiltered = client.get().uri("/").header("Page", "x").header("Q", "header").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(unfiltered).as("headers are not form fields").doesNotContain("页码应为数字。").doesNotContain("value=\"header\"");
+    }
 }

@@ -78,9 +78,7 @@ public class CertificateProjection extends JdbcProjection {
     }
 
     private void status(InstitutionEvent e, String status, TrackingToken token) {
-        long position = ProjectionBatch.position(token);
-        jdbc.update("UPDATE filing_certificate SET status = ?, status_changed_at = ?, last_position = ? "
-                        + "WHERE institution_id = ? AND last_position < ?",
-                status, Timestamp.from(e.occurredAt()), position, e.institutionId().value(), position);
+        updateInEventOrder("filing_certificate", "institution_id", e.institutionId().value(), ProjectionBatch.position(token),
+                "status = ?, status_changed_at = ?", status, Timestamp.from(e.occurredAt()));
     }
 }

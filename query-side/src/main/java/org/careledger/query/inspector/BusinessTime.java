@@ -3,6 +3,8 @@ package org.careledger.query.inspector;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
 
 import org.careledger.kernel.attendance.AttendanceCorrected;
 import org.careledger.kernel.attendance.AttendanceRecorded;
@@ -46,42 +48,34 @@ public final class BusinessTime {
         return recordedAt;
     }
 
+    /** The facts dated in the world, each with the day it takes effect (an ending: the day after its last day). */
+    private static final List<DatedFact<?>> DATED_FACTS = List.of(
+            new DatedFact<>(ChildEnrolled.class, e -> e.contract().startsOn()),
+            new DatedFact<>(ChildTransferred.class, ChildTransferred::effectiveOn),
+            new DatedFact<>(EnrolmentEnded.class, e -> e.endsOn().plusDays(1)),
+            new DatedFact<>(PuhuiStatusGranted.class, PuhuiStatusGranted::effectiveFrom),
+            new DatedFact<>(PuhuiStatusWithdrawn.class, PuhuiStatusWithdrawn::effectiveFrom),
+            new DatedFact<>(HealthCheckRecorded.class, HealthCheckRecorded::checkedOn),
+            new DatedFact<>(StaffMemberLeft.class, e -> e.leftOn().plusDays(1)),
+            new DatedFact<>(MedicalAgreementSigned.class, MedicalAgreementSigned::signedOn),
+            new DatedFact<>(InspectionRecorded.class, InspectionRecorded::inspectedOn),
+            new DatedFact<>(RectificationVerified.class, RectificationVerified::verifiedOn),
+            new DatedFact<>(AttendanceRecorded.class, AttendanceRecorded::day),
+            new DatedFact<>(AttendanceCorrected.class, AttendanceCorrected::day));
+
+    private record DatedFact<E>(Class<E> type, Function<E, LocalDate> effectiveDay) {
+
+        LocalDate effectiveDayOf(Object event) {
+            return effectiveDay.apply(type.cast(event));
+        }
+    }
+
+    /** The day a dated fact takes effect, or null (not a dated fact, or no date given). */
     private static LocalDate effectiveDay(Object event) {
-        if (event instanceof ChildEnrolled e) {
-            return e.contract().startsOn();
-        }
-        if (event instanceof ChildTransferred e) {
-            return e.effectiveOn();
-        }
-        if (event instanceof EnrolmentEnded e) {
-            return e.endsOn().plusDays(1);
-        }
-        if (event instanceof PuhuiStatusGranted e) {
-            return e.effectiveFrom();
-        }
-        if (event instanceof PuhuiStatusWithdrawn e) {
-            return e.effectiveFrom();
-        }
-        if (event instanceof HealthCheckRecorded e) {
-            return e.checkedOn();
-        }
-        if (event instanceof StaffMemberLeft e) {
-            return e.leftOn().plusDays(1);
-        }
-        if (event instanceof MedicalAgreementSigned e) {
-            return e.signedOn();
-        }
-        if (event instanceof InspectionRecorded e) {
-            return e.inspectedOn();
-        }
-        if (event instanceof RectificationVerified e) {
-            return e.verifiedOn();
-        }
-        if (event instanceof AttendanceRecorded e) {
-            return e.day();
-        }
-        if (event instanceof AttendanceCorrected e) {
-            return e.day();
+        for (DatedFact<?> fact : DATED_FACTS) {
+            if (fact.type().isInstance(event)) {
+                return fact.effectiveDayOf(event);
+            }
         }
         return null;
     }

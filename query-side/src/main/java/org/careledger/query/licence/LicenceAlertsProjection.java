@@ -85,12 +85,6 @@ public class LicenceAlertsProjection extends JdbcProjection {
     }
 
     private void update(String institutionId, TrackingToken token, String set, Object... values) {
-        long position = ProjectionBatch.position(token);
-        Object[] args = new Object[values.length + 3];
-        System.arraycopy(values, 0, args, 0, values.length);
-        args[values.length] = position;
-        args[values.length + 1] = institutionId;
-        args[values.length + 2] = position;
-        jdbc.update("UPDATE licence_view SET " + set + ", last_position = ? WHERE institution_id = ? AND last_position < ?", args);
+        updateInEventOrder("licence_view", "institution_id", institutionId, ProjectionBatch.position(token), set, values);
     }
 }

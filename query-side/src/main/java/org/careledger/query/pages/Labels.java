@@ -25,6 +25,9 @@ public final class Labels {
      * must reproduce byte for byte, so it stays as it is.
      */
     private static final Map<ClassType, String> CLASS_TYPES = classTypeWords();
+    private static final Map<String, String> CLASS_TYPE_CHOICES = choices(ClassType.values(), CLASS_TYPES::get);
+    private static final Map<String, String> INSTITUTION_TYPE_CHOICES = choices(InstitutionType.values(), InstitutionType::label);
+    private static final Map<String, String> PUHUI_CHOICES = ordered("true", "普惠性机构", "false", "非普惠机构");
     private static final Map<String, String> SERVICE_TYPES = ordered(
             "FULL_DAY", "全日托", "HALF_DAY", "半日托", "HOURLY", "计时托", "OCCASIONAL", "临时托", "BOARDING", "寄宿");
     private static final Map<String, String> WORDS = ordered(
@@ -67,6 +70,14 @@ public final class Labels {
         return map;
     }
 
+    private static <E extends Enum<E>> Map<String, String> choices(E[] codes, java.util.function.Function<E, String> words) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (E code : codes) {
+            map.put(code.name(), words.apply(code));
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
     /** The word for a code, or the code itself. */
     public String word(Object code) {
         if (code == null) {
@@ -82,12 +93,17 @@ public final class Labels {
         return WORDS.getOrDefault(name, SERVICE_TYPES.getOrDefault(name, name));
     }
 
-    public ClassType[] classTypes() {
-        return ClassType.values();
+    /** The search page's pickers (fields.html :: choice): the value sent for each choice, and its words. */
+    public Map<String, String> classTypes() {
+        return CLASS_TYPE_CHOICES;
     }
 
-    public InstitutionType[] institutionTypes() {
-        return InstitutionType.values();
+    public Map<String, String> institutionTypes() {
+        return INSTITUTION_TYPE_CHOICES;
+    }
+
+    public Map<String, String> puhuiChoices() {
+        return PUHUI_CHOICES;
     }
 
     /** Radii the search page offers, in km (the search allows up to 50; the default is 5). */

@@ -24,10 +24,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.result.method.annotation.ExtendedWebExchangeDataBinder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import reactor.core.publisher.Mono;
@@ -86,20 +89,19 @@ public class PublicPagesController {
     public record PageLink(int page, String href, boolean current) {
     }
 
+    /**
+     * The search form binds from the query string only: not from request headers, which Spring
+     * would otherwise bind by name too (a "Page" header is not the form's page).
+     */
+    @InitBinder("searchForm")
+    void bindTheQueryStringOnly(WebDataBinder binder) {
+        if (binder instanceof ExtendedWebExchangeDataBinder exchangeBinder) {
+            exchangeBinder.setHeaderPredicate(header -> false);
+        }
+    }
+
     @GetMapping(value = SEARCH, produces = MediaType.TEXT_HTML_VALUE)
-    public Mono<ResponseEntity<String>> search(@RequestParam(required = false) String division,
-                                               @RequestParam(required = false) String type,
-                                               @RequestParam(required = false) String puhui,
-                                               @RequestParam(required = false) String classType,
-                                               @RequestParam(required = false) String serviceType,
-                                               @RequestParam(required = false) String hasVacancy,
-                                               @RequestParam(required = false) String q,
-                                               @RequestParam(required = false) String near,
-                                               @RequestParam(required = false) String radiusKm,
-                                               @RequestParam(required = false) String page) {
-        SearchForm form = new SearchForm(blankToNull(division), blankToNull(type), blankToNull(puhui),
-                blankToNull(classType), blankToNull(serviceType), "true".equals(hasVacancy), blankToNull(q),
-                blankToNull(near), blankToNull(radiusKm), blankToNull(page));
+    public Mono<ResponseEntity<String>> search(SearchForm form) {
         Context context = context("查询托育机构 · 托育机构白名单");
         context.setVariable("form", form);
         context.setVariable("labels", Labels.INSTANCE);
@@ -109,7 +111,7 @@ public class PublicPagesController {
         Mono<Optional<Page<PublicEntry>>> results = problems.isEmpty()
                 ? register.search(new PublicRegisterQueries.Search(form.division(), form.type(), form.puhuiFilter(),
                         form.classType(), form.serviceType(), form.q(), form.near(), radius,
-                        form.hasVacancy() ? Boolean.TRUE : null, pageNumber, PAGE_SIZE), null, null)
+                        form.vacancyFilter(), pageNumber, PAGE_SIZE), null, null)
                 .map(dated -> Optional.of(parse(dated.answer())))
                 .onErrorResume(DomainException.class, e -> {
                     problems.addAll(Labels.problemsOf(e));
@@ -246,9 +248,5 @@ public class PublicPagesController {
             links.add(new PageLink(p, form.href(p), p == page.page()));
         }
         return links;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

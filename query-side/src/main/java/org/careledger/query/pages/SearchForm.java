@@ -6,16 +6,36 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * The search page's form as submitted (blank fields are null), echoed back into the form and into
- * the links to other pages of results. Values go to the public search as they are, which validates
- * them; only the two numbers the page itself parses (radius, page) are checked here.
+ * The search page's form as submitted, bound from the query string by name: blank fields are null
+ * (others stripped), and the vacancy box is ticked ("true") only when it came as "true". It is echoed
+ * back into the form and into the links to other pages of results. Values go to the public search as
+ * they are, which validates them; only the two numbers the page itself parses (radius, page) are
+ * checked here.
  */
 public record SearchForm(String division, String type, String puhui, String classType, String serviceType,
-                         boolean hasVacancy, String q, String near, String radiusKm, String page) {
+                         String hasVacancy, String q, String near, String radiusKm, String page) {
+
+    public SearchForm {
+        division = blankToNull(division);
+        type = blankToNull(type);
+        puhui = blankToNull(puhui);
+        classType = blankToNull(classType);
+        serviceType = blankToNull(serviceType);
+        hasVacancy = "true".equals(hasVacancy) ? "true" : null;
+        q = blankToNull(q);
+        near = blankToNull(near);
+        radiusKm = blankToNull(radiusKm);
+        page = blankToNull(page);
+    }
 
     /** 普惠 as the search takes it: "true", "false" or any (null). */
     public Boolean puhuiFilter() {
         return puhui == null ? null : Boolean.valueOf("true".equals(puhui));
+    }
+
+    /** Only institutions with vacancies (true), or any (null). */
+    public Boolean vacancyFilter() {
+        return hasVacancy == null ? null : Boolean.TRUE;
     }
 
     Double parseRadius(List<String> problems) {
@@ -51,11 +71,15 @@ public record SearchForm(String division, String type, String puhui, String clas
         add(query, "puhui", puhui);
         add(query, "classType", classType);
         add(query, "serviceType", serviceType);
-        add(query, "hasVacancy", hasVacancy ? "true" : null);
+        add(query, "hasVacancy", hasVacancy);
         add(query, "near", near);
         add(query, "radiusKm", radiusKm);
         add(query, "page", Integer.toString(p));
         return query.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void add(StringJoiner query, String name, String value) {

@@ -44,8 +44,7 @@ public class SubsidyLedgerProjection extends JdbcProjection {
 
     @EventHandler
     void on(SubsidyDecisionComputed e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            long position = isolation.position(message, token);
+        apply(message, token, position -> {
             jdbc.update("""
                     INSERT INTO subsidy_case (case_id, institution_id, division_code, kind, period_from, period_to, status,
                         computed_fen, approved_fen, paid_fen, policy_id, policy_version, decided_at, last_position)
@@ -59,40 +58,32 @@ public class SubsidyLedgerProjection extends JdbcProjection {
 
     @EventHandler
     void on(SubsidyAdjustmentDecided e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            long position = isolation.position(message, token);
-            jdbc.update("UPDATE subsidy_case SET status = 'AWAITING_DECISION', computed_fen = ?, last_position = ? "
-                    + "WHERE case_id = ? AND last_position < ?", e.recomputedAmountFen(), position, e.caseId(), position);
+        apply(message, token, position -> {
+            updateCase(e.caseId(), position, "status = 'AWAITING_DECISION', computed_fen = ?", e.recomputedAmountFen());
             decision(e.caseId(), position, e.adjustment().name(), e.deltaFen(), e.recomputedAmountFen(), e.basis(), e);
         });
     }
 
     @EventHandler
     void on(SubsidyApproved e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            long position = isolation.position(message, token);
-            jdbc.update("UPDATE subsidy_case SET status = 'APPROVED', approved_fen = approved_fen + ?, last_position = ? "
-                    + "WHERE case_id = ? AND last_position < ?", e.amountFen(), position, e.caseId(), position);
-        });
+        apply(message, token, position ->
+                updateCase(e.caseId(), position, "status = 'APPROVED', approved_fen = approved_fen + ?", e.amountFen()));
     }
 
     @EventHandler
     void on(SubsidyRejected e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            long position = isolation.position(message, token);
-            jdbc.update("UPDATE subsidy_case SET status = 'REJECTED', last_position = ? WHERE case_id = ? AND last_position < ?",
-                    position, e.caseId(), position);
-        });
+        apply(message, token, position -> updateCase(e.caseId(), position, "status = 'REJECTED'"));
     }
 
     @EventHandler
     void on(SubsidyPaid e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            long position = isolation.position(message, token);
-            jdbc.update("UPDATE subsidy_case SET status = CASE WHEN approved_fen = paid_fen + ? THEN 'PAID' ELSE status END, "
-                    + "paid_fen = paid_fen + ?, last_position = ? WHERE case_id = ? AND last_position < ?",
-                    e.amountFen(), e.amountFen(), position, e.caseId(), position);
-        });
+        apply(message, token, position -> updateCase(e.caseId(), position,
+                "status = CASE WHEN approved_fen = paid_fen + ? THEN 'PAID' ELSE status END, paid_fen = paid_fen + ?",
+                e.amountFen(), e.amountFen()));
+    }
+
+    private void updateCase(String caseId, long position, String set, Object... values) {
+        updateInEventOrder("subsidy_case", "case_id", caseId, position, set, values);
     }
 
     private void decision(String caseId, long position, String kind, long delta, long amount, SubsidyBasis basis,

@@ -2,7 +2,10 @@ package org.careledger.query.supervision;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
@@ -75,56 +78,19 @@ public class IndicatorsController {
     }
 
     Indicators compute(String prefix, LocalDate day, List<InstitutionView> views, long[] attendance, int expiredLicences) {
-        int places = 0;
-        int puhuiPlaces = 0;
-        int under2 = 0;
-        int enrolled = 0;
-        int staff = 0;
-        int certified = 0;
-        int withAgreement = 0;
-        int checked = 0;
-        int openOrders = 0;
-        int overCapacity = 0;
-        int ratioBreaches = 0;
-        int doubleAttempts = 0;
-        for (InstitutionView v : views) {
-            int p = v.totalPlaces();
-            places += p;
-            puhuiPlaces += v.puhui() ? p : 0;
-            under2 += v.places(ClassType.INFANT) + v.places(ClassType.YOUNG_TODDLER);
-            CareRecord care = v.care();
-            enrolled += care.enrolled();
-            for (CareRecord.StaffMember s : care.staff().values()) {
-                staff++;
-                if (s.qualification() != null && (s.qualificationExpiresOn() == null || !s.qualificationExpiresOn().isBefore(day))) {
-                    certified++;
-                }
-            }
-            CareRecord.MedicalAgreement agreement = care.medicalAgreement();
-            if (agreement != null && (agreement.validUntil() == null || !agreement.validUntil().isBefore(day))) {
-                withAgreement++;
-            }
-            for (CareRecord.EnrolledChild e : care.enrolments().values()) {
-                CareRecord.HealthRecord h = care.health().get(e.childRef());
-                LocalDate last = h == null ? null : h.lastCheckOn() != null ? h.lastCheckOn() : h.entryCheckOn();
-                if (last != null && !last.isBefore(day.minusMonths(6)) && !last.isAfter(day)) {
-                    checked++;
-                }
-            }
-            if (!v.oversight().openOrders().isEmpty()) {
-                openOrders++;
-            }
-            List<CareRecord.Alert> alerts = care.alerts(v.classes(), v.type(), day);
-            if (alerts.stream().anyMatch(a -> a.type().equals("OVER_CAPACITY"))) {
-                overCapacity++;
-            }
-            if (alerts.stream().anyMatch(a -> a.type().equals("STAFF_RATIO_BREACH"))) {
-                ratioBreaches++;
-            }
-            if (!care.doubleEnrolmentAttempts().isEmpty()) {
-                doubleAttempts++;
-            }
-        }
+        int places = sum(views, InstitutionView::totalPlaces);
+        int puhuiPlaces = sum(views, v -> v.puhui() ? v.totalPlaces() : 0);
+        int under2 = sum(views, v -> v.places(ClassType.INFANT) + v.places(ClassType.YOUNG_TODDLER));
+        int enrolled = sum(views, v -> v.care().enrolled());
+        int staff = sum(views, v -> v.care().staff().size());
+        int certified = sum(views, v -> count(v.care().staff().values(), s -> certifiedOn(s, day)));
+        int withAgreement = count(views, v -> agreementValidOn(v.care().medicalAgreement(), day));
+        int checked = sum(views, v -> count(v.care().enrolments().values(), e -> checkedInSixMonths(v.care(), e, day)));
+        int openOrders = count(views, v -> !v.oversight().openOrders().isEmpty());
+        List<List<CareRecord.Alert>> alerts = views.stream().map(v -> v.care().alerts(v.classes(), v.type(), day)).toList();
+        int overCapacity = count(alerts, a -> a.stream().anyMatch(alert -> alert.type().equals("OVER_CAPACITY")));
+        int ratioBreaches = count(alerts, a -> a.stream().anyMatch(alert -> alert.type().equals("STAFF_RATIO_BREACH")));
+        int doubleAttempts = count(views, v -> !v.care().doubleEnrolmentAttempts().isEmpty());
         PopulationReference.Population pop = population.population().get(prefix);
         return new Indicators(prefix, day, views.size(), places, puhuiPlaces, Rates.share(puhuiPlaces, places), under2,
                 Rates.share(under2, places), pop == null || pop.total() == null ? null : per1000(places, pop.total()),
@@ -133,6 +99,30 @@ public class IndicatorsController {
                 Rates.share(attendance[0], attendance[1]), staff, certified, Rates.share(certified, staff), withAgreement,
                 Rates.share(withAgreement, views.size()), checked, Rates.share(checked, enrolled), openOrders, expiredLicences,
                 overCapacity, ratioBreaches, doubleAttempts);
+    }
+
+    private static <T> int sum(Collection<T> items, ToIntFunction<T> value) {
+        return items.stream().mapToInt(value).sum();
+    }
+
+    private static <T> int count(Collection<T> items, Predicate<T> test) {
+        return (int) items.stream().filter(test).count();
+    }
+
+    /** A qualification that has not expired by {@code day}. */
+    private static boolean certifiedOn(CareRecord.StaffMember s, LocalDate day) {
+        return s.qualification() != null && (s.qualificationExpiresOn() == null || !s.qualificationExpiresOn().isBefore(day));
+    }
+
+    private static boolean agreementValidOn(CareRecord.MedicalAgreement agreement, LocalDate day) {
+        return agreement != null && (agreement.validUntil() == null || !agreement.validUntil().isBefore(day));
+    }
+
+    /** A health check (the last, or else the entry check) in the six months up to {@code day}. */
+    private static boolean checkedInSixMonths(CareRecord care, CareRecord.EnrolledChild child, LocalDate day) {
+        CareRecord.HealthRecord h = care.health().get(child.childRef());
+        LocalDate last = h == null ? null : h.lastCheckOn() != null ? h.lastCheckOn() : h.entryCheckOn();
+        return last != null && !last.isBefore(day.minusMonths(6)) && !last.isAfter(day);
     }
 
     private static Double per1000(long places, long people) {
