@@ -151,7 +151,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
         assertThat(browser.getTitle()).contains("查询托育机构");
         WebElement q = browser.findElement(By.id("q"));
         q.sendKeys("页面测试");
-        q.sendKeys(Keys.ENTER);
+        opens(() -> q.sendKeys(Keys.ENTER));
         remember();
         assertThat(resultNames()).contains(open, suspended);
         assertThat(heading("results-title")).matches("共找到 \\d+ 家机构");
@@ -161,7 +161,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
         Select district = new Select(browser.findElement(By.id("division")));
         assertThat(district.getOptions().stream().map(WebElement::getText)).contains("济宁市 汶上县", "济宁市 任城区");
         district.selectByVisibleText("济宁市 汶上县");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
         remember();
         assertThat(resultNames()).contains(open).doesNotContain(suspended);
         assertThat(new Select(browser.findElement(By.id("division"))).getFirstSelectedOption().getText())
@@ -169,14 +169,14 @@ class PublicPagesBrowserTest extends IntegrationTest {
 
         new Select(browser.findElement(By.id("division"))).selectByVisibleText("济宁市 任城区");
         new Select(browser.findElement(By.id("classType"))).selectByVisibleText("乳儿班");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
         remember();
         assertThat(resultNames()).as("the suspended one has no 乳儿班").doesNotContain(open, suspended);
 
         new Select(browser.findElement(By.id("division"))).selectByVisibleText("全部区县");
         browser.findElement(By.id("hasVacancy")).click();
         new Select(browser.findElement(By.id("puhui"))).selectByVisibleText("普惠性机构");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
         remember();
         assertThat(resultNames()).contains(open).doesNotContain(suspended);
         assertThat(browser.getCurrentUrl()).contains("hasVacancy=true", "classType=INFANT", "puhui=true");
@@ -188,7 +188,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
         WebElement near = browser.findElement(By.id("near"));
         near.sendKeys("35.41,116.59");
         new Select(browser.findElement(By.id("radiusKm"))).selectByVisibleText("3 公里");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
         remember();
         assertThat(resultNames()).containsExactly(suspended);
         assertThat(browser.findElement(By.cssSelector("ol.results")).getText()).contains("距离约 0.0 公里");
@@ -211,7 +211,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
     @Test
     void anInstitutionPageAndItsCertificate() {
         go("/?q=" + java.net.URLEncoder.encode(open, java.nio.charset.StandardCharsets.UTF_8));
-        browser.findElement(By.linkText(open)).click();
+        opens(() -> browser.findElement(By.linkText(open)).click());
         remember();
         assertThat(browser.getTitle()).startsWith(open);
         String page = browser.findElement(By.tagName("main")).getText();
@@ -223,7 +223,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("certificate-status")).getText()).isEqualTo("有效");
         screenshot("public-institution.png");
 
-        browser.findElement(By.linkText("核验此回执")).click();
+        opens(() -> browser.findElement(By.linkText("核验此回执")).click());
         remember();
         assertThat(heading("result-title")).isEqualTo("回执状态：有效");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(open, "Ed25519", "离线核验",
@@ -233,7 +233,7 @@ class PublicPagesBrowserTest extends IntegrationTest {
     @Test
     void aSuspendedInstitutionShowsABannerWithTheDate() {
         go("/?q=" + java.net.URLEncoder.encode(suspended, java.nio.charset.StandardCharsets.UTF_8));
-        browser.findElement(By.linkText(suspended)).click();
+        opens(() -> browser.findElement(By.linkText(suspended)).click());
         remember();
         String banner = browser.findElement(By.id("status-banner")).getText();
         assertThat(banner).contains("已暂停", date(TODAY));
@@ -249,13 +249,13 @@ class PublicPagesBrowserTest extends IntegrationTest {
                 .containsExactly("全部班型", "乳儿班", "托小班", "托大班", "混龄班");
         assertThat(browser.findElement(By.cssSelector("ol.results")).getText()).contains("班型：托大班、混龄班");
         classType.selectByVisibleText("混龄班");
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
         remember();
         assertThat(browser.getCurrentUrl()).contains("classType=MIXED");
         assertThat(resultNames()).containsExactly(suspended);
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("混合班");
 
-        browser.findElement(By.linkText(suspended)).click();
+        opens(() -> browser.findElement(By.linkText(suspended)).click());
         remember();
         WebElement row = browser.findElement(By.xpath("//tr[th[normalize-space()='彩虹班']]"));
         assertThat(row.findElements(By.tagName("td")).get(0).getText()).isEqualTo("混龄班");
@@ -265,13 +265,13 @@ class PublicPagesBrowserTest extends IntegrationTest {
     @Test
     void aCertificateNumberPastedIntoTheCheck() {
         go("/?q=" + java.net.URLEncoder.encode(open, java.nio.charset.StandardCharsets.UTF_8));
-        browser.findElement(By.linkText(open)).click();
+        opens(() -> browser.findElement(By.linkText(open)).click());
         String number = browser.findElement(By.cssSelector("#licence-title + dl dd span")).getText();
         go("/certificate");
         assertThat(browser.getTitle()).contains("核验备案回执");
         WebElement field = browser.findElement(By.id("number"));
         field.sendKeys("  " + number.toLowerCase(java.util.Locale.ROOT) + " ");
-        field.sendKeys(Keys.ENTER);
+        opens(() -> field.sendKeys(Keys.ENTER));
         remember();
         assertThat(heading("result-title")).isEqualTo("回执状态：有效");
         fitsThePhoneWidth();
@@ -339,9 +339,9 @@ class PublicPagesBrowserTest extends IntegrationTest {
     void noPageShowsTheRegisteredChild() {
         // every page this class opened, plus the pages of this institution opened here
         go("/?q=" + java.net.URLEncoder.encode(open, java.nio.charset.StandardCharsets.UTF_8));
-        browser.findElement(By.linkText(open)).click();
+        opens(() -> browser.findElement(By.linkText(open)).click());
         remember();
-        browser.findElement(By.linkText("核验此回执")).click();
+        opens(() -> browser.findElement(By.linkText("核验此回执")).click());
         remember();
         assertThat(visited).isNotEmpty();
         for (String html : visited) {
@@ -378,5 +378,10 @@ class PublicPagesBrowserTest extends IntegrationTest {
         } finally {
             browser.manage().window().setSize(before);
         }
+    }
+
+    /** A click or key press that opens another page, and the wait until it has. */
+    private void opens(Runnable action) {
+        Navigation.andWait(browser, action);
     }
 }

@@ -64,7 +64,7 @@ class PublicPagesWithoutScriptTest extends IntegrationTest {
     }
 
     private void submit() {
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
     }
 
     @Test
@@ -103,7 +103,7 @@ class PublicPagesWithoutScriptTest extends IntegrationTest {
         assertThat(seen).hasSize(10);
 
         // the next page, by its link
-        browser.findElement(By.cssSelector("nav.pages a[aria-label='第 2 页']")).click();
+        opens(() -> browser.findElement(By.cssSelector("nav.pages a[aria-label='第 2 页']")).click());
         assertThat(browser.getCurrentUrl()).contains("page=1", "division=370830");
         assertThat(browser.findElement(By.cssSelector("p.count")).getText()).contains("第 2 页");
         seen.addAll(resultNames());
@@ -111,17 +111,17 @@ class PublicPagesWithoutScriptTest extends IntegrationTest {
 
         // an institution, by its link, and its certificate, by the link on its page
         String name = resultNames().get(0);
-        browser.findElement(By.linkText(name)).click();
+        opens(() -> browser.findElement(By.linkText(name)).click());
         assertThat(browser.getTitle()).startsWith(name);
         String number = browser.findElement(By.cssSelector("#licence-title + dl dd span")).getText();
-        browser.findElement(By.linkText("核验此回执")).click();
+        opens(() -> browser.findElement(By.linkText("核验此回执")).click());
         assertThat(browser.findElement(By.id("result-title")).getText()).isEqualTo("回执状态：有效");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(name);
 
         // and the certificate check's own form
         browser.get(base() + "/certificate");
         browser.findElement(By.id("number")).sendKeys(number);
-        browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+        opens(() -> browser.findElement(By.cssSelector("form.search button[type=submit]")).click());
         assertThat(browser.getCurrentUrl()).contains("number=" + number);
         assertThat(browser.findElement(By.id("result-title")).getText()).isEqualTo("回执状态：有效");
     }
@@ -141,5 +141,10 @@ class PublicPagesWithoutScriptTest extends IntegrationTest {
         String unfiltered = client.get().uri("/").header("Page", "x").header("Q", "header").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(unfiltered).as("headers are not form fields").doesNotContain("页码应为数字。").doesNotContain("value=\"header\"");
+    }
+
+    /** A click or key press that opens another page, and the wait until it has. */
+    private void opens(Runnable action) {
+        Navigation.andWait(browser, action);
     }
 }
