@@ -28,10 +28,7 @@ class ClassAndDocumentRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Institution.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
-        fixture.registerInjectableResource(SIGNER);
+        fixture = FilingFixtures.institutionFixture();
         InMemoryInstitutionDirectory directory = FilingFixtures.directory(fixture); // before the repository is built
         fixture.registerAnnotatedCommandHandler(
                 new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));

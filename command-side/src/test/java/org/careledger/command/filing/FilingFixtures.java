@@ -47,6 +47,15 @@ public final class FilingFixtures {
             new org.careledger.kernel.value.LocalZone("370811-TBH", "太白湖新区", "3708", List.of("370811"), "test"),
             new org.careledger.kernel.value.LocalZone("370830-T", "汶上测试区", "3708", List.of("370830"), "test")));
 
+    /** An Institution fixture with the clock, a filing-number allocator that answers 1, and the certificate signer. */
+    public static org.axonframework.test.aggregate.AggregateTestFixture<Institution> institutionFixture() {
+        var fixture = new org.axonframework.test.aggregate.AggregateTestFixture<>(Institution.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
+        fixture.registerInjectableResource(SIGNER);
+        return fixture;
+    }
+
     /** A fresh in-memory directory, registered with the zones as resources the aggregate's handlers take. */
     public static InMemoryInstitutionDirectory directory(org.axonframework.test.aggregate.AggregateTestFixture<?> fixture) {
         InMemoryInstitutionDirectory directory = new InMemoryInstitutionDirectory();

@@ -31,10 +31,7 @@ class LicenceGateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Institution.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
-        fixture.registerInjectableResource(SIGNER);
+        fixture = FilingFixtures.institutionFixture();
         fixture.registerInjectableResource(new ELicenseProperties(null, null, null, null, null, null, null, null,
                 null, null, null));
     }

@@ -6,7 +6,6 @@ import static org.careledger.command.filing.FilingFixtures.CLOCK;
 import static org.careledger.command.filing.FilingFixtures.ID;
 import static org.careledger.command.filing.FilingFixtures.NOW;
 import static org.careledger.command.filing.FilingFixtures.OPERATOR;
-import static org.careledger.command.filing.FilingFixtures.SIGNER;
 import static org.careledger.command.filing.FilingFixtures.as;
 import static org.careledger.command.filing.FilingFixtures.fileCommand;
 import static org.careledger.command.filing.FilingFixtures.submitted;
@@ -30,10 +29,7 @@ class LocalZoneFilingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Institution.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource((FilingNumberAllocator) (division, year) -> 1);
-        fixture.registerInjectableResource(SIGNER);
+        fixture = FilingFixtures.institutionFixture();
         directory = FilingFixtures.directory(fixture);
         fixture.registerAnnotatedCommandHandler(
                 new FileInstitutionHandler(fixture.getRepository(), directory, CLOCK, FilingFixtures.ZONES));

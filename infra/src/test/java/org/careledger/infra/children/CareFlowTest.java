@@ -15,7 +15,6 @@ import org.careledger.infra.support.Tokens;
 import org.careledger.kernel.child.CitizenId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -39,21 +38,6 @@ class CareFlowTest extends IntegrationTest {
     private static String citizenId(int sequence) {
         String first17 = "370830" + BIRTH.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + CitizenId.checkCharacterFor(first17);
-    }
-
-    private Map<String, Object> post(String token, String path, Object body, int status) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> answer = client.post().uri(path).headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isEqualTo(status)
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return answer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String token, String path) {
-        return client.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private static Map<String, Object> enrolment(String child, String classId, int prepaidMonths) {

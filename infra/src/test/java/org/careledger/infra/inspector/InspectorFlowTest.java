@@ -36,13 +36,6 @@ class InspectorFlowTest extends IntegrationTest {
     WebTestClient client;
     private final ObjectMapper json = new ObjectMapper();
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String token, String path, Object body, int status) {
-        return client.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult()
-                .getResponseBody();
-    }
-
     private static long position(Map<String, Object> answer) {
         return ((Number) answer.get("position")).longValue();
     }

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,13 +40,6 @@ class SubsidyClaimsBackfillTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String token, String path, Object body, int status) {
-        return client.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult()
-                .getResponseBody();
-    }
 
     private Map<String, Object> application(String id, LocalDate from, LocalDate to) {
         return Map.of("institutionId", id, "kind", "CONSTRUCTION", "periodFrom", from.toString(), "periodTo", to.toString());

@@ -40,19 +40,6 @@ class SubsidyFlowTest extends IntegrationTest {
     JdbcTemplate jdbc;
     private int sequence = 700;
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String token, String path, Object body, int status) {
-        return client.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult()
-                .getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String token, String path) {
-        return client.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
     private static long position(Map<String, Object> answer) {
         return ((Number) answer.get("position")).longValue();
     }

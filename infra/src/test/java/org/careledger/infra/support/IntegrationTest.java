@@ -1,5 +1,9 @@
 package org.careledger.infra.support;
 
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +52,24 @@ public abstract class IntegrationTest {
         // exercised by RateLimitTest in an application of their own
         registry.add("careledger.rate-limits.public-requests.limit", () -> "0");
         registry.add("careledger.rate-limits.authentication-failures.limit", () -> "0");
+    }
+
+    @Autowired
+    private WebTestClient webTestClient;
+
+    /** POSTs JSON as the token's caller, expects {@code status}, and answers the JSON body. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> post(String token, String path, Object body, int status) {
+        return webTestClient.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult()
+                .getResponseBody();
+    }
+
+    /** GETs as the token's caller, expects 200, and answers the JSON body. */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> get(String token, String path) {
+        return webTestClient.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     private static Path createDataDir() {

@@ -17,7 +17,6 @@ import org.careledger.kernel.child.CitizenId;
 import org.careledger.kernel.value.CreditCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,19 +37,6 @@ class FunctionalZoneTest extends IntegrationTest {
     @Autowired
     org.axonframework.config.Configuration axon;
     private int sequence = 300;
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> post(String token, String path, Object body, int status) {
-        return client.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isEqualTo(status).expectBody(Map.class).returnResult()
-                .getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> get(String token, String path) {
-        return client.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-    }
 
     private static String creditCode(String division, int salt) {
         String code17 = "52" + division + "MJ" + String.format("%07d", (System.nanoTime() / 1000 + salt) % 10_000_000);
