@@ -11,6 +11,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +50,7 @@ public class CareController {
                                        @RequestBody(required = false) CareRequests.EnrolBody body,
                                        ServerWebExchange exchange) {
         InstitutionId institution = institutionInPath(id);
-        EnrolChild command = CareRequests.enrol(institution, EnrolmentId.generate(), body);
+        EnrolChild command = CareRequests.enrol(institution, UuidId.generate(EnrolmentId::new), body);
         // sendFor: a retry after a crash answers the enrolment id that was committed (ADR 0021)
         // the enrolment is an aggregate of its own (ADR 0023): the position reported is its stream's
         return dispatcher.<Object>sendFor(command, caller, exchange, command.enrolmentId().value(),
@@ -103,7 +104,7 @@ public class CareController {
                                                @RequestBody(required = false) CareRequests.StaffBody body,
                                                ServerWebExchange exchange) {
         InstitutionId institution = institutionInPath(id);
-        StaffRef staff = StaffRef.generate();
+        StaffRef staff = UuidId.generate(StaffRef::new);
         return dispatcher.dispatch(CareRequests.staff(institution, staff, body), caller, exchange, staff.value());
     }
 
@@ -137,10 +138,10 @@ public class CareController {
     }
 
     private static EnrolmentId enrolment(String raw) {
-        return RequestParsing.pathId(raw, EnrolmentId::of, "enrolment id");
+        return RequestParsing.pathId(raw, EnrolmentId::new, "enrolment id");
     }
 
     private static StaffRef staff(String raw) {
-        return RequestParsing.pathId(raw, StaffRef::of, "staff reference");
+        return RequestParsing.pathId(raw, StaffRef::new, "staff reference");
     }
 }

@@ -85,8 +85,8 @@ final class CareRequests {
 
     static EnrolChild enrol(InstitutionId institution, EnrolmentId enrolmentId, EnrolBody body) {
         Violations v = RequestParsing.violationsFor(body);
-        ChildRef child = ref(v, "childRef", body.childRef(), ChildRef::of);
-        ClassId classId = ref(v, "classId", body.classId(), ClassId::of);
+        ChildRef child = ref(v, "childRef", body.childRef(), ChildRef::new);
+        ClassId classId = ref(v, "classId", body.classId(), ClassId::new);
         ServiceContract contract = null;
         ContractBody c = body.contract();
         if (c == null) {
@@ -128,7 +128,7 @@ final class CareRequests {
 
     static TransferChild transfer(InstitutionId institution, EnrolmentId enrolment, TransferBody body) {
         Violations v = RequestParsing.violationsFor(body);
-        ClassId to = ref(v, "toClassId", body.toClassId(), ClassId::of);
+        ClassId to = ref(v, "toClassId", body.toClassId(), ClassId::new);
         LocalDate effectiveOn = date(v, "effectiveOn", body.effectiveOn(), true, InputRules.TRANSFER);
         v.throwIfAny();
         return new TransferChild(institution, enrolment, to, effectiveOn);
@@ -150,7 +150,7 @@ final class CareRequests {
                     v.add(f, "REQUIRED", f + " is empty");
                     continue;
                 }
-                ChildRef child = ref(v, f + ".childRef", e.childRef(), ChildRef::of);
+                ChildRef child = ref(v, f + ".childRef", e.childRef(), ChildRef::new);
                 LocalTime in = time(v, f + ".checkIn", e.checkIn());
                 LocalTime out = time(v, f + ".checkOut", e.checkOut());
                 AbsenceReason absence = enumValue(v, f + ".absence", e.absence(), AbsenceReason.class, false);
@@ -168,7 +168,7 @@ final class CareRequests {
         Violations v = RequestParsing.violationsFor(body);
         StaffRole role = enumValue(v, "role", body.role(), StaffRole.class, true);
         ClassId classId = body.classId() == null || body.classId().isBlank() ? null
-                : ref(v, "classId", body.classId(), ClassId::of);
+                : ref(v, "classId", body.classId(), ClassId::new);
         String qualification = text(v, "qualification", body.qualification(), true, MAX_TEXT);
         LocalDate qualificationExpires = date(v, "qualificationExpiresOn", body.qualificationExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);
         LocalDate healthExpires = date(v, "healthCertificateExpiresOn", body.healthCertificateExpiresOn(), true, InputRules.CERTIFICATE_EXPIRY);

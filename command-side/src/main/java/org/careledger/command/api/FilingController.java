@@ -13,6 +13,7 @@ import org.careledger.command.filing.RevokeFiling;
 import org.careledger.command.filing.SuspendFiling;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ public class FilingController {
     public Mono<CommandAccepted> file(Caller caller, @RequestBody(required = false) FilingRequests.FileInstitutionBody body,
                                       ServerWebExchange exchange) {
         caller.requireRole(Role.OPERATOR, Role.ADMIN);
-        InstitutionId id = caller.role() == Role.OPERATOR ? caller.institutionId() : InstitutionId.generate();
+        InstitutionId id = caller.role() == Role.OPERATOR ? caller.institutionId() : UuidId.generate(InstitutionId::new);
         var command = FilingRequests.fileInstitution(id, body);
         return dispatcher.dispatch(command, caller, exchange, id.value());
     }
@@ -121,7 +122,7 @@ public class FilingController {
                                            @RequestBody(required = false) FilingRequests.OpenClassBody body,
                                            ServerWebExchange exchange) {
         InstitutionId institution = institutionInPath(id);
-        ClassId classId = ClassId.generate();
+        ClassId classId = UuidId.generate(ClassId::new);
         return dispatcher.dispatch(FilingRequests.openClass(institution, classId, body), caller, exchange,
                 institution.value(), classId.value());
     }
@@ -151,6 +152,6 @@ public class FilingController {
     }
 
     private static ClassId classId(String raw) {
-        return RequestParsing.pathId(raw, ClassId::of, "class id");
+        return RequestParsing.pathId(raw, ClassId::new, "class id");
     }
 }

@@ -23,6 +23,7 @@ import org.careledger.command.filing.RejectFiling;
 import org.careledger.command.filing.WithdrawPuhuiStatus;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
@@ -110,7 +111,7 @@ final class FilingRequests {
         List<ClassSpec> classes = new ArrayList<>();
         List<ClassBody> rawClasses = list(v, "classes", body.classes(), true);
         for (int i = 0; i < rawClasses.size(); i++) {
-            ClassSpec spec = classSpec(v, "classes[" + i + "]", rawClasses.get(i), ClassId.generate());
+            ClassSpec spec = classSpec(v, "classes[" + i + "]", rawClasses.get(i), UuidId.generate(ClassId::new));
             if (spec != null) {
                 classes.add(spec);
             }

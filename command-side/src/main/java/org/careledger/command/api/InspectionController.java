@@ -75,7 +75,7 @@ public class InspectionController {
         if (body.institutionId() == null) {
             v.add("institutionId", "REQUIRED", "institutionId is required");
         } else {
-            institution = v.parse("institutionId", () -> InstitutionId.of(body.institutionId()));
+            institution = v.parse("institutionId", () -> new InstitutionId(body.institutionId()));
         }
         InspectionType type = enumValue(v, "type", body.type(), InspectionType.class, true);
         Set<JointAgency> agencies = EnumSet.noneOf(JointAgency.class);

@@ -56,7 +56,7 @@ public final class RequestParsing {
 
     /** The institution id of a request path ({@link #pathId}). */
     public static InstitutionId institutionInPath(String raw) {
-        return pathId(raw, InstitutionId::of, "institution id");
+        return pathId(raw, InstitutionId::new, "institution id");
     }
 
     public static String text(Violations v, String field, String raw, boolean required, int max) {

@@ -75,7 +75,7 @@ public class SubsidyController {
                                        ServerWebExchange exchange) {
         Violations v = RequestParsing.violationsFor(body);
         InstitutionId institution = body.institutionId() == null ? null
-                : v.parse("institutionId", () -> InstitutionId.of(body.institutionId()));
+                : v.parse("institutionId", () -> new InstitutionId(body.institutionId()));
         if (body.institutionId() == null) {
             v.add("institutionId", "REQUIRED", "institutionId is required");
         }
@@ -91,7 +91,7 @@ public class SubsidyController {
             List<String> chain = in.chainInstitutionIds() == null ? List.of() : in.chainInstitutionIds();
             for (int i = 0; i < chain.size() && i <= InputRules.MAX_ITEMS; i++) {
                 int index = i;
-                v.parse("inputs.chainInstitutionIds[" + i + "]", () -> InstitutionId.of(chain.get(index)));
+                v.parse("inputs.chainInstitutionIds[" + i + "]", () -> new InstitutionId(chain.get(index)));
             }
             if (chain.size() > InputRules.MAX_ITEMS) {
                 v.add("inputs.chainInstitutionIds", "TOO_MANY", "at most 50 institutions");

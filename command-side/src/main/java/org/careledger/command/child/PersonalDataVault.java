@@ -142,7 +142,7 @@ public class PersonalDataVault implements org.careledger.command.staff.StaffPers
             return Optional.empty();
         }
         return jdbc.queryForList("SELECT child_ref FROM child_identity WHERE citizen_hmac = ? AND institution_id = ?",
-                String.class, hash, institution.value()).stream().findFirst().map(ChildRef::of);
+                String.class, hash, institution.value()).stream().findFirst().map(ChildRef::new);
     }
 
     /**

@@ -20,7 +20,7 @@ public class EnrolmentConfiguration {
     @Bean(REPOSITORY)
     Repository<Enrolment> enrolmentRepository(LegacyInstitutionStreams streams, EnrolmentRegistry registry) {
         return streams.repository(Enrolment.class,
-                id -> registry.institutionOf(EnrolmentId.of(id)).map(InstitutionId::value),
+                id -> registry.institutionOf(new EnrolmentId(id)).map(InstitutionId::value),
                 EnrolmentConfiguration::names);
     }
 

@@ -64,13 +64,13 @@ public class JdbcEnrolmentRegistry implements EnrolmentRegistry {
     @Override
     public Optional<InstitutionId> institutionOf(EnrolmentId enrolmentId) {
         return jdbc.queryForList("SELECT institution_id FROM enrolment WHERE enrolment_id = ?", String.class,
-                enrolmentId.value()).stream().findFirst().map(InstitutionId::of);
+                enrolmentId.value()).stream().findFirst().map(InstitutionId::new);
     }
 
     @Override
     public List<EnrolmentId> enrolmentsOf(InstitutionId institution) {
         return jdbc.queryForList("SELECT enrolment_id FROM enrolment WHERE institution_id = ? ORDER BY starts_on, enrolment_id",
-                String.class, institution.value()).stream().map(EnrolmentId::of).toList();
+                String.class, institution.value()).stream().map(EnrolmentId::new).toList();
     }
 
     @Override
@@ -100,7 +100,7 @@ public class JdbcEnrolmentRegistry implements EnrolmentRegistry {
         jdbc.query("SELECT child_ref, last_present_on FROM child_presence WHERE child_ref = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", refs)),
                 rs -> {
-                    days.put(ChildRef.of(rs.getString(1)), rs.getDate(2).toLocalDate());
+                    days.put(new ChildRef(rs.getString(1)), rs.getDate(2).toLocalDate());
                 });
         return days;
     }
@@ -126,8 +126,8 @@ public class JdbcEnrolmentRegistry implements EnrolmentRegistry {
     }
 
     private static Enrolment row(ResultSet rs, int i) throws SQLException {
-        return new Enrolment(EnrolmentId.of(rs.getString(1)), ChildRef.of(rs.getString(2)),
-                InstitutionId.of(rs.getString(3)), ClassId.of(rs.getString(4)),
+        return new Enrolment(new EnrolmentId(rs.getString(1)), new ChildRef(rs.getString(2)),
+                new InstitutionId(rs.getString(3)), new ClassId(rs.getString(4)),
                 YearMonth.from(rs.getDate(5).toLocalDate()), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
                 rs.getBoolean(8), rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate());
     }

@@ -66,7 +66,7 @@ class LicenceCheckWorker {
                 Map<String, Object> meta = new HashMap<>(ACTOR.toMetaData());
                 meta.put(EventMetadata.CORRELATION_ID, "licence-check-" + due.institutionId());
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordLicenceCheck(
-                        InstitutionId.of(due.institutionId()), result.outcome(), result.licenceNumber(),
+                        new InstitutionId(due.institutionId()), result.outcome(), result.licenceNumber(),
                         result.validFrom(), result.validUntil(), result.holderName())).andMetaData(meta));
                 jdbc.update("DELETE FROM licence_check WHERE institution_id = ?", due.institutionId());
             } catch (LicenceRegistryUnavailable e) {

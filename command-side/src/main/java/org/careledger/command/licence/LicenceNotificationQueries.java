@@ -44,7 +44,7 @@ public class LicenceNotificationQueries {
     public Mono<InstitutionId> institutionOf(CreditCode creditCode) {
         return db.sql("SELECT institution_id FROM institution_credit_code WHERE credit_code = $1")
                 .bind(0, creditCode.value())
-                .map((row, meta) -> InstitutionId.of(row.get("institution_id", String.class)))
+                .map((row, meta) -> new InstitutionId(row.get("institution_id", String.class)))
                 .one();
     }
 }

@@ -28,6 +28,7 @@ import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.CreditCode;
@@ -41,12 +42,12 @@ import org.junit.jupiter.api.Test;
 class AttendanceDayTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T09:00:00Z");
-    static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    static final InstitutionId ID = new InstitutionId("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
     static final Caller OPERATOR = new Caller("op-1", Role.OPERATOR, ID, null);
-    static final Caller OTHER = new Caller("op-2", Role.OPERATOR, InstitutionId.of("11111111-2222-4333-8444-555555555555"), null);
-    static final ChildRef A = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
-    static final ChildRef B = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b02");
-    static final ChildRef STRANGER = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b03");
+    static final Caller OTHER = new Caller("op-2", Role.OPERATOR, new InstitutionId("11111111-2222-4333-8444-555555555555"), null);
+    static final ChildRef A = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
+    static final ChildRef B = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b02");
+    static final ChildRef STRANGER = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b03");
     static final LocalDate DAY = LocalDate.of(2026, 3, 9);
     static final String DAY_ID = SubmitAttendance.dayId(ID, DAY);
 
@@ -139,7 +140,7 @@ class AttendanceDayTest {
     }
 
     static EnrolmentRegistry.Enrolment enrolment(ChildRef child, LocalDate from, LocalDate to) {
-        return new EnrolmentRegistry.Enrolment(EnrolmentId.generate(), child, ID, ClassId.generate(), YearMonth.of(2025, 1),
+        return new EnrolmentRegistry.Enrolment(UuidId.generate(EnrolmentId::new), child, ID, UuidId.generate(ClassId::new), YearMonth.of(2025, 1),
                 from, to, true);
     }
 
@@ -216,7 +217,7 @@ class AttendanceDayTest {
         fixture.givenNoPriorActivity()
                 .when(submit(DAY, null, present(A, "08:00", "17:00"), present(STRANGER, "08:00", "17:00")), as(OPERATOR))
                 .expectNoEvents().expectException(refused(ErrorCode.ATTENDANCE_REJECTED, "OUTSIDE_CONTRACT"));
-        ChildRef unknown = ChildRef.generate();
+        ChildRef unknown = UuidId.generate(ChildRef::new);
         fixture.givenNoPriorActivity()
                 .when(submit(DAY, null, present(unknown, "08:00", "17:00")), as(OPERATOR))
                 .expectNoEvents().expectException(refused(ErrorCode.ATTENDANCE_REJECTED, "NOT_ENROLLED"));

@@ -15,6 +15,7 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.Jurisdiction;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class ChildTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T02:00:00Z");
-    private static final ChildRef CHILD = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
-    private static final InstitutionId INSTITUTION = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    private static final ChildRef CHILD = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
+    private static final InstitutionId INSTITUTION = new InstitutionId("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
     private static final Caller OPERATOR = new Caller("op", Role.OPERATOR, INSTITUTION, null);
     private static final Caller INSPECTOR = new Caller("insp", Role.INSPECTOR, null, Jurisdiction.of("3708"));
     private static final Caller FOREIGN = new Caller("insp2", Role.INSPECTOR, null, Jurisdiction.of("3301"));
@@ -94,7 +95,7 @@ class ChildTest {
         fixture.given(registered()).when(new RecordPersonalDataAccess(CHILD, "x"), as(FOREIGN))
                 .expectNoEvents().expectException(code(ErrorCode.NOT_IN_JURISDICTION));
         fixture.given(registered())
-                .when(new RecordPersonalDataAccess(CHILD, "x"), as(new Caller("o2", Role.OPERATOR, InstitutionId.generate(), null)))
+                .when(new RecordPersonalDataAccess(CHILD, "x"), as(new Caller("o2", Role.OPERATOR, UuidId.generate(InstitutionId::new), null)))
                 .expectNoEvents().expectException(code(ErrorCode.NOT_IN_JURISDICTION));
         fixture.given(registered())
                 .when(new RecordPersonalDataAccess(CHILD, "x"), as(new Caller("f", Role.SUBSIDY_OFFICER, null, Jurisdiction.of("37"))))

@@ -44,6 +44,7 @@ import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.DivisionCode;
@@ -63,12 +64,12 @@ import org.junit.jupiter.api.Test;
 /** Given/when/then for every enrolment rule (issue 3, part 2); "now" is 2026-03-02. */
 class EnrolmentTest {
 
-    static final ChildRef BABY = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
-    static final ChildRef TODDLER = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b02");
-    static final EnrolmentId E1 = EnrolmentId.of("7e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b01");
-    static final EnrolmentId E2 = EnrolmentId.of("7e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b02");
+    static final ChildRef BABY = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b01");
+    static final ChildRef TODDLER = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b02");
+    static final EnrolmentId E1 = new EnrolmentId("7e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b01");
+    static final EnrolmentId E2 = new EnrolmentId("7e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b02");
     static final LocalDate START = LocalDate.of(2026, 3, 9);
-    static final ClassId MIXED = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c03");
+    static final ClassId MIXED = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c03");
 
     private AggregateTestFixture<Enrolment> fixture;
     /** The institution as the enrolment reads it: folded from the institution events a test gives. */
@@ -232,7 +233,7 @@ class EnrolmentTest {
 
     @Test
     void nobodyAgedThirtySixMonthsOrMoreIsEnrolled() {
-        ChildRef big = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b09");
+        ChildRef big = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b09");
         children.put(big, new ChildDirectory.ChildFacts(YearMonth.of(2023, 3), false, LocalDate.of(2026, 3, 1),
                 HealthOutcome.NORMAL));
         given(submitted(), new ClassOpened(ID, MIXED, "混合班", ClassType.MIXED, 18, NOW), approved())
@@ -244,25 +245,25 @@ class EnrolmentTest {
     void aClassTakesNoMoreChildrenThanItsPlaces() {
         List<Object> given = new ArrayList<>(List.of(submitted(),
                 new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 2, NOW), approved()));
-        given.add(enrolled(E1, ChildRef.generate(), INFANTS, ClassType.INFANT, YearMonth.of(2025, 6)));
-        given.add(enrolled(E2, ChildRef.generate(), INFANTS, ClassType.INFANT, YearMonth.of(2025, 6)));
-        EnrolmentId third = EnrolmentId.generate();
+        given.add(enrolled(E1, UuidId.generate(ChildRef::new), INFANTS, ClassType.INFANT, YearMonth.of(2025, 6)));
+        given.add(enrolled(E2, UuidId.generate(ChildRef::new), INFANTS, ClassType.INFANT, YearMonth.of(2025, 6)));
+        EnrolmentId third = UuidId.generate(EnrolmentId::new);
         given(third, given).when(enrol(third, BABY, INFANTS), as(OPERATOR))
                 .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_FULL));
     }
 
     @Test
     void aFamilyCarePointTakesAtMostFiveChildren() {
-        ClassId small = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c04");
-        ClassId mixed = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c05");
+        ClassId small = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c04");
+        ClassId mixed = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c05");
         List<Object> given = new ArrayList<>(List.of(submittedFamilyCarePoint(),
                 new ClassOpened(ID, small, "乳儿组", ClassType.INFANT, 3, NOW),
                 new ClassOpened(ID, mixed, "混龄组", ClassType.MIXED, 2, NOW), approved()));
         for (int i = 0; i < 2; i++) {
-            given.add(enrolled(EnrolmentId.generate(), ChildRef.generate(), mixed, ClassType.MIXED, YearMonth.of(2024, 6)));
+            given.add(enrolled(UuidId.generate(EnrolmentId::new), UuidId.generate(ChildRef::new), mixed, ClassType.MIXED, YearMonth.of(2024, 6)));
         }
         for (int i = 0; i < 3; i++) {
-            given.add(enrolled(EnrolmentId.generate(), ChildRef.generate(), small, ClassType.INFANT, YearMonth.of(2025, 6)));
+            given.add(enrolled(UuidId.generate(EnrolmentId::new), UuidId.generate(ChildRef::new), small, ClassType.INFANT, YearMonth.of(2025, 6)));
         }
         // both groups are full; even a place freed by a resize could not take a sixth child
         given(given).when(enrol(E1, BABY, small), as(OPERATOR))
@@ -312,9 +313,9 @@ class EnrolmentTest {
 
     @Test
     void aChildHoldingAnActiveEnrolmentAnywhereIsRefusedAndTheAttemptIsRecorded() {
-        InstitutionId elsewhere = InstitutionId.of("11111111-2222-4333-8444-555555555555");
-        EnrolmentId held = EnrolmentId.generate();
-        registry.claim(new EnrolmentRegistry.Enrolment(held, BABY, elsewhere, ClassId.generate(), YearMonth.of(2025, 7),
+        InstitutionId elsewhere = new InstitutionId("11111111-2222-4333-8444-555555555555");
+        EnrolmentId held = UuidId.generate(EnrolmentId::new);
+        registry.claim(new EnrolmentRegistry.Enrolment(held, BABY, elsewhere, UuidId.generate(ClassId::new), YearMonth.of(2025, 7),
                 LocalDate.of(2026, 1, 5), LocalDate.of(2026, 12, 31), true));
         given(filed())
                 .when(enrol(E1, BABY, INFANTS), as(OPERATOR))
@@ -385,11 +386,11 @@ class EnrolmentTest {
 
     // ---- ages to the day (docs/domain.md, rules A1–A4)
 
-    static final ClassId OLDER = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c04");
+    static final ClassId OLDER = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c04");
 
     private ChildRef childBorn(String birthDate) {
         LocalDate born = LocalDate.parse(birthDate);
-        ChildRef ref = ChildRef.of(java.util.UUID.nameUUIDFromBytes(birthDate.getBytes()).toString());
+        ChildRef ref = new ChildRef(java.util.UUID.nameUUIDFromBytes(birthDate.getBytes()).toString());
         children.put(ref, new ChildDirectory.ChildFacts(YearMonth.from(born), false, LocalDate.of(2026, 3, 1),
                 HealthOutcome.NORMAL).withBirthDate(born));
         return ref;
@@ -485,8 +486,8 @@ class EnrolmentTest {
     @Test
     void twoInstitutionsReferencesForOnePersonHoldOneActiveEnrolment() {
         // docs/domain.md rules E2 and P4: another institution registered the same citizen ID under its own reference
-        ChildRef elsewhereRef = ChildRef.of("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b99");
-        registry.claim(new EnrolmentRegistry.Enrolment(E2, elsewhereRef, InstitutionId.generate(), ClassId.generate(),
+        ChildRef elsewhereRef = new ChildRef("5a0c1a3e-2c33-4e0e-9c1e-8d7b3f2a1b99");
+        registry.claim(new EnrolmentRegistry.Enrolment(E2, elsewhereRef, UuidId.generate(InstitutionId::new), UuidId.generate(ClassId::new),
                 YearMonth.of(2025, 7), START, LocalDate.of(2026, 12, 31), true, null, "person-hmac-1"));
         children.put(BABY, children.get(BABY).withPersonKey("person-hmac-1"));
         given(filed()).when(enrol(E1, BABY, INFANTS), as(OPERATOR))

@@ -11,6 +11,7 @@ import org.careledger.kernel.filing.ClassOpened;
 import org.careledger.kernel.filing.ClassResized;
 import org.careledger.kernel.filing.FilingRevoked;
 import org.careledger.kernel.id.ClassId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.value.ClassSpec;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.FilingDocument;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassAndDocumentRulesTest {
 
-    private static final ClassId NEW_CLASS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c09");
+    private static final ClassId NEW_CLASS = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c09");
     private AggregateTestFixture<Institution> fixture;
 
     @BeforeEach
@@ -174,7 +175,7 @@ class ClassAndDocumentRulesTest {
     @Test
     void aSecondInstitutionWithTheSameCreditCodeIsRefused() {
         InMemoryInstitutionDirectory registry = new InMemoryInstitutionDirectory();
-        registry.claim(CREDIT_CODE, org.careledger.kernel.id.InstitutionId.generate(), WENSHANG);
+        registry.claim(CREDIT_CODE, org.careledger.kernel.id.UuidId.generate(org.careledger.kernel.id.InstitutionId::new), WENSHANG);
         AggregateTestFixture<Institution> f = new AggregateTestFixture<>(Institution.class);
         f.registerAnnotatedCommandHandler(new FileInstitutionHandler(f.getRepository(), registry, CLOCK, FilingFixtures.ZONES));
         f.givenNoPriorActivity().when(fileCommand(), as(OPERATOR))

@@ -36,12 +36,12 @@ public final class FilingFixtures {
 
     public static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    public static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    public static final InstitutionId ID = new InstitutionId("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
     public static final DivisionCode WENSHANG = DivisionCode.parse("370830");
     public static final CreditCode CREDIT_CODE = CreditCode.parse("91370830MA3N000021");
     public static final CreditCode PILOT_CODE = CreditCode.parse("91370830MA3N000022");
-    public static final ClassId INFANTS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
-    public static final ClassId TODDLERS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
+    public static final ClassId INFANTS = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
+    public static final ClassId TODDLERS = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
     /** Local zones for the fixtures: 太白湖新区 in 任城区 (as shipped) and a test zone in 汶上县. */
     public static final org.careledger.kernel.value.LocalZones ZONES = org.careledger.kernel.value.LocalZones.of(List.of(
             new org.careledger.kernel.value.LocalZone("370811-TBH", "太白湖新区", "3708", List.of("370811"), "test"),
@@ -66,7 +66,7 @@ public final class FilingFixtures {
 
     public static final Caller OPERATOR = new Caller("op-1", Role.OPERATOR, ID, null);
     public static final Caller OTHER_OPERATOR = new Caller("op-2", Role.OPERATOR,
-            InstitutionId.of("11111111-2222-4333-8444-555555555555"), null);
+            new InstitutionId("11111111-2222-4333-8444-555555555555"), null);
     public static final Caller INSPECTOR = new Caller("insp-1", Role.INSPECTOR, null, Jurisdiction.of("3708"));
     public static final Caller FOREIGN_INSPECTOR = new Caller("insp-2", Role.INSPECTOR, null, Jurisdiction.of("3301"));
     public static final Caller OFFICER = new Caller("off-1", Role.SUBSIDY_OFFICER, null, Jurisdiction.of("37"));

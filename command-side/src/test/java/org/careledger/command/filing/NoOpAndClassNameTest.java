@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Issue 12 §2: a command that changes nothing appends nothing; open classes have distinct names. */
 class NoOpAndClassNameTest {
 
-    private static final ClassId NEW_CLASS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c19");
+    private static final ClassId NEW_CLASS = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c19");
     private AggregateTestFixture<Institution> fixture;
 
     @BeforeEach

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class InspectionTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T02:00:00Z");
-    static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    static final InstitutionId ID = new InstitutionId("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
     static final String INSPECTION = "9d1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11";
     static final Caller INSPECTOR = new Caller("insp-1", Role.INSPECTOR, null, Jurisdiction.of("3708"));
     static final Caller FOREIGN = new Caller("insp-2", Role.INSPECTOR, null, Jurisdiction.of("3301"));

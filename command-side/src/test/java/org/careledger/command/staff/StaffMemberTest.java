@@ -21,6 +21,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.filing.FilingRevoked;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.staff.StaffMemberLeft;
 import org.careledger.kernel.staff.StaffMemberRegistered;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 /** Staff members (issue 3, part 4), an aggregate of their own since ADR 0023; "now" is 2026-03-02. */
 class StaffMemberTest {
 
-    static final StaffRef CARER = StaffRef.of("8e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b01");
+    static final StaffRef CARER = new StaffRef("8e1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b01");
     static final LocalDate QUALIFIED_UNTIL = LocalDate.of(2028, 6, 30);
     static final LocalDate HEALTHY_UNTIL = LocalDate.of(2026, 12, 31);
 
@@ -85,7 +86,7 @@ class StaffMemberTest {
     @Test
     void staffBelongToAnExistingClassAndTheInstitutionItselfRegistersThem() {
         given(submitted(), infantClassOpened(), approved())
-                .when(register(ClassId.generate()), as(OPERATOR))
+                .when(register(UuidId.generate(ClassId::new)), as(OPERATOR))
                 .expectNoEvents().expectException(RefusedWith.code(ErrorCode.CLASS_NOT_FOUND));
         given(submitted(), infantClassOpened(), approved())
                 .when(register(INFANTS), as(INSPECTOR))
@@ -136,7 +137,7 @@ class StaffMemberTest {
 
     @Test
     void aStaffMemberOfAnotherInstitutionIsNotFoundHere() {
-        var elsewhere = org.careledger.kernel.id.InstitutionId.of("11111111-2222-4333-8444-555555555555");
+        var elsewhere = new org.careledger.kernel.id.InstitutionId("11111111-2222-4333-8444-555555555555");
         given(submitted(), infantClassOpened(), approved(), registered())
                 .when(new RecordStaffDeparture(elsewhere, CARER, LocalDate.of(2026, 3, 1)),
                         as(new org.careledger.kernel.security.Caller("op-2", org.careledger.kernel.security.Role.OPERATOR,

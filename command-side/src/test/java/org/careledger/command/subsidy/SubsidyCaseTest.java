@@ -17,6 +17,7 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.subsidy.SubsidyAdjustmentDecided;
@@ -60,7 +61,7 @@ class SubsidyCaseTest {
         history = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         children.clear();
         for (int i = 0; i < 3; i++) {
-            ChildRef c = ChildRef.generate();
+            ChildRef c = UuidId.generate(ChildRef::new);
             children.add(c);
             history.enrol(c, ClassType.YOUNG_TODDLER, FROM, TO);
         }
@@ -170,7 +171,7 @@ class SubsidyCaseTest {
     @Test
     void aLateEnrolmentIsASupplementAndALateWithdrawalAClawback() {
         SubsidyDecisionComputed decided = computed();
-        history.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, FROM, TO);   // recorded late
+        history.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, FROM, TO);   // recorded late
         fixture.given(decided, new SubsidyApproved(ID, CASE, 600_000L, "ok", NOW))
                 .when(new RecomputeSubsidy(CASE), as(OFFICER))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(

@@ -12,6 +12,7 @@ import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.FieldViolation;
 import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.ClassType;
@@ -59,10 +60,10 @@ class SubsidyEngineTest {
     void taibaihuOperatingSubsidyForEightInfantsAndThirtyOthersAllYearIs84000Yuan() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         for (int i = 0; i < 8; i++) {
-            h.enrol(ChildRef.generate(), ClassType.INFANT, JAN_1, DEC_31);
+            h.enrol(UuidId.generate(ChildRef::new), ClassType.INFANT, JAN_1, DEC_31);
         }
         for (int i = 0; i < 30; i++) {
-            h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
+            h.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         }
         SubsidyEngine.Result r = compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31);
         assertThat(r.amountFen()).isEqualTo((8 * 3_000 + 30 * 2_000) * 100L);
@@ -74,8 +75,8 @@ class SubsidyEngineTest {
     @Test
     void monthsProrateTheYearlyRateAndAWithdrawalEndsThem() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
-        h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, LocalDate.of(2026, 4, 1), DEC_31);     // 9 months
-        ChildRef leaves = ChildRef.generate();
+        h.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, LocalDate.of(2026, 4, 1), DEC_31);     // 9 months
+        ChildRef leaves = UuidId.generate(ChildRef::new);
         var e = h.enrol(leaves, ClassType.INFANT, JAN_1, DEC_31);
         h.withdraw(LocalDate.of(2026, 3, 20), e, leaves, LocalDate.of(2026, 2, 28));                 // 2 months
         assertThat(compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31).amountFen())
@@ -85,7 +86,7 @@ class SubsidyEngineTest {
     @Test
     void aSuspensionRemovesItsMonthsUnderAProratingPolicy() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
-        h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
+        h.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         h.suspended(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 4, 11));
         SubsidyEngine.Result r = compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31);
         assertThat(r.amountFen()).isEqualTo(200_000L * 10 / 12 + 1);   // 166,666.67 fen rounded half up
@@ -109,18 +110,18 @@ class SubsidyEngineTest {
     @Test
     void aPolicyRequiring普惠RefusesAnInstitutionWithoutIt() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), null);
-        h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
+        h.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         assertThat(refusals(() -> compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31))).containsExactly("NOT_PUHUI");
         // 普惠 from 1 July: only July to December count
         SubsidyHistory later = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 7, 1));
-        later.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
+        later.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         assertThat(compute(TAIBAIHU_OPERATING, later, JAN_1, DEC_31).amountFen()).isEqualTo(100_000L);
     }
 
     @Test
     void changzhiCountsAMonthOnlyWithTenAttendedDaysAndRoundsToTheYuan() {
         SubsidyHistory h = new SubsidyHistory("140402").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
-        ChildRef child = ChildRef.generate();
+        ChildRef child = UuidId.generate(ChildRef::new);
         h.enrol(child, ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         for (int d = 1; d <= 10; d++) {
             h.present(child, LocalDate.of(2026, 1, d));          // January: 10 days, counts
@@ -146,13 +147,13 @@ class SubsidyEngineTest {
     void recomputingOnTheSameFactsGivesTheSameAmountAndBasis() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 11, 20), LocalDate.of(2025, 12, 1));
         for (int i = 0; i < 5; i++) {
-            h.enrol(ChildRef.generate(), i % 2 == 0 ? ClassType.INFANT : ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
+            h.enrol(UuidId.generate(ChildRef::new), i % 2 == 0 ? ClassType.INFANT : ClassType.YOUNG_TODDLER, JAN_1, DEC_31);
         }
         assertThat(compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31)).isEqualTo(compute(TAIBAIHU_OPERATING, h, JAN_1, DEC_31));
         // facts recorded after the decision do not change a recomputation as of the decision
         SubsidyEngine.Result asDecided = SubsidyEngine.compute(TAIBAIHU_OPERATING, h.facts(LATER), JAN_1, DEC_31,
                 SubsidyInputs.NONE, List.of(), LATER);
-        h.enrol(ChildRef.generate(), ClassType.INFANT, JAN_1, DEC_31);
+        h.enrol(UuidId.generate(ChildRef::new), ClassType.INFANT, JAN_1, DEC_31);
         assertThat(SubsidyEngine.compute(TAIBAIHU_OPERATING, h.facts(LATER), JAN_1, DEC_31, SubsidyInputs.NONE, List.of(),
                 LATER)).isNotEqualTo(asDecided);
     }
@@ -241,12 +242,12 @@ class SubsidyEngineTest {
                 SubsidyPolicy.Rounding.HALF_UP_FEN, false, SubsidyPolicy.SuspensionRule.REFUSE,
                 new SubsidyPolicy.Parameters(null, null, null, null, null, 60, null, 2_000_000L, null, null));
         for (int i = 0; i < 30; i++) {
-            ChildRef c = ChildRef.generate();
+            ChildRef c = UuidId.generate(ChildRef::new);
             h.present(c, LocalDate.of(2026, 5, 6)).present(c, LocalDate.of(2026, 5, 7));
         }
         assertThat(SubsidyEngine.compute(use, h.facts(LATER), JAN_1, DEC_31, SubsidyInputs.NONE, List.of(), LATER)
                 .amountFen()).isEqualTo(2_000_000L);
-        h.present(ChildRef.generate(), LocalDate.of(2026, 5, 8));   // a third day with 1 child: 61 / 150 < 60%
+        h.present(UuidId.generate(ChildRef::new), LocalDate.of(2026, 5, 8));   // a third day with 1 child: 61 / 150 < 60%
         assertThat(refusals(() -> SubsidyEngine.compute(use, h.facts(LATER), JAN_1, DEC_31, SubsidyInputs.NONE, List.of(),
                 LATER))).containsExactly("BELOW_THRESHOLD");
 

@@ -28,6 +28,7 @@ import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
@@ -38,9 +39,9 @@ import org.careledger.kernel.value.ServiceType;
 /** Builds an institution's events for the subsidy tests, each recorded at a chosen instant. */
 final class SubsidyHistory {
 
-    static final InstitutionId ID = InstitutionId.of("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
-    static final ClassId INFANTS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
-    static final ClassId TODDLERS = ClassId.of("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
+    static final InstitutionId ID = new InstitutionId("6f1d3c2a-9a43-4f5e-9a51-3c1f0f6e2b11");
+    static final ClassId INFANTS = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c01");
+    static final ClassId TODDLERS = new ClassId("0b5e4b8e-1d0a-4c55-8a8e-6b4b0d3f9c02");
 
     final List<GenericDomainEventMessage<?>> institution = new ArrayList<>();
     final List<GenericDomainEventMessage<?>> attendance = new ArrayList<>();
@@ -77,7 +78,7 @@ final class SubsidyHistory {
 
     /** Enrols a child from {@code start} to {@code end} in a class type; answers the enrolment. */
     EnrolmentId enrol(ChildRef child, ClassType type, LocalDate start, LocalDate end) {
-        EnrolmentId id = EnrolmentId.generate();
+        EnrolmentId id = UuidId.generate(EnrolmentId::new);
         add(start, new ChildEnrolled(ID, id, child, type == ClassType.INFANT ? INFANTS : TODDLERS, type,
                 YearMonth.from(start).minusMonths(type == ClassType.INFANT ? 7 : 14),
                 new ServiceContract(ServiceType.FULL_DAY, start, end, List.of(), "r", "d", 1), at(start)));

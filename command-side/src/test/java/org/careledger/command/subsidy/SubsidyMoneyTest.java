@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.careledger.kernel.id.ChildRef;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.subsidy.BasisItem;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.subsidy.SubsidyKind;
@@ -39,7 +40,7 @@ class SubsidyMoneyTest {
     void aOneDayPeriodEarnsOneDayNotAWholeChildMonth() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2026, 1, 5), null);
         for (int i = 0; i < 17; i++) {
-            h.enrol(ChildRef.generate(), ClassType.YOUNG_TODDLER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31));
+            h.enrol(UuidId.generate(ChildRef::new), ClassType.YOUNG_TODDLER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31));
         }
         LocalDate day = LocalDate.of(2026, 11, 30);
         SubsidyEngine.Result r = SubsidyEngine.compute(BY_DAYS, h.facts(LATER), day, day, SubsidyInputs.NONE, List.of(),
@@ -55,7 +56,7 @@ class SubsidyMoneyTest {
     @Test
     void partialMonthsAtBothEndsCountByTheirDaysAndWholeMonthsWhole() {
         SubsidyHistory h = new SubsidyHistory("370811").filed(LocalDate.of(2025, 12, 5), null);
-        h.enrol(ChildRef.generate(), ClassType.INFANT, LocalDate.of(2026, 1, 17), LocalDate.of(2026, 3, 10));
+        h.enrol(UuidId.generate(ChildRef::new), ClassType.INFANT, LocalDate.of(2026, 1, 17), LocalDate.of(2026, 3, 10));
         SubsidyEngine.Result r = SubsidyEngine.compute(BY_DAYS, h.facts(LATER), LocalDate.of(2026, 1, 1),
                 LocalDate.of(2026, 12, 31), SubsidyInputs.NONE, List.of(), LATER);
         // January 15/31, February whole, March 10/31 of 300,000 / 12
@@ -71,9 +72,9 @@ class SubsidyMoneyTest {
         SubsidyPolicy changzhi = operating(SubsidyPolicy.Rounding.HALF_UP_YUAN, SubsidyPolicy.PartialMonth.WHOLE_MONTH,
                 10, 240_000, 240_000);
         SubsidyHistory h = new SubsidyHistory("140402").filed(LocalDate.of(2025, 11, 20), null);
-        ChildRef counted = ChildRef.of("00000000-0000-4000-8000-000000000001");
-        ChildRef fewDays = ChildRef.of("00000000-0000-4000-8000-000000000002");
-        ChildRef later = ChildRef.of("00000000-0000-4000-8000-000000000003");
+        ChildRef counted = new ChildRef("00000000-0000-4000-8000-000000000001");
+        ChildRef fewDays = new ChildRef("00000000-0000-4000-8000-000000000002");
+        ChildRef later = new ChildRef("00000000-0000-4000-8000-000000000003");
         h.enrol(counted, ClassType.YOUNG_TODDLER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         h.enrol(fewDays, ClassType.YOUNG_TODDLER, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
         h.enrol(later, ClassType.YOUNG_TODDLER, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31));
@@ -114,7 +115,7 @@ class SubsidyMoneyTest {
             int children = 1 + random.nextInt(25);
             for (int c = 0; c < children; c++) {
                 LocalDate start = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
-                ChildRef child = ChildRef.generate();
+                ChildRef child = UuidId.generate(ChildRef::new);
                 h.enrol(child, random.nextBoolean() ? ClassType.INFANT : ClassType.YOUNG_TODDLER, start,
                         start.plusDays(random.nextInt(200)));
                 for (int d = 0; d < 5; d++) {

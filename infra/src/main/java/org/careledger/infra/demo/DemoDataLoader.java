@@ -242,7 +242,7 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
     }
 
     static InstitutionId idOf(DemoInstitution demo) {
-        return InstitutionId.of(UUID.nameUUIDFromBytes(creditCodeOf(demo).value().getBytes(StandardCharsets.UTF_8)).toString());
+        return new InstitutionId(UUID.nameUUIDFromBytes(creditCodeOf(demo).value().getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static CreditCode creditCodeOf(DemoInstitution demo) {
@@ -251,7 +251,7 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
     }
 
     private static ClassId classId(InstitutionId institution, String className) {
-        return ClassId.of(UUID.nameUUIDFromBytes((institution + "/" + className).getBytes(StandardCharsets.UTF_8)).toString());
+        return new ClassId(UUID.nameUUIDFromBytes((institution + "/" + className).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static List<FilingDocument> documents() {

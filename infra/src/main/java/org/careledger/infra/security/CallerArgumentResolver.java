@@ -49,7 +49,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             String institution = jwt.getClaimAsString(TokenClaims.INSTITUTION_ID);
             String division = jwt.getClaimAsString(TokenClaims.DIVISION);
             return new Caller(jwt.getSubject(), role,
-                    role == Role.OPERATOR && institution != null ? InstitutionId.of(institution) : null,
+                    role == Role.OPERATOR && institution != null ? new InstitutionId(institution) : null,
                     (role == Role.INSPECTOR || role == Role.SUBSIDY_OFFICER) && division != null
                             ? Jurisdiction.of(division) : null);
         } catch (RuntimeException e) {

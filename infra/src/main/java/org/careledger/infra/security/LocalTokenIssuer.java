@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.Jurisdiction;
@@ -81,8 +82,8 @@ public class LocalTokenIssuer {
         Jurisdiction jurisdiction = null;
         if (role == Role.OPERATOR) {
             institution = request.institutionId() == null || request.institutionId().isBlank()
-                    ? InstitutionId.generate()
-                    : v.parse("institutionId", () -> InstitutionId.of(request.institutionId()));
+                    ? UuidId.generate(InstitutionId::new)
+                    : v.parse("institutionId", () -> new InstitutionId(request.institutionId()));
         }
         if (role == Role.INSPECTOR || role == Role.SUBSIDY_OFFICER) {
             if (v.required("division", request.division()) != null) {

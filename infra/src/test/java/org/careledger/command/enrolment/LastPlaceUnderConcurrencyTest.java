@@ -21,6 +21,7 @@ import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -72,14 +73,14 @@ class LastPlaceUnderConcurrencyTest extends IntegrationTest {
     }
 
     private static EnrolmentRegistry.Enrolment row(InstitutionId institution, ClassId classId) {
-        return new EnrolmentRegistry.Enrolment(EnrolmentId.generate(), ChildRef.generate(), institution, classId,
+        return new EnrolmentRegistry.Enrolment(UuidId.generate(EnrolmentId::new), UuidId.generate(ChildRef::new), institution, classId,
                 YearMonth.of(2025, 6), START, START.plusMonths(10), true, null);
     }
 
     @Test
     void twoInstancesEnrollingIntoTheLastPlaceOfAClassOneWins() throws Exception {
-        InstitutionId institution = InstitutionId.generate();
-        ClassId classId = ClassId.generate();
+        InstitutionId institution = UuidId.generate(InstitutionId::new);
+        ClassId classId = UuidId.generate(ClassId::new);
         int places = 2;
         registry.claim(row(institution, classId)); // one place taken, one left (auto-committed)
 

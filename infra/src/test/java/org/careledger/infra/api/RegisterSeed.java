@@ -57,7 +57,7 @@ final class RegisterSeed {
     }
 
     String submitted(String id, String name, Instant at) {
-        add(new FilingSubmitted(InstitutionId.of(id), CreditCode.parse(Filings.freshCreditCode()), true, name,
+        add(new FilingSubmitted(new InstitutionId(id), CreditCode.parse(Filings.freshCreditCode()), true, name,
                 InstitutionType.CHILDCARE_CENTRE, DivisionCode.parse(DIVISION), "北京市朝阳区" + name.length() + "号",
                 new GeoPoint(39.92, 116.44), "010-65000000", false, Set.of(ServiceType.FULL_DAY, ServiceType.HOURLY),
                 List.of(new Fee("保育费", 250000, FeeUnit.PER_MONTH)), List.of(), at), at);
@@ -66,22 +66,22 @@ final class RegisterSeed {
 
     String approved(String id, Instant at) {
         String number = freshFilingNumber();
-        add(new FilingApproved(InstitutionId.of(id), FilingNumber.parse(number), DivisionCode.parse(DIVISION), at), at);
+        add(new FilingApproved(new InstitutionId(id), FilingNumber.parse(number), DivisionCode.parse(DIVISION), at), at);
         return number;
     }
 
     void amended(String id, String name, Instant at) {
-        add(new FilingAmended(InstitutionId.of(id), name, "北京市朝阳区新址", new GeoPoint(39.93, 116.45), "010-65000001",
+        add(new FilingAmended(new InstitutionId(id), name, "北京市朝阳区新址", new GeoPoint(39.93, 116.45), "010-65000001",
                 false, Set.of(ServiceType.FULL_DAY), List.of(new Fee("保育费", 260000, FeeUnit.PER_MONTH)), List.of(),
                 "更名", false, at), at);
     }
 
     void suspended(String id, Instant at) {
-        add(new FilingSuspended(InstitutionId.of(id), "消防检查不合格", at), at);
+        add(new FilingSuspended(new InstitutionId(id), "消防检查不合格", at), at);
     }
 
     void revoked(String id, Instant at) {
-        add(new FilingRevoked(InstitutionId.of(id), "逾期未整改", at), at);
+        add(new FilingRevoked(new InstitutionId(id), "逾期未整改", at), at);
     }
 
     /** Appends what was added in one transaction; answers the global index of the last event. */

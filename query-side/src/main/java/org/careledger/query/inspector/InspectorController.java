@@ -173,6 +173,6 @@ public class InspectorController {
     }
 
     private static InstitutionId institutionId(String raw) {
-        return org.careledger.kernel.id.Identifiers.inPath(raw, InstitutionId::of, "institution id");
+        return org.careledger.kernel.id.Identifiers.inPath(raw, InstitutionId::new, "institution id");
     }
 }

@@ -75,7 +75,7 @@ public class LedgerController {
     public Mono<ResponseEntity<Flux<DataBuffer>>> export(Caller caller, @PathVariable String id,
                                                          @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.INSPECTOR, Role.ADMIN);
-        InstitutionId institution = org.careledger.kernel.id.Identifiers.inPath(id, InstitutionId::of, "institution id");
+        InstitutionId institution = org.careledger.kernel.id.Identifiers.inPath(id, InstitutionId::new, "institution id");
         return awaitRoot(minPosition)
                 .then(Mono.fromCallable(() -> exporter.plan(caller, institution)).subscribeOn(Schedulers.boundedElastic()))
                 .map(plan -> ResponseEntity.ok()

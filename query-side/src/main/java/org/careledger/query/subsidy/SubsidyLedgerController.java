@@ -107,7 +107,7 @@ public class SubsidyLedgerController {
         return progress.await(SubsidyLedgerProjection.NAME, minPosition)
                 .then(queries.subsidyCase(caseId))
                 .switchIfEmpty(Mono.error(new DomainException(ErrorCode.SUBSIDY_CASE_NOT_FOUND, "No subsidy case " + caseId)))
-                .doOnNext(c -> caller.requireAccess(InstitutionId.of(c.institutionId()), DivisionCode.parse(c.division())))
+                .doOnNext(c -> caller.requireAccess(new InstitutionId(c.institutionId()), DivisionCode.parse(c.division())))
                 .flatMap(c -> queries.decisions(caseId)
                         .map(d -> explained(d.decision(), d.deltaFen(), d.amountFen(), d.basisJson()))
                         .collectList().map(d -> new Explanation(c, d)));
@@ -138,7 +138,7 @@ public class SubsidyLedgerController {
 
     private static InstitutionId institution(String raw) {
         try {
-            return InstitutionId.of(raw);
+            return new InstitutionId(raw);
         } catch (DomainException e) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "institutionId is not a UUID");
         }

@@ -175,7 +175,7 @@ public class CareSupervisionController {
     }
 
     private static InstitutionId institutionId(String raw) {
-        return org.careledger.kernel.id.Identifiers.inPath(raw, InstitutionId::of, "institution id");
+        return org.careledger.kernel.id.Identifiers.inPath(raw, InstitutionId::new, "institution id");
     }
 
 }

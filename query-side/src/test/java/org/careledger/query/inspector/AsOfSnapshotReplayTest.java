@@ -30,6 +30,7 @@ import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.inspection.InspectionOutcome;
 import org.careledger.kernel.inspection.InspectionRecorded;
 import org.careledger.kernel.inspection.InspectionType;
@@ -56,9 +57,9 @@ import org.junit.jupiter.api.Test;
  */
 class AsOfSnapshotReplayTest {
 
-    static final InstitutionId ID = InstitutionId.generate();
+    static final InstitutionId ID = UuidId.generate(InstitutionId::new);
     static final DivisionCode DIVISION = DivisionCode.parse("370830");
-    static final ClassId TODDLERS = ClassId.generate();
+    static final ClassId TODDLERS = UuidId.generate(ClassId::new);
     static final Instant START = LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(BusinessTime.CHINA).toInstant();
 
     private final InstitutionViewJson json = new InstitutionViewJson(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -87,8 +88,8 @@ class AsOfSnapshotReplayTest {
             if (choice < 5 || open.isEmpty()) {
                 // starts between three weeks ago (recorded late) and two weeks ahead
                 LocalDate startsOn = today.plusDays(random.nextInt(35) - 21);
-                EnrolmentId enrolment = EnrolmentId.generate();
-                ChildRef child = ChildRef.generate();
+                EnrolmentId enrolment = UuidId.generate(EnrolmentId::new);
+                ChildRef child = UuidId.generate(ChildRef::new);
                 record(recorded, new ChildEnrolled(ID, enrolment, child, TODDLERS, ClassType.YOUNG_TODDLER,
                         YearMonth.from(today.minusMonths(15)), new ServiceContract(ServiceType.FULL_DAY, startsOn,
                         startsOn.plusMonths(6), List.of(), "r", "d", 1), recorded));
@@ -237,7 +238,7 @@ class AsOfSnapshotReplayTest {
     void theEventsAsOfSkipsLeaveTheStateUnchanged() {
         buildYear();
         InstitutionView view = InstitutionReplay.asOf(history, START.plus(Duration.ofDays(200)), Reading.RECORDED);
-        ChildRef child = ChildRef.generate();
+        ChildRef child = UuidId.generate(ChildRef::new);
         Instant now = START.plus(Duration.ofDays(201));
         List<Object> skipped = List.of(new org.careledger.kernel.child.ChildRegistered(child, ID, YearMonth.of(2025, 9), now),
                 new org.careledger.kernel.child.ChildPersonalDataViewed(child, ID, "inspector-1", "INSPECTOR", "核查", now));

@@ -24,6 +24,7 @@ import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.inspection.Finding;
 import org.careledger.kernel.inspection.FindingCategory;
 import org.careledger.kernel.inspection.FindingSeverity;
@@ -47,13 +48,13 @@ import org.junit.jupiter.api.Test;
  */
 class InstitutionReplayTest {
 
-    static final InstitutionId ID = InstitutionId.generate();
+    static final InstitutionId ID = UuidId.generate(InstitutionId::new);
     static final DivisionCode DIVISION = DivisionCode.parse("370830");
-    static final ClassId INFANTS = ClassId.generate();
-    static final ChildRef A = ChildRef.generate();
-    static final ChildRef B = ChildRef.generate();
-    static final EnrolmentId EA = EnrolmentId.generate();
-    static final EnrolmentId EB = EnrolmentId.generate();
+    static final ClassId INFANTS = UuidId.generate(ClassId::new);
+    static final ChildRef A = UuidId.generate(ChildRef::new);
+    static final ChildRef B = UuidId.generate(ChildRef::new);
+    static final EnrolmentId EA = UuidId.generate(EnrolmentId::new);
+    static final EnrolmentId EB = UuidId.generate(EnrolmentId::new);
 
     private final List<StoredEvent> history = new ArrayList<>();
 

@@ -25,6 +25,7 @@ import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.staff.MedicalAgreementSigned;
 import org.careledger.kernel.staff.StaffCertificatesRenewed;
 import org.careledger.kernel.staff.StaffMemberLeft;
@@ -41,9 +42,9 @@ import org.junit.jupiter.api.Test;
 /** Occupancy, vacancies and the supervision alerts folded from care events (issue 3, part 5). */
 class CareViewTest {
 
-    static final InstitutionId ID = InstitutionId.generate();
-    static final ClassId INFANTS = ClassId.generate();
-    static final ClassId TODDLERS = ClassId.generate();
+    static final InstitutionId ID = UuidId.generate(InstitutionId::new);
+    static final ClassId INFANTS = UuidId.generate(ClassId::new);
+    static final ClassId TODDLERS = UuidId.generate(ClassId::new);
     static final Instant T = Instant.parse("2026-03-02T01:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
 
@@ -77,12 +78,12 @@ class CareViewTest {
 
     @Test
     void enrolmentsFillPlacesAndWithdrawalsFreeThem() {
-        ChildRef a = ChildRef.generate();
-        ChildRef b = ChildRef.generate();
-        EnrolmentId ea = EnrolmentId.generate();
+        ChildRef a = UuidId.generate(ChildRef::new);
+        ChildRef b = UuidId.generate(ChildRef::new);
+        EnrolmentId ea = UuidId.generate(EnrolmentId::new);
         InstitutionView v = fold(submitted(), new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T),
                 new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, T),
-                enrolled(ea, a, INFANTS, YearMonth.of(2025, 6)), enrolled(EnrolmentId.generate(), b, INFANTS,
+                enrolled(ea, a, INFANTS, YearMonth.of(2025, 6)), enrolled(UuidId.generate(EnrolmentId::new), b, INFANTS,
                         YearMonth.of(2025, 6)));
         assertThat(v.vacancies(INFANTS.value())).isEqualTo(8);
         assertThat(v.totalVacancies()).isEqualTo(23);
@@ -97,21 +98,21 @@ class CareViewTest {
 
     @Test
     void overCapacityAndStaffRatioBreachesAreAlerts() {
-        ChildRef a = ChildRef.generate();
+        ChildRef a = UuidId.generate(ChildRef::new);
         InstitutionView v = fold(submitted(), new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T));
         long position = 10;
         for (int i = 0; i < 4; i++) {
-            ChildRef c = i == 0 ? a : ChildRef.generate();
-            v = InstitutionViewReducer.apply(v, enrolled(EnrolmentId.generate(), c, INFANTS, YearMonth.of(2025, 6)), position++);
+            ChildRef c = i == 0 ? a : UuidId.generate(ChildRef::new);
+            v = InstitutionViewReducer.apply(v, enrolled(UuidId.generate(EnrolmentId::new), c, INFANTS, YearMonth.of(2025, 6)), position++);
             v = InstitutionViewReducer.apply(v, check(c, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 20),
                     HealthOutcome.NORMAL), position++);
         }
-        StaffRef carer = StaffRef.generate();
+        StaffRef carer = UuidId.generate(StaffRef::new);
         v = InstitutionViewReducer.apply(v, new StaffMemberRegistered(ID, carer, StaffRole.CARER, INFANTS, "保育师",
                 LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T), position++);
         // four infants, one carer: 1:3 is not met
         assertThat(alertTypes(v, TODAY)).containsExactly("STAFF_RATIO_BREACH");
-        v = InstitutionViewReducer.apply(v, new StaffMemberRegistered(ID, StaffRef.generate(), StaffRole.CARER, INFANTS,
+        v = InstitutionViewReducer.apply(v, new StaffMemberRegistered(ID, UuidId.generate(StaffRef::new), StaffRole.CARER, INFANTS,
                 "保育师", LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T), position++);
         assertThat(alertTypes(v, TODAY)).isEmpty();
         v = InstitutionViewReducer.apply(v, new ClassResized(ID, INFANTS, 3, 10, T), position++);
@@ -121,13 +122,13 @@ class CareViewTest {
 
     @Test
     void childrenWithoutAValidEntryCheckAndOverduePeriodicChecksAreAlerts() {
-        ChildRef unchecked = ChildRef.generate();
-        ChildRef toddler = ChildRef.generate();
+        ChildRef unchecked = UuidId.generate(ChildRef::new);
+        ChildRef toddler = UuidId.generate(ChildRef::new);
         InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "托小班", ClassType.YOUNG_TODDLER, 15, T),
-                enrolled(EnrolmentId.generate(), unchecked, TODDLERS, YearMonth.of(2024, 10)),
+                enrolled(UuidId.generate(EnrolmentId::new), unchecked, TODDLERS, YearMonth.of(2024, 10)),
                 check(toddler, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 1), HealthOutcome.NORMAL),
-                enrolled(EnrolmentId.generate(), toddler, TODDLERS, YearMonth.of(2024, 10)),
-                new StaffMemberRegistered(ID, StaffRef.generate(), StaffRole.CARER, TODDLERS, "保育师",
+                enrolled(UuidId.generate(EnrolmentId::new), toddler, TODDLERS, YearMonth.of(2024, 10)),
+                new StaffMemberRegistered(ID, UuidId.generate(StaffRef::new), StaffRole.CARER, TODDLERS, "保育师",
                         LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T));
         assertThat(alertTypes(v, TODAY)).containsExactly("MISSING_ENTRY_CHECK");
         // six months after the last check, a child of 1-3 years is due again
@@ -139,10 +140,10 @@ class CareViewTest {
 
     @Test
     void doubleEnrolmentAttemptsAndExpiredStaffCertificatesAreAlerts() {
-        StaffRef nurse = StaffRef.generate();
+        StaffRef nurse = UuidId.generate(StaffRef::new);
         InstitutionView v = fold(submitted(),
-                new DoubleEnrolmentAttempted(ID, EnrolmentId.generate(), ChildRef.generate(), InstitutionId.generate(),
-                        EnrolmentId.generate(), T),
+                new DoubleEnrolmentAttempted(ID, UuidId.generate(EnrolmentId::new), UuidId.generate(ChildRef::new), UuidId.generate(InstitutionId::new),
+                        UuidId.generate(EnrolmentId::new), T),
                 new StaffMemberRegistered(ID, nurse, StaffRole.HEALTH_STAFF, null, "护士执业证书",
                         LocalDate.of(2026, 3, 1), LocalDate.of(2027, 1, 1), T));
         assertThat(alertTypes(v, TODAY)).containsExactly("DOUBLE_ENROLMENT_ATTEMPT", "STAFF_CERTIFICATE_EXPIRED");
@@ -163,12 +164,12 @@ class CareViewTest {
     @Test
     void aFamilyCarePointsCarerLooksAfterAtMostThreeChildren() {
         InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "混龄组", ClassType.MIXED, 5, T),
-                new StaffMemberRegistered(ID, StaffRef.generate(), StaffRole.CARER, TODDLERS, "保育师",
+                new StaffMemberRegistered(ID, UuidId.generate(StaffRef::new), StaffRole.CARER, TODDLERS, "保育师",
                         LocalDate.of(2028, 1, 1), LocalDate.of(2027, 1, 1), T));
         long position = 10;
         for (int i = 0; i < 4; i++) {
-            ChildRef c = ChildRef.generate();
-            v = InstitutionViewReducer.apply(v, enrolled(EnrolmentId.generate(), c, TODDLERS, YearMonth.of(2024, 6)), position++);
+            ChildRef c = UuidId.generate(ChildRef::new);
+            v = InstitutionViewReducer.apply(v, enrolled(UuidId.generate(EnrolmentId::new), c, TODDLERS, YearMonth.of(2024, 6)), position++);
             v = InstitutionViewReducer.apply(v, check(c, HealthCheckKind.ENTRY, LocalDate.of(2026, 2, 20),
                     HealthOutcome.NORMAL), position++);
         }
@@ -203,7 +204,7 @@ class CareViewTest {
     void eventsOfATransactionThatFilledAGapShareATokenPositionAndAreAllAppliedOnce() {
         // a tracking token reports the highest index seen: a filing committed behind a later
         // transaction arrives with every event at that same position
-        ClassId toddlers = ClassId.generate();
+        ClassId toddlers = UuidId.generate(ClassId::new);
         InstitutionView v = InstitutionViewReducer.apply(null, submitted(), 152, "e-1");
         v = InstitutionViewReducer.apply(v, new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T), 152, "e-2");
         v = InstitutionViewReducer.apply(v, new ClassOpened(ID, toddlers, "托小班", ClassType.YOUNG_TODDLER, 15, T), 152, "e-3");
@@ -224,8 +225,8 @@ class CareViewTest {
 
     @Test
     void anUpcomingAgeOutShowsFromThirtyDaysBeforeTheThirdBirthday() {
-        ChildRef child = ChildRef.generate();
-        EnrolmentId enrolment = EnrolmentId.generate();
+        ChildRef child = UuidId.generate(ChildRef::new);
+        EnrolmentId enrolment = UuidId.generate(EnrolmentId::new);
         // born 2024-04-20: reaches 36 months on 2027-04-20, in care until 2027-04-19
         InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "托大班", ClassType.OLDER_TODDLER, 20, T),
                 new ChildEnrolled(ID, enrolment, child, TODDLERS, ClassType.OLDER_TODDLER, YearMonth.of(2024, 4),
@@ -243,9 +244,9 @@ class CareViewTest {
 
     @Test
     void noAgeOutAlertWhenTheContractEndsFirst() {
-        ChildRef child = ChildRef.generate();
+        ChildRef child = UuidId.generate(ChildRef::new);
         InstitutionView v = fold(submitted(), new ClassOpened(ID, TODDLERS, "托大班", ClassType.OLDER_TODDLER, 20, T),
-                new ChildEnrolled(ID, EnrolmentId.generate(), child, TODDLERS, ClassType.OLDER_TODDLER,
+                new ChildEnrolled(ID, UuidId.generate(EnrolmentId::new), child, TODDLERS, ClassType.OLDER_TODDLER,
                         YearMonth.of(2024, 4), new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 9, 1),
                         LocalDate.of(2027, 3, 31), List.of(), "r", "d", 1), T, LocalDate.of(2024, 4, 20)));
         assertThat(alertTypes(v, LocalDate.of(2027, 3, 25))).doesNotContain("AGE_OUT_UPCOMING");

@@ -21,6 +21,7 @@ import org.careledger.kernel.filing.PuhuiStatusWithdrawn;
 import org.careledger.kernel.id.ClassId;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
@@ -32,9 +33,9 @@ import org.junit.jupiter.api.Test;
 
 class InstitutionViewReducerTest {
 
-    private static final InstitutionId ID = InstitutionId.generate();
+    private static final InstitutionId ID = UuidId.generate(InstitutionId::new);
     private static final DivisionCode DIVISION = DivisionCode.parse("370830");
-    private static final ClassId INFANTS = ClassId.generate();
+    private static final ClassId INFANTS = UuidId.generate(ClassId::new);
     private static final Instant T = Instant.parse("2026-01-05T01:00:00Z");
 
     private static FilingSubmitted submitted() {
@@ -112,7 +113,7 @@ class InstitutionViewReducerTest {
 
     @Test
     void classesKeepTheOrderTheyWereOpenedInWhateverTheBatching() {
-        ClassId second = ClassId.generate();
+        ClassId second = UuidId.generate(ClassId::new);
         InstitutionView inOneGo = fold(submitted(), new ClassOpened(ID, INFANTS, "乳儿班", ClassType.INFANT, 10, T),
                 new ClassOpened(ID, second, "托小班", ClassType.YOUNG_TODDLER, 15, T));
         // the same events folded one at a time through a copy, as separate batches would

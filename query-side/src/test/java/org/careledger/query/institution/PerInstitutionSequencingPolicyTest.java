@@ -14,6 +14,7 @@ import org.careledger.kernel.child.ChildRegistered;
 import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.junit.jupiter.api.Test;
 
 class PerInstitutionSequencingPolicyTest {
@@ -22,8 +23,8 @@ class PerInstitutionSequencingPolicyTest {
 
     @Test
     void eventsOfDifferentAggregatesAboutOneInstitutionShareOneSequence() {
-        InstitutionId institution = InstitutionId.generate();
-        ChildRef child = ChildRef.generate();
+        InstitutionId institution = UuidId.generate(InstitutionId::new);
+        ChildRef child = UuidId.generate(ChildRef::new);
         Instant t = Instant.parse("2026-03-01T00:00:00Z");
         var fromInstitution = new GenericDomainEventMessage<>("Institution", institution.value(), 7,
                 new FilingSuspended(institution, "r", t));
@@ -35,8 +36,8 @@ class PerInstitutionSequencingPolicyTest {
         assertThat(policy.getSequenceIdentifierFor(fromChild)).isEqualTo(institution.value())
                 .isEqualTo(policy.getSequenceIdentifierFor(fromInstitution))
                 .isEqualTo(policy.getSequenceIdentifierFor(fromDay));
-        var other = new GenericDomainEventMessage<>("Institution", InstitutionId.generate().value(), 0,
-                new FilingSuspended(InstitutionId.generate(), "r", t));
+        var other = new GenericDomainEventMessage<>("Institution", UuidId.generate(InstitutionId::new).value(), 0,
+                new FilingSuspended(UuidId.generate(InstitutionId::new), "r", t));
         assertThat(policy.getSequenceIdentifierFor(other)).isNotEqualTo(institution.value());
     }
 }

@@ -13,16 +13,17 @@ import org.careledger.kernel.attendance.AttendanceEntry;
 import org.careledger.kernel.attendance.AttendanceRecorded;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.junit.jupiter.api.Test;
 
 class AttendanceDayCountTest {
 
-    private static final InstitutionId INSTITUTION = InstitutionId.generate();
+    private static final InstitutionId INSTITUTION = UuidId.generate(InstitutionId::new);
     private static final LocalDate DAY = LocalDate.parse("2026-11-02");
     private static final Instant T = Instant.parse("2026-11-02T10:00:00Z");
-    private static final ChildRef ANN = ChildRef.generate();
-    private static final ChildRef BO = ChildRef.generate();
-    private static final ChildRef CY = ChildRef.generate();
+    private static final ChildRef ANN = UuidId.generate(ChildRef::new);
+    private static final ChildRef BO = UuidId.generate(ChildRef::new);
+    private static final ChildRef CY = UuidId.generate(ChildRef::new);
 
     private static AttendanceEntry present(ChildRef child) {
         return new AttendanceEntry(child, LocalTime.of(8, 0), LocalTime.of(17, 0), null);

@@ -24,6 +24,7 @@ import org.careledger.kernel.id.EnrolmentId;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.id.StaffRef;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.staff.MedicalAgreementSigned;
 import org.careledger.kernel.staff.StaffMemberRegistered;
 import org.careledger.kernel.staff.StaffRole;
@@ -46,15 +47,15 @@ class IndicatorsTest {
 
     static InstitutionView institution(boolean puhui, ClassType type, int places, int children, boolean agreement,
                                        LocalDate staffQualifiedUntil) {
-        InstitutionId id = InstitutionId.generate();
-        ClassId classId = ClassId.generate();
+        InstitutionId id = UuidId.generate(InstitutionId::new);
+        ClassId classId = UuidId.generate(ClassId::new);
         List<Object> events = new java.util.ArrayList<>(List.of(
                 new FilingSubmitted(id, CreditCode.parse("91370830MA3N000021"), true, "托育中心", InstitutionType.CHILDCARE_CENTRE,
                         WENSHANG, "地址", new GeoPoint(35.7, 116.5), "0537", true, Set.of(ServiceType.FULL_DAY), List.of(),
                         List.of(), T),
                 new ClassOpened(id, classId, "班", type, places, T),
                 new FilingApproved(id, FilingNumber.of(WENSHANG, 2026, 1), WENSHANG, T),
-                new StaffMemberRegistered(id, StaffRef.generate(), StaffRole.CARER, classId, "保育师",
+                new StaffMemberRegistered(id, UuidId.generate(StaffRef::new), StaffRole.CARER, classId, "保育师",
                         staffQualifiedUntil, LocalDate.of(2027, 1, 1), T)));
         if (puhui) {
             events.add(new PuhuiStatusGranted(id, LocalDate.of(2026, 1, 1), "ref", T));
@@ -63,8 +64,8 @@ class IndicatorsTest {
             events.add(new MedicalAgreementSigned(id, "妇幼保健院", null, LocalDate.of(2026, 1, 1), null, T));
         }
         for (int i = 0; i < children; i++) {
-            ChildRef c = ChildRef.generate();
-            events.add(new ChildEnrolled(id, EnrolmentId.generate(), c, classId, type, YearMonth.of(2024, 9),
+            ChildRef c = UuidId.generate(ChildRef::new);
+            events.add(new ChildEnrolled(id, UuidId.generate(EnrolmentId::new), c, classId, type, YearMonth.of(2024, 9),
                     new ServiceContract(ServiceType.FULL_DAY, LocalDate.of(2026, 2, 1), LocalDate.of(2026, 12, 31), List.of(),
                             "r", "d", 0), T));
             // half of them checked within six months, the others in the summer before

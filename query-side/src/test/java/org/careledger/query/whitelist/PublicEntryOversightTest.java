@@ -15,6 +15,7 @@ import org.careledger.kernel.filing.FilingSubmitted;
 import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.id.FilingNumber;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.inspection.Finding;
 import org.careledger.kernel.inspection.FindingCategory;
 import org.careledger.kernel.inspection.FindingSeverity;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublicEntryOversightTest {
 
-    private static final InstitutionId ID = InstitutionId.generate();
+    private static final InstitutionId ID = UuidId.generate(InstitutionId::new);
     private static final DivisionCode DIVISION = DivisionCode.parse("370830");
     private static final Instant T = Instant.parse("2026-03-01T01:00:00Z");
     private static final Instant SUSPENDED_AT = Instant.parse("2026-03-05T02:00:00Z");

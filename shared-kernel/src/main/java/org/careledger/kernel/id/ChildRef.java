@@ -8,23 +8,10 @@ import org.careledger.kernel.stereotype.ValueObject;
  * child is lives in the protected personal-data store, encrypted under the child's own key.
  */
 @ValueObject
-public record ChildRef(String value) implements UuidId {
+public final class ChildRef extends UuidId {
 
-    public ChildRef {
-        UuidId.require("child reference", value);
-    }
-
-    @JsonCreator
-    public static ChildRef of(String value) {
-        return new ChildRef(value);
-    }
-
-    public static ChildRef generate() {
-        return new ChildRef(UuidId.random());
-    }
-
-    @Override
-    public String toString() {
-        return value;
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public ChildRef(String value) {
+        super("child reference", value);
     }
 }

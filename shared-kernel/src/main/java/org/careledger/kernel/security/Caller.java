@@ -99,7 +99,7 @@ public record Caller(String actorId, Role role, InstitutionId institutionId, Jur
         Object inst = metaData.get(EventMetadata.ACTOR_INSTITUTION_ID);
         Object jur = metaData.get(EventMetadata.ACTOR_JURISDICTION);
         return new Caller(actor.toString(), Role.valueOf(role.toString()),
-                inst == null ? null : InstitutionId.of(inst.toString()),
+                inst == null ? null : new InstitutionId(inst.toString()),
                 jur == null ? null : Jurisdiction.of(jur.toString()));
     }
 }

@@ -45,8 +45,8 @@ class StoredIdJsonTest {
         String stored = "{\"institutionId\":\"" + INSTITUTION + "\",\"classId\":\"" + CLASS
                 + "\",\"name\":\"小一班\",\"classType\":\"YOUNG_TODDLER\",\"places\":15,\"occurredAt\":\"2026-03-01T08:00:00Z\"}";
         ClassOpened event = JSON.readValue(stored, ClassOpened.class);
-        assertThat(event.institutionId()).isEqualTo(InstitutionId.of(INSTITUTION));
-        assertThat(event.classId()).isEqualTo(ClassId.of(CLASS));
+        assertThat(event.institutionId()).isEqualTo(new InstitutionId(INSTITUTION));
+        assertThat(event.classId()).isEqualTo(new ClassId(CLASS));
         assertThat(JSON.writeValueAsString(event)).isEqualTo(stored);
     }
 
@@ -56,8 +56,8 @@ class StoredIdJsonTest {
                 + CHILD + "\",\"classId\":\"" + CLASS + "\",\"reason\":\"CONTRACT_ENDED\",\"endsOn\":\"2026-08-31\","
                 + "\"occurredAt\":\"2026-08-31T16:00:00Z\"}";
         EnrolmentEnded event = JSON.readValue(stored, EnrolmentEnded.class);
-        assertThat(event.enrolmentId()).isEqualTo(EnrolmentId.of(ENROLMENT));
-        assertThat(event.childRef()).isEqualTo(ChildRef.of(CHILD));
+        assertThat(event.enrolmentId()).isEqualTo(new EnrolmentId(ENROLMENT));
+        assertThat(event.childRef()).isEqualTo(new ChildRef(CHILD));
         assertThat(JSON.writeValueAsString(event)).isEqualTo(stored);
     }
 
@@ -66,7 +66,7 @@ class StoredIdJsonTest {
         String stored = "{\"institutionId\":\"" + INSTITUTION + "\",\"staffRef\":\"" + STAFF
                 + "\",\"leftOn\":\"2026-05-31\",\"occurredAt\":\"2026-05-31T09:30:00Z\"}";
         StaffMemberLeft event = JSON.readValue(stored, StaffMemberLeft.class);
-        assertThat(event.staffRef()).isEqualTo(StaffRef.of(STAFF));
+        assertThat(event.staffRef()).isEqualTo(new StaffRef(STAFF));
         assertThat(JSON.writeValueAsString(event)).isEqualTo(stored);
     }
 
@@ -75,17 +75,17 @@ class StoredIdJsonTest {
         String stored = "{\"childRef\":\"" + CHILD + "\",\"institutionId\":\"" + INSTITUTION
                 + "\",\"reason\":\"guardian request\",\"occurredAt\":\"2026-06-01T10:00:00Z\"}";
         ChildPersonalDataErased event = JSON.readValue(stored, ChildPersonalDataErased.class);
-        assertThat(event.childRef()).isEqualTo(ChildRef.of(CHILD));
+        assertThat(event.childRef()).isEqualTo(new ChildRef(CHILD));
         assertThat(JSON.writeValueAsString(event)).isEqualTo(stored);
     }
 
     @Test
     void everyIdIsABareStringAlone() throws Exception {
-        assertRoundTrip(INSTITUTION, InstitutionId.class, InstitutionId.of(INSTITUTION));
-        assertRoundTrip(CLASS, ClassId.class, ClassId.of(CLASS));
-        assertRoundTrip(ENROLMENT, EnrolmentId.class, EnrolmentId.of(ENROLMENT));
-        assertRoundTrip(CHILD, ChildRef.class, ChildRef.of(CHILD));
-        assertRoundTrip(STAFF, StaffRef.class, StaffRef.of(STAFF));
+        assertRoundTrip(INSTITUTION, InstitutionId.class, new InstitutionId(INSTITUTION));
+        assertRoundTrip(CLASS, ClassId.class, new ClassId(CLASS));
+        assertRoundTrip(ENROLMENT, EnrolmentId.class, new EnrolmentId(ENROLMENT));
+        assertRoundTrip(CHILD, ChildRef.class, new ChildRef(CHILD));
+        assertRoundTrip(STAFF, StaffRef.class, new StaffRef(STAFF));
     }
 
     @Test
@@ -100,7 +100,7 @@ class StoredIdJsonTest {
     void idsAsMapKeysAreTheirValues() throws Exception {
         String stored = "{\"" + CLASS + "\":15}";
         Map<ClassId, Integer> places = JSON.readValue(stored, new TypeReference<LinkedHashMap<ClassId, Integer>>() { });
-        assertThat(places).containsEntry(ClassId.of(CLASS), 15);
+        assertThat(places).containsEntry(new ClassId(CLASS), 15);
         assertThat(JSON.writeValueAsString(places)).isEqualTo(stored);
         String staff = "{\"" + STAFF + "\":\"2027-01-31\"}";
         assertThat(JSON.writeValueAsString(JSON.readValue(staff, new TypeReference<LinkedHashMap<StaffRef, String>>() { })))
@@ -109,12 +109,12 @@ class StoredIdJsonTest {
 
     @Test
     void theIdsPrintAsTheirValueAndCompareByIt() {
-        assertThat(InstitutionId.of(INSTITUTION)).hasToString(INSTITUTION).isEqualTo(InstitutionId.of(INSTITUTION));
-        assertThat(ClassId.of(CLASS)).hasToString(CLASS);
-        assertThat(EnrolmentId.of(ENROLMENT)).hasToString(ENROLMENT);
-        assertThat(ChildRef.of(CHILD)).hasToString(CHILD);
-        assertThat(StaffRef.of(STAFF)).hasToString(STAFF);
-        assertThat(ChildRef.generate().value()).matches(Identifiers.UUID_PATTERN);
+        assertThat(new InstitutionId(INSTITUTION)).hasToString(INSTITUTION).isEqualTo(new InstitutionId(INSTITUTION));
+        assertThat(new ClassId(CLASS)).hasToString(CLASS);
+        assertThat(new EnrolmentId(ENROLMENT)).hasToString(ENROLMENT);
+        assertThat(new ChildRef(CHILD)).hasToString(CHILD);
+        assertThat(new StaffRef(STAFF)).hasToString(STAFF);
+        assertThat(UuidId.generate(ChildRef::new).value()).matches(Identifiers.UUID_PATTERN);
     }
 
     @ParameterizedTest
@@ -122,7 +122,7 @@ class StoredIdJsonTest {
     void aMalformedStoredIdIsRefused(String json) {
         assertThatThrownBy(() -> JSON.readValue(json, InstitutionId.class)).hasRootCauseInstanceOf(DomainException.class)
                 .rootCause().hasMessageContaining("institution id must be a lower-case UUID");
-        assertThatThrownBy(() -> StaffRef.of("x")).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> new StaffRef("x")).isInstanceOf(DomainException.class)
                 .hasMessageContaining("staff reference must be a lower-case UUID");
     }
 

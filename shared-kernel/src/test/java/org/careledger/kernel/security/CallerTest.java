@@ -6,20 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.Jurisdiction;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {
 
-    private final InstitutionId mine = InstitutionId.generate();
+    private final InstitutionId mine = UuidId.generate(InstitutionId::new);
     private final DivisionCode wenshang = DivisionCode.parse("370830");
 
     @Test
     void anOperatorReachesOnlyItsOwnInstitution() {
         Caller operator = new Caller("op", Role.OPERATOR, mine, null);
         assertThat(operator.mayAccess(mine, wenshang)).isTrue();
-        assertThat(operator.mayAccess(InstitutionId.generate(), wenshang)).isFalse();
+        assertThat(operator.mayAccess(UuidId.generate(InstitutionId::new), wenshang)).isFalse();
         assertThat(operator.mayAccessDivision(wenshang)).isFalse();
     }
 

@@ -26,6 +26,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
 import org.careledger.kernel.id.ChildRef;
 import org.careledger.kernel.id.InstitutionId;
+import org.careledger.kernel.id.UuidId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.InputRules;
 import org.springframework.http.HttpStatus;
@@ -90,7 +91,7 @@ public class ChildController {
             v.add("guardianPhone", "INVALID_PHONE", "guardianPhone may hold digits, spaces, +, - and parentheses");
         }
         v.throwIfAny();
-        ChildRef child = ChildRef.generate();
+        ChildRef child = UuidId.generate(ChildRef::new);
         return dispatcher.dispatchReturning(new RegisterChild(child, institution,
                         new ChildPersonalData(name, citizenId, birthDate, guardian, phone)), caller, exchange);
     }
@@ -167,6 +168,6 @@ public class ChildController {
     }
 
     private static ChildRef child(String raw) {
-        return RequestParsing.pathId(raw, ChildRef::of, "child reference");
+        return RequestParsing.pathId(raw, ChildRef::new, "child reference");
     }
 }
