@@ -40,20 +40,11 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
-public class DeadLetterAdminController {
+public record DeadLetterAdminController(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+                                        DeadLetterMetrics metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterAdminController.class);
     private static final int MAX_LIMIT = 1000;
-
-    private final JdbcTemplate jdbc;
-    private final EventProcessingConfiguration processing;
-    private final DeadLetterMetrics metrics;
-
-    public DeadLetterAdminController(JdbcTemplate jdbc, EventProcessingConfiguration processing, DeadLetterMetrics metrics) {
-        this.jdbc = jdbc;
-        this.processing = processing;
-        this.metrics = metrics;
-    }
 
     /** A parked event. {@code position} is the event's global index in the store (null if it is not there). */
     public record ParkedEvent(String id, String projection, String sequence, long sequenceIndex, String eventId,

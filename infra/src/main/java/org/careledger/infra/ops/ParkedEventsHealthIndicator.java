@@ -18,15 +18,9 @@ import reactor.core.scheduler.Schedulers;
  * to restart the process or take it out of a load balancer.
  */
 @Component("parkedEventsHealthIndicator")
-public class ParkedEventsHealthIndicator implements ReactiveHealthIndicator {
+public record ParkedEventsHealthIndicator(DeadLetterMetrics metrics) implements ReactiveHealthIndicator {
 
     static final String DEGRADED_CODE = "DEGRADED";
-
-    private final DeadLetterMetrics metrics;
-
-    public ParkedEventsHealthIndicator(DeadLetterMetrics metrics) {
-        this.metrics = metrics;
-    }
 
     @Override
     public Mono<Health> health() {

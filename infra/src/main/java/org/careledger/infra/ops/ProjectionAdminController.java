@@ -33,15 +33,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
-public class ProjectionAdminController {
-
-    private final EventProcessingConfiguration processing;
-    private final ProcessorCoordinator coordinator;
-
-    public ProjectionAdminController(EventProcessingConfiguration processing, ProcessorCoordinator coordinator) {
-        this.processing = processing;
-        this.coordinator = coordinator;
-    }
+public record ProjectionAdminController(EventProcessingConfiguration processing, ProcessorCoordinator coordinator) {
 
     public record SegmentStatus(int segment, Long position, boolean caughtUp, boolean replaying, String error) {
     }

@@ -11,13 +11,7 @@ import reactor.core.publisher.Mono;
 /** Reads {@code filing_certificate}, which {@link CertificateProjection} writes. */
 @Component
 @ReadQueries
-public class CertificateQueries {
-
-    private final DatabaseClient db;
-
-    public CertificateQueries(DatabaseClient db) {
-        this.db = db;
-    }
+public record CertificateQueries(DatabaseClient db) {
 
     /** The certificate with this number and its status; empty if there is none. */
     Mono<CertificateAnswer> certificate(String number) {

@@ -14,15 +14,7 @@ import reactor.core.publisher.Mono;
  * view has passed {@code minPosition} (404 {@code NOT_FOUND} when there is none).
  */
 @Component
-public class CertificateVerification {
-
-    private final CertificateQueries queries;
-    private final ProjectionProgress progress;
-
-    public CertificateVerification(CertificateQueries queries, ProjectionProgress progress) {
-        this.queries = queries;
-        this.progress = progress;
-    }
+public record CertificateVerification(CertificateQueries queries, ProjectionProgress progress) {
 
     public Mono<CertificateAnswer> verify(String number, Long minPosition) {
         if (number == null || !FilingCertificate.validNumber(number)) {

@@ -14,13 +14,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @WebAdapter
-public class PublicCertificateController {
-
-    private final CertificateVerification verification;
-
-    public PublicCertificateController(CertificateVerification verification) {
-        this.verification = verification;
-    }
+public record PublicCertificateController(CertificateVerification verification) {
 
     @GetMapping("/api/v1/public/certificates/{number}")
     public Mono<CertificateAnswer> certificate(@PathVariable String number,

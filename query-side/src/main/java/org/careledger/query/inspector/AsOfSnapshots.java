@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * folds the events since its latest snapshots and stores new ones in both readings.
  */
 @Component
-class AsOfSnapshots {
+record AsOfSnapshots(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, InstitutionViewJson views,
+                     @Value("${careledger.inspector.snapshot-every:500}") int every) {
 
     /**
      * Events about an institution that the view reducer leaves the state unchanged by (attendance,
@@ -50,20 +51,10 @@ class AsOfSnapshots {
         }
     }
 
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-    private final InstitutionViewJson views;
-    private final int every;
-
-    AsOfSnapshots(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, InstitutionViewJson views,
-                  @Value("${careledger.inspector.snapshot-every:500}") int every) {
+    AsOfSnapshots {
         if (every < 1) {
             throw new IllegalArgumentException("careledger.inspector.snapshot-every must be at least 1");
         }
-        this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.views = views;
-        this.every = every;
     }
 
     void clear() {

@@ -39,20 +39,10 @@ import reactor.core.publisher.Mono;
 @RestController
 @WebAdapter
 @RequestMapping("/api/v1/inspector/institutions/{id}")
-public class InspectorController {
+public record InspectorController(InspectorQueries queries, ProjectionProgress progress, ObjectMapper json) {
 
     static final int DEFAULT_LIMIT = 1_000;
     static final int MAX_LIMIT = 10_000;
-
-    private final InspectorQueries queries;
-    private final ProjectionProgress progress;
-    private final ObjectMapper json;
-
-    public InspectorController(InspectorQueries queries, ProjectionProgress progress, ObjectMapper json) {
-        this.queries = queries;
-        this.progress = progress;
-        this.json = json;
-    }
 
     /** One line of the history: the event as stored, with both times. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

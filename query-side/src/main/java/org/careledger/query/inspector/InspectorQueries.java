@@ -27,18 +27,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 @ReadQueries
-public class InspectorQueries {
-
-    private final DatabaseClient db;
-    private final Serializer serializer;
-    private final InstitutionViewJson views;
-
-    public InspectorQueries(DatabaseClient db, @Qualifier("eventSerializer") Serializer serializer,
-                            InstitutionViewJson views) {
-        this.db = db;
-        this.serializer = serializer;
-        this.views = views;
-    }
+public record InspectorQueries(DatabaseClient db, @Qualifier("eventSerializer") Serializer serializer,
+                               InstitutionViewJson views) {
 
     /** Which lines of an institution's history to read: after a position, of some types, in a time window. */
     record HistoryFilter(InstitutionId institution, long after, String[] types, String timeColumn, Instant start,

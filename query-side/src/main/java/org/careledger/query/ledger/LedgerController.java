@@ -34,22 +34,10 @@ import reactor.core.scheduler.Schedulers;
  */
 @RestController
 @WebAdapter
-public class LedgerController {
+public record LedgerController(LedgerQueries queries, LedgerVerifier verifier, EvidenceBundleExporter exporter,
+                               @Value("${careledger.read-your-writes.timeout:5s}") Duration readYourWritesTimeout) {
 
     private static final Duration POLL = Duration.ofMillis(50);
-
-    private final LedgerQueries queries;
-    private final LedgerVerifier verifier;
-    private final EvidenceBundleExporter exporter;
-    private final Duration readYourWritesTimeout;
-
-    public LedgerController(LedgerQueries queries, LedgerVerifier verifier, EvidenceBundleExporter exporter,
-                            @Value("${careledger.read-your-writes.timeout:5s}") Duration readYourWritesTimeout) {
-        this.queries = queries;
-        this.verifier = verifier;
-        this.exporter = exporter;
-        this.readYourWritesTimeout = readYourWritesTimeout;
-    }
 
     /** Published roots, newest first. {@code minPosition} waits until a root covers that global position. */
     @GetMapping("/api/v1/public/ledger/roots")

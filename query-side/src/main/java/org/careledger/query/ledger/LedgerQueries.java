@@ -15,13 +15,7 @@ import reactor.core.publisher.Mono;
 /** Reads the published roots ({@code ledger_root}, written by {@link LedgerProcessor}) with R2DBC. */
 @Component
 @ReadQueries
-public class LedgerQueries {
-
-    private final DatabaseClient db;
-
-    public LedgerQueries(DatabaseClient db) {
-        this.db = db;
-    }
+public record LedgerQueries(DatabaseClient db) {
 
     /** A page of the published roots, newest first. */
     Mono<Page<LedgerRoot>> roots(Paging paging) {

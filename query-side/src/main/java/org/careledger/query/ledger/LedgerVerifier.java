@@ -22,15 +22,9 @@ import org.careledger.kernel.messaging.EventTable;
  * names it. Blocking JDBC: call it off the event loop.
  */
 @Component
-public class LedgerVerifier {
+public record LedgerVerifier(JdbcTemplate jdbc) {
 
     private static final int PAGE = 1000;
-
-    private final JdbcTemplate jdbc;
-
-    public LedgerVerifier(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** What went wrong first; {@code rootId} only for root problems. */
     public enum Problem {

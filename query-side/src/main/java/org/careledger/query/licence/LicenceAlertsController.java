@@ -21,15 +21,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @WebAdapter
-public class LicenceAlertsController {
-
-    private final LicenceAlertsQueries queries;
-    private final ProjectionProgress progress;
-
-    public LicenceAlertsController(LicenceAlertsQueries queries, ProjectionProgress progress) {
-        this.queries = queries;
-        this.progress = progress;
-    }
+public record LicenceAlertsController(LicenceAlertsQueries queries, ProjectionProgress progress) {
 
     public record LicenceAlert(String institutionId, String name, String division, String licenceStatus,
                                LocalDate validUntil, String flaggedChange, List<String> reasons) {

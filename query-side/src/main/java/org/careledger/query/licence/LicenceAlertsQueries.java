@@ -14,13 +14,7 @@ import reactor.core.publisher.Mono;
 /** Reads {@code licence_view}, which {@link LicenceAlertsProjection} writes. */
 @Component
 @ReadQueries
-public class LicenceAlertsQueries {
-
-    private final DatabaseClient db;
-
-    public LicenceAlertsQueries(DatabaseClient db) {
-        this.db = db;
-    }
+public record LicenceAlertsQueries(DatabaseClient db) {
 
     /**
      * Licences of the divisions under {@code prefix} expiring by {@code horizon} (or expired),

@@ -33,17 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @WebAdapter
-public class SubsidyLedgerController {
-
-    private final SubsidyLedgerQueries queries;
-    private final ProjectionProgress progress;
-    private final ObjectMapper json;
-
-    public SubsidyLedgerController(SubsidyLedgerQueries queries, ProjectionProgress progress, ObjectMapper json) {
-        this.queries = queries;
-        this.progress = progress;
-        this.json = json;
-    }
+public record SubsidyLedgerController(SubsidyLedgerQueries queries, ProjectionProgress progress, ObjectMapper json) {
 
     public record LedgerEntry(String caseId, String institutionId, String division, String kind, LocalDate periodFrom,
                               LocalDate periodTo, String status, long computedFen, long approvedFen, long paidFen,

@@ -20,13 +20,7 @@ import reactor.core.publisher.Mono;
 /** Reads {@code subsidy_case} and {@code subsidy_decision}, which {@link SubsidyLedgerProjection} writes. */
 @Component
 @ReadQueries
-public class SubsidyLedgerQueries {
-
-    private final DatabaseClient db;
-
-    public SubsidyLedgerQueries(DatabaseClient db) {
-        this.db = db;
-    }
+public record SubsidyLedgerQueries(DatabaseClient db) {
 
     /**
      * Which cases a ledger lists; null fields do not filter. {@code from} and {@code to} keep the cases

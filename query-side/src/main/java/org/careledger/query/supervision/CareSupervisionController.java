@@ -33,19 +33,11 @@ import reactor.core.publisher.Mono;
 @RestController
 @WebAdapter
 @RequestMapping("/api/v1/supervision")
-public class CareSupervisionController {
+public record CareSupervisionController(SupervisionQueries queries, ProjectionProgress progress) {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Institutions whose alerts one request computes at most (alerts are paged over them). */
     private static final int MAX_SCAN = 5_000;
-
-    private final SupervisionQueries queries;
-    private final ProjectionProgress progress;
-
-    public CareSupervisionController(SupervisionQueries queries, ProjectionProgress progress) {
-        this.queries = queries;
-        this.progress = progress;
-    }
 
     public record ClassOccupancy(String classId, String name, String classType, boolean open, int places, int enrolled,
                                  int vacancies, int carers, Integer childrenPerCarer, boolean ratioMet) {

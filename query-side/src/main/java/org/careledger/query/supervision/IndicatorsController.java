@@ -32,23 +32,11 @@ import reactor.core.publisher.Mono;
 @RestController
 @WebAdapter
 @EnableConfigurationProperties(PopulationReference.class)
-public class IndicatorsController {
+public record IndicatorsController(SupervisionQueries queries, LicenceAlertsQueries licences,
+                                   ProjectionProgress progress, PopulationReference population) {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MAX_SCAN = 20_000;
-
-    private final SupervisionQueries queries;
-    private final LicenceAlertsQueries licences;
-    private final ProjectionProgress progress;
-    private final PopulationReference population;
-
-    public IndicatorsController(SupervisionQueries queries, LicenceAlertsQueries licences, ProjectionProgress progress,
-                                PopulationReference population) {
-        this.queries = queries;
-        this.licences = licences;
-        this.progress = progress;
-        this.population = population;
-    }
 
     public record Indicators(String division, LocalDate asOf, int filedInstitutions, int places, int puhuiPlaces,
                              Double puhuiShare, int placesUnder2, Double under2Share, Double placesPer1000Population,

@@ -29,15 +29,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @WebAdapter
 @RequestMapping("/api/v1/supervision")
-public class SupervisionController {
-
-    private final SupervisionQueries queries;
-    private final ProjectionProgress progress;
-
-    public SupervisionController(SupervisionQueries queries, ProjectionProgress progress) {
-        this.queries = queries;
-        this.progress = progress;
-    }
+public record SupervisionController(SupervisionQueries queries, ProjectionProgress progress) {
 
     /**
      * One institution as supervision sees it. {@code zone} and {@code zoneName}: the configured local

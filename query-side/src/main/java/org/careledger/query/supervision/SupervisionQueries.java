@@ -30,17 +30,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @ReadQueries
-public class SupervisionQueries {
-
-    private final DatabaseClient db;
-    private final InstitutionViewJson viewJson;
-    private final org.careledger.kernel.value.LocalZones zones;
-
-    public SupervisionQueries(DatabaseClient db, InstitutionViewJson viewJson, org.careledger.kernel.value.LocalZones zones) {
-        this.db = db;
-        this.viewJson = viewJson;
-        this.zones = zones;
-    }
+public record SupervisionQueries(DatabaseClient db, InstitutionViewJson viewJson,
+                                 org.careledger.kernel.value.LocalZones zones) {
 
     /** The view of one institution; empty if there is none. */
     Mono<InstitutionView> view(InstitutionId institution) {

@@ -22,13 +22,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @WebAdapter
 @RequestMapping("/api/v1/public/institutions")
-public class PublicInstitutionController {
-
-    private final PublicRegisterQueries register;
-
-    public PublicInstitutionController(PublicRegisterQueries register) {
-        this.register = register;
-    }
+public record PublicInstitutionController(PublicRegisterQueries register) {
 
     @GetMapping
     public Mono<Page<RawValue>> search(@RequestParam(required = false) String division,

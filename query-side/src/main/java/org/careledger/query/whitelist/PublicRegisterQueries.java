@@ -38,23 +38,12 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @ReadQueries
-public class PublicRegisterQueries {
+public record PublicRegisterQueries(PublicWhiteList whiteList, ProjectionProgress progress, PublishedRegister register) {
 
     static final double MAX_RADIUS_KM = 50;
     static final int MAX_QUERY_LENGTH = 50;
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
-
-    private final PublicWhiteList whiteList;
-    private final ProjectionProgress progress;
-    private final PublishedRegister register;
-    private final Clock clock;
-
-    public PublicRegisterQueries(PublicWhiteList whiteList, ProjectionProgress progress, PublishedRegister register) {
-        this.whiteList = whiteList;
-        this.progress = progress;
-        this.register = register;
-        this.clock = Clock.systemUTC();
-    }
+    private static final Clock CLOCK = Clock.systemUTC();
 
     /** A search as asked: every field may be null (no filter); {@code radiusKm} needs {@code near}. */
     public record Search(String division, String type, Boolean puhui, String classType, String serviceType,
@@ -128,7 +117,7 @@ public class PublicRegisterQueries {
         } catch (DomainException e) {
             return Mono.error(e);
         }
-        Instant cut = RegisterDate.cut(day, clock);
+        Instant cut = RegisterDate.cut(day, CLOCK);
         Predicate<PublicWhiteList.Entry> matches = filter;
         return entries(cut, minPosition, matches)
                 .map(all -> new Dated<>(centre == null ? list(all, paging) : near(all, centre, radius, paging), cut));
@@ -144,7 +133,7 @@ public class PublicRegisterQueries {
         if (!v.isEmpty()) {
             return Mono.error(new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list()));
         }
-        Instant cut = RegisterDate.cut(day, clock);
+        Instant cut = RegisterDate.cut(day, CLOCK);
         return entries(cut, minPosition, e -> filingNumber.equals(e.filingNumber()))
                 .mapNotNull(found -> found.stream().findFirst().map(PublicWhiteList.Entry::answer).orElse(null))
                 .map(answer -> new Dated<>(answer, cut))
@@ -160,7 +149,7 @@ public class PublicRegisterQueries {
     public Mono<SortedSet<String>> divisions() {
         return current(null).then(Mono.fromSupplier(() -> {
             SortedSet<String> codes = new TreeSet<>();
-            for (PublicWhiteList.Entry e : whiteList.matching(register.visibleAt(clock.instant()))) {
+            for (PublicWhiteList.Entry e : whiteList.matching(register.visibleAt(CLOCK.instant()))) {
                 e.divisionPrefixes().stream().filter(p -> p.length() == 6).forEach(codes::add);
             }
             return codes;
@@ -173,7 +162,7 @@ public class PublicRegisterQueries {
      */
     private Mono<List<PublicWhiteList.Entry>> entries(Instant cut, Long minPosition, Predicate<PublicWhiteList.Entry> filter) {
         if (cut == null) {
-            Predicate<PublicWhiteList.Entry> visible = register.visibleAt(clock.instant()).and(filter);
+            Predicate<PublicWhiteList.Entry> visible = register.visibleAt(CLOCK.instant()).and(filter);
             return current(minPosition).then(Mono.fromSupplier(() -> whiteList.matching(visible)));
         }
         Predicate<PublicWhiteList.Entry> visible = filter; // the register as of a day holds visible entries only
