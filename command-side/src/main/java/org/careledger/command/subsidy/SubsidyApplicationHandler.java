@@ -28,29 +28,13 @@ import org.springframework.stereotype.Component;
  * SUBSIDY_PERIOD_OVERLAPS naming the other case).
  */
 @Component
-class SubsidyApplicationHandler {
+record SubsidyApplicationHandler(Repository<SubsidyCase> cases, InstitutionDirectory institutions,
+                                 SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
+                                 Clock clock) {
 
     /** Longest period one case covers. */
     static final int MAX_PERIOD_DAYS = 366;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    private final Repository<SubsidyCase> cases;
-    private final InstitutionDirectory institutions;
-    private final SubsidyPolicies policies;
-    private final SubsidyFactsLoader loader;
-    private final SubsidyPeriodClaims claims;
-    private final Clock clock;
-
-    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, InstitutionDirectory institutions,
-                              SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
-                              Clock clock) {
-        this.cases = subsidyCaseRepository;
-        this.institutions = institutions;
-        this.policies = policies;
-        this.loader = loader;
-        this.claims = claims;
-        this.clock = clock;
-    }
 
     @CommandHandler
     public String handle(ApplyForSubsidy command, MetaData metaData) throws Exception {
