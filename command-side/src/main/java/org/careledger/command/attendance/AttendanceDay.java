@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -38,6 +37,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * One institution's attendance on one day (ADR 0013): the stream is bounded by the children
@@ -47,8 +47,7 @@ import org.careledger.command.InstitutionMetaData;
  */
 @AggregateRoot
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class AttendanceDay {
 
     /** Longest session a child may spend in care in a day. */

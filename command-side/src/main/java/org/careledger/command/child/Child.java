@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -25,6 +24,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * A child as the system may know it: an opaque reference, the institution it was registered with
@@ -33,8 +33,7 @@ import org.careledger.command.InstitutionMetaData;
  */
 @AggregateRoot
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class Child {
 
     @AggregateIdentifier
