@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +34,7 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
 import org.careledger.command.SnapshotFields;
@@ -54,8 +54,6 @@ class AttendanceDay {
     static final Duration LONGEST_SESSION = Duration.ofHours(12);
     /** An absence longer than this needs a health re-check before the child returns. */
     static final java.time.Period LONGEST_ABSENCE = java.time.Period.ofMonths(3);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     @AggregateIdentifier
     private String attendanceDayId;
     private InstitutionId institutionId;
@@ -74,7 +72,7 @@ class AttendanceDay {
         }
         DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(command.institutionId(), division);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(InputRules.ZONE));
         if (command.day().isAfter(today)) {
             throw new DomainException(ErrorCode.ATTENDANCE_DAY_IN_FUTURE,
                     "Attendance for " + command.day() + " cannot be recorded before that day (today is " + today + ")");

@@ -22,6 +22,7 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
 import org.careledger.command.SnapshotFields;
@@ -81,7 +82,7 @@ class Child {
         if (erased) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
         }
-        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        java.time.LocalDate today = clock.instant().atZone(InputRules.ZONE).toLocalDate();
         if (command.kind() == null || command.outcome() == null || command.checkedOn() == null) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "kind, outcome and checkedOn are required");
         }
