@@ -24,18 +24,10 @@ import reactor.core.publisher.Mono;
  * (ADR 0005); the position is read with R2DBC, so nothing here blocks the event loop.
  */
 @Component
-public class CommandDispatcher {
+public record CommandDispatcher(ReactorCommandGateway gateway, DatabaseClient db) {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
-
-    private final ReactorCommandGateway gateway;
-    private final DatabaseClient db;
-
-    public CommandDispatcher(ReactorCommandGateway gateway, DatabaseClient db) {
-        this.gateway = gateway;
-        this.db = db;
-    }
 
     /** Dispatches the command; the aggregate whose last event is reported is {@code aggregateId}. */
     public Mono<CommandAccepted> dispatch(Object command, Caller caller, ServerWebExchange exchange,

@@ -42,15 +42,7 @@ import org.careledger.kernel.stereotype.WebAdapter;
  */
 @RestController
 @WebAdapter
-public class SubsidyController {
-
-    private final CommandDispatcher dispatcher;
-    private final SubsidyReproduction reproduction;
-
-    public SubsidyController(CommandDispatcher dispatcher, SubsidyReproduction reproduction) {
-        this.dispatcher = dispatcher;
-        this.reproduction = reproduction;
-    }
+public record SubsidyController(CommandDispatcher dispatcher, SubsidyReproduction reproduction) {
 
     record InputsBody(String demonstrationLevel, String designationReference, List<String> chainInstitutionIds,
                       Integer floorAreaSquareMetres, Integer leaseMonths) {

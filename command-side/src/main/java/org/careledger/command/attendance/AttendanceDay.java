@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -36,8 +34,10 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * One institution's attendance on one day (ADR 0013): the stream is bounded by the children
@@ -47,16 +47,13 @@ import org.careledger.command.InstitutionMetaData;
  */
 @AggregateRoot
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class AttendanceDay {
 
     /** Longest session a child may spend in care in a day. */
     static final Duration LONGEST_SESSION = Duration.ofHours(12);
     /** An absence longer than this needs a health re-check before the child returns. */
     static final java.time.Period LONGEST_ABSENCE = java.time.Period.ofMonths(3);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     @AggregateIdentifier
     private String attendanceDayId;
     private InstitutionId institutionId;
@@ -75,7 +72,7 @@ class AttendanceDay {
         }
         DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         Caller.fromMetaData(metaData).requireRole(Role.OPERATOR, Role.ADMIN).requireAccess(command.institutionId(), division);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(InputRules.ZONE));
         if (command.day().isAfter(today)) {
             throw new DomainException(ErrorCode.ATTENDANCE_DAY_IN_FUTURE,
                     "Attendance for " + command.day() + " cannot be recorded before that day (today is " + today + ")");

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -23,8 +22,10 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * A child as the system may know it: an opaque reference, the institution it was registered with
@@ -33,8 +34,7 @@ import org.careledger.command.InstitutionMetaData;
  */
 @AggregateRoot
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class Child {
 
     @AggregateIdentifier
@@ -82,7 +82,7 @@ class Child {
         if (erased) {
             throw new DomainException(ErrorCode.PERSONAL_DATA_ERASED, "The child's personal data has been erased");
         }
-        java.time.LocalDate today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        java.time.LocalDate today = clock.instant().atZone(InputRules.ZONE).toLocalDate();
         if (command.kind() == null || command.outcome() == null || command.checkedOn() == null) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "kind, outcome and checkedOn are required");
         }

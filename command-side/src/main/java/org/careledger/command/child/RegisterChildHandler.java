@@ -24,22 +24,8 @@ import org.springframework.stereotype.Component;
  * rule P4); one active enrolment per person is held on the keyed hash (rule E2).
  */
 @Component
-class RegisterChildHandler {
-
-    private final Repository<Child> children;
-    private final InstitutionDirectory institutions;
-    private final PersonalDataVault vault;
-    private final ChildIdentityRecords identities;
-    private final Clock clock;
-
-    RegisterChildHandler(Repository<Child> childRepository, InstitutionDirectory institutions, PersonalDataVault vault,
-                         ChildIdentityRecords identities, Clock clock) {
-        this.children = childRepository;
-        this.institutions = institutions;
-        this.vault = vault;
-        this.identities = identities;
-        this.clock = clock;
-    }
+record RegisterChildHandler(Repository<Child> children, InstitutionDirectory institutions, PersonalDataVault vault,
+                            ChildIdentityRecords identities, Clock clock) {
 
     @CommandHandler
     public String handle(RegisterChild command, MetaData metaData) throws Exception {

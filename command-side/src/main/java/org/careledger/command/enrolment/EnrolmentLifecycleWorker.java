@@ -3,12 +3,12 @@ package org.careledger.command.enrolment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.command.cluster.ClusterLeases;
 import org.careledger.command.enrolment.EndEnrolment;
 import org.careledger.kernel.enrolment.EnrolmentEndReason;
@@ -44,7 +44,6 @@ public class EnrolmentLifecycleWorker {
     static final int BATCH = 200;
     /** The lease name of this worker in {@code worker_lease}. */
     public static final String WORKER = "enrolment-lifecycle";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final EnrolmentRegistry registry;
     private final CommandGateway commands;
@@ -63,7 +62,7 @@ public class EnrolmentLifecycleWorker {
 
     @Scheduled(fixedDelayString = "${careledger.enrolment.lifecycle-interval:PT1M}", initialDelayString = "5s")
     public void endDueEnrolments() {
-        leases.runIfHolder(WORKER, lease, () -> endDueEnrolments(LocalDate.now(clock.withZone(CHINA))));
+        leases.runIfHolder(WORKER, lease, () -> endDueEnrolments(LocalDate.now(clock.withZone(InputRules.ZONE))));
     }
 
     /** Ends the enrolments whose last day of care lies before {@code today}; answers how many were ended here. */

@@ -17,20 +17,8 @@ import org.springframework.stereotype.Component;
  * aggregate, in one transaction, so two filings with one credit code can never both succeed.
  */
 @Component
-class FileInstitutionHandler {
-
-    private final Repository<Institution> institutions;
-    private final InstitutionDirectory directory;
-    private final Clock clock;
-    private final LocalZones zones;
-
-    FileInstitutionHandler(Repository<Institution> institutionRepository, InstitutionDirectory directory, Clock clock,
-                           LocalZones zones) {
-        this.institutions = institutionRepository;
-        this.directory = directory;
-        this.clock = clock;
-        this.zones = zones;
-    }
+record FileInstitutionHandler(Repository<Institution> institutions, InstitutionDirectory directory, Clock clock,
+                              LocalZones zones) {
 
     @CommandHandler
     public String handle(FileInstitution command, MetaData metaData) throws Exception {

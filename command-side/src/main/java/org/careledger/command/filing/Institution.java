@@ -4,11 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -24,6 +22,7 @@ import org.careledger.kernel.filing.FilingApproved;
 import org.careledger.kernel.filing.FilingRejected;
 import org.careledger.kernel.filing.FilingReinstated;
 import org.careledger.kernel.filing.FilingRevoked;
+import org.careledger.kernel.filing.FilingStatusChanged;
 import org.careledger.kernel.filing.FilingSubmitted;
 import org.careledger.kernel.filing.FilingSuspended;
 import org.careledger.kernel.filing.InstitutionDeregistered;
@@ -56,8 +55,10 @@ import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.LocalZones;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.kernel.value.InstitutionType;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * A childcare institution as the health commission knows it: its filing (备案) and status, its
@@ -67,12 +68,8 @@ import org.careledger.command.InstitutionMetaData;
 @AggregateRoot
 @Aggregate(snapshotTriggerDefinition = "institutionSnapshotTrigger")
 @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true) // snapshots taken before the split (ADR 0023) carry enrolments and staff
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class Institution {
-
-    /** Year of a filing number: the approval date in China Standard Time. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private InstitutionId id;
@@ -138,7 +135,7 @@ class Institution {
         take(FilingLifecycleRules.APPROVE, metaData);
         FilingRules.LICENCE_VERIFIED_BEFORE_APPROVAL.enforce(licenceStatus);
         Instant now = clock.instant();
-        int year = now.atZone(CHINA).getYear();
+        int year = now.atZone(InputRules.ZONE).getYear(); // the approval year in China Standard Time
         long serial = allocator.nextSerial(division, year);
         FilingNumber number = FilingNumber.of(division, year, serial);
         emit(new FilingApproved(id, number, division, now));
@@ -423,7 +420,7 @@ class Institution {
         status = FilingStatus.FILED;
         filingNumber = event.filingNumber();
         if (filedOn == null) {
-            filedOn = event.occurredAt().atZone(CHINA).toLocalDate();
+            filedOn = event.occurredAt().atZone(InputRules.ZONE).toLocalDate();
         }
     }
 
@@ -443,24 +440,10 @@ class Institution {
         }
     }
 
+    /** Suspension, reinstatement, revocation, deregistration. */
     @EventSourcingHandler
-    void on(FilingSuspended event) {
-        status = FilingStatus.SUSPENDED;
-    }
-
-    @EventSourcingHandler
-    void on(FilingReinstated event) {
-        status = FilingStatus.FILED;
-    }
-
-    @EventSourcingHandler
-    void on(FilingRevoked event) {
-        status = FilingStatus.REVOKED;
-    }
-
-    @EventSourcingHandler
-    void on(InstitutionDeregistered event) {
-        status = FilingStatus.DEREGISTERED;
+    void on(FilingStatusChanged event) {
+        status = event.filingStatus();
     }
 
     @EventSourcingHandler

@@ -4,11 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -28,8 +26,10 @@ import org.careledger.kernel.inspection.RectificationVerified;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * One inspection of an institution by the health commission: its findings (severity and
@@ -38,11 +38,8 @@ import org.careledger.command.InstitutionMetaData;
  */
 @AggregateRoot
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class Inspection {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @AggregateIdentifier
     private String inspectionId;
@@ -57,7 +54,7 @@ class Inspection {
     Inspection(RecordInspection command, MetaData metaData, Clock clock, InstitutionDirectory institutions) {
         DivisionCode division = institutions.requireDivisionOf(command.institutionId());
         Caller.fromMetaData(metaData).requireRole(Role.INSPECTOR, Role.ADMIN).requireAccess(command.institutionId(), division);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(InputRules.ZONE));
         Violations v = new Violations();
         if (command.type() == null) {
             v.add("type", "REQUIRED", "type is required");
@@ -113,7 +110,7 @@ class Inspection {
             throw new DomainException(ErrorCode.RECTIFICATION_ORDER_NOT_OPEN,
                     "No open order " + command.orderId() + " in inspection " + inspectionId);
         }
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(InputRules.ZONE));
         if (command.verifiedOn() == null || command.verifiedOn().isBefore(inspectedOn) || command.verifiedOn().isAfter(today)) {
             throw new DomainException(ErrorCode.INVALID_INPUT, "verifiedOn lies between the inspection and today");
         }

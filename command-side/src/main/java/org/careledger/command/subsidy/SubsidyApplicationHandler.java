@@ -3,7 +3,6 @@ package org.careledger.command.subsidy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
@@ -17,6 +16,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.subsidy.SubsidyDecisionComputed;
 import org.careledger.kernel.subsidy.SubsidyInputs;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.FilingArea;
 import org.springframework.stereotype.Component;
 
@@ -28,30 +28,12 @@ import org.springframework.stereotype.Component;
  * SUBSIDY_PERIOD_OVERLAPS naming the other case).
  */
 @Component
-class SubsidyApplicationHandler {
+record SubsidyApplicationHandler(Repository<SubsidyCase> cases, InstitutionDirectory institutions,
+                                 SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
+                                 Clock clock) {
 
     /** Longest period one case covers. */
     static final int MAX_PERIOD_DAYS = 366;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    private final Repository<SubsidyCase> cases;
-    private final InstitutionDirectory institutions;
-    private final SubsidyPolicies policies;
-    private final SubsidyFactsLoader loader;
-    private final SubsidyPeriodClaims claims;
-    private final Clock clock;
-
-    SubsidyApplicationHandler(Repository<SubsidyCase> subsidyCaseRepository, InstitutionDirectory institutions,
-                              SubsidyPolicies policies, SubsidyFactsLoader loader, SubsidyPeriodClaims claims,
-                              Clock clock) {
-        this.cases = subsidyCaseRepository;
-        this.institutions = institutions;
-        this.policies = policies;
-        this.loader = loader;
-        this.claims = claims;
-        this.clock = clock;
-    }
-
     @CommandHandler
     public String handle(ApplyForSubsidy command, MetaData metaData) throws Exception {
         Caller caller = Caller.fromMetaData(metaData);
@@ -60,7 +42,7 @@ class SubsidyApplicationHandler {
         FilingArea area = institutions.requireAreaOf(command.institutionId());
         DivisionCode division = area.division();
         caller.requireAccess(command.institutionId(), division);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate today = LocalDate.now(clock.withZone(InputRules.ZONE));
         if (command.kind() == null || command.periodFrom() == null || command.periodTo() == null
                 || command.periodTo().isBefore(command.periodFrom())
                 || command.periodTo().toEpochDay() - command.periodFrom().toEpochDay() >= MAX_PERIOD_DAYS

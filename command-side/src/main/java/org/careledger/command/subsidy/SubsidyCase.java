@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -28,6 +27,7 @@ import org.careledger.kernel.subsidy.SubsidyRejected;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.stereotype.AggregateRoot;
 import org.careledger.command.InstitutionMetaData;
+import org.careledger.command.SnapshotFields;
 
 /**
  * One subsidy case: an institution, a kind, a period. It holds the computed decision, the officer's
@@ -36,8 +36,7 @@ import org.careledger.command.InstitutionMetaData;
  */
 @AggregateRoot
 @Aggregate
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
-        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@SnapshotFields
 class SubsidyCase {
 
     /** Answer of a recomputation that found the same amount and basis: nothing is written. */

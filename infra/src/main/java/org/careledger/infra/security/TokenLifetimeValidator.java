@@ -16,17 +16,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * the future than that maximum (so a missing or future-dated {@code iat} cannot stretch it).
  * Whether {@code exp} has passed is {@link org.springframework.security.oauth2.jwt.JwtTimestampValidator}'s job.
  */
-public final class TokenLifetimeValidator implements OAuth2TokenValidator<Jwt> {
-
-    private final Duration maxLifetime;
-    private final Duration clockSkew;
-    private final Clock clock;
-
-    public TokenLifetimeValidator(Duration maxLifetime, Duration clockSkew, Clock clock) {
-        this.maxLifetime = maxLifetime;
-        this.clockSkew = clockSkew;
-        this.clock = clock;
-    }
+public record TokenLifetimeValidator(Duration maxLifetime, Duration clockSkew, Clock clock)
+        implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {

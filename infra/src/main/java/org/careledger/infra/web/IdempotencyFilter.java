@@ -55,7 +55,9 @@ import reactor.core.publisher.Mono;
  * kept, so a failed attempt can be retried with the same key.
  */
 @Component
-public class IdempotencyFilter implements WebFilter, Ordered {
+public record IdempotencyFilter(DatabaseClient db, ProblemWebExceptionHandler problems, ObjectMapper json,
+                                @Value("${careledger.idempotency.lease:45s}") Duration lease)
+        implements WebFilter, Ordered {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -64,19 +66,6 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(15);
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class);
-
-    private final DatabaseClient db;
-    private final ProblemWebExceptionHandler problems;
-    private final ObjectMapper json;
-    private final Duration lease;
-
-    public IdempotencyFilter(DatabaseClient db, ProblemWebExceptionHandler problems, ObjectMapper json,
-                             @Value("${careledger.idempotency.lease:45s}") Duration lease) {
-        this.db = db;
-        this.problems = problems;
-        this.json = json;
-        this.lease = lease;
-    }
 
     @Override
     public int getOrder() {

@@ -20,17 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Idempotency-Key; a command of an attempt a retry has taken over is refused and rolled back, so
  * a command never takes effect twice under one key.
  */
-public class IdempotentCommandInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
-
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-    private final Duration lease;
-
-    public IdempotentCommandInterceptor(JdbcTemplate jdbc, ObjectMapper json, Duration lease) {
-        this.jdbc = jdbc;
-        this.json = json;
-        this.lease = lease;
-    }
+public record IdempotentCommandInterceptor(JdbcTemplate jdbc, ObjectMapper json, Duration lease)
+        implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain) throws Exception {

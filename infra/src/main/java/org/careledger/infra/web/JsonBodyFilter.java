@@ -20,13 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-public class JsonBodyFilter implements WebFilter {
-
-    private final ProblemWebExceptionHandler writer;
-
-    public JsonBodyFilter(ProblemWebExceptionHandler writer) {
-        this.writer = writer;
-    }
+public record JsonBodyFilter(ProblemWebExceptionHandler writer) implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

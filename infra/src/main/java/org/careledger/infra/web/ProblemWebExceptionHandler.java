@@ -19,13 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-2)
-public class ProblemWebExceptionHandler implements WebExceptionHandler {
-
-    private final ObjectMapper objectMapper;
-
-    public ProblemWebExceptionHandler(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
-    }
+public record ProblemWebExceptionHandler(ObjectMapper objectMapper) implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {

@@ -6,10 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.careledger.kernel.filing.FilingReinstated;
-import org.careledger.kernel.filing.FilingRevoked;
-import org.careledger.kernel.filing.FilingSuspended;
-import org.careledger.kernel.filing.InstitutionDeregistered;
+import org.careledger.kernel.filing.FilingStatusChanged;
 import org.careledger.kernel.filing.InstitutionEvent;
 import org.careledger.kernel.licence.FilingCertificateIssued;
 import org.careledger.kernel.stereotype.Projection;
@@ -49,31 +46,17 @@ public class CertificateProjection extends JdbcProjection {
         });
     }
 
+    /** Suspended: SUSPENDED; reinstated: VALID again; revoked or deregistered: REVOKED. */
     @EventHandler
-    void on(FilingSuspended e, EventMessage<?> message, TrackingToken token) {
+    void on(FilingStatusChanged e, EventMessage<?> message, TrackingToken token) {
+        String status = switch (e.filingStatus()) {
+            case SUSPENDED -> "SUSPENDED";
+            case FILED -> "VALID";
+            case REVOKED, DEREGISTERED -> "REVOKED";
+            case SUBMITTED, REJECTED -> throw new IllegalStateException("Not a status change of a filed institution: " + e);
+        };
         apply(message, () -> {
-            status(e, "SUSPENDED", token);
-        });
-    }
-
-    @EventHandler
-    void on(FilingReinstated e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            status(e, "VALID", token);
-        });
-    }
-
-    @EventHandler
-    void on(FilingRevoked e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            status(e, "REVOKED", token);
-        });
-    }
-
-    @EventHandler
-    void on(InstitutionDeregistered e, EventMessage<?> message, TrackingToken token) {
-        apply(message, () -> {
-            status(e, "REVOKED", token);
+            status(e, status, token);
         });
     }
 

@@ -9,5 +9,5 @@ import org.careledger.kernel.stereotype.DomainEvent;
 /** A suspension was lifted; the institution is filed again. */
 @DomainEvent
 @Revision("1")
-public record FilingReinstated(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+public record FilingReinstated(InstitutionId institutionId, String reason, Instant occurredAt) implements FilingStatusChanged {
 }

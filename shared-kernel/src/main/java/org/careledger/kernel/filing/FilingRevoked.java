@@ -9,5 +9,5 @@ import org.careledger.kernel.stereotype.DomainEvent;
 /** The filing was revoked (撤销). */
 @DomainEvent
 @Revision("1")
-public record FilingRevoked(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+public record FilingRevoked(InstitutionId institutionId, String reason, Instant occurredAt) implements FilingStatusChanged {
 }

@@ -9,5 +9,5 @@ import org.careledger.kernel.stereotype.DomainEvent;
 /** The filing was suspended. */
 @DomainEvent
 @Revision("1")
-public record FilingSuspended(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+public record FilingSuspended(InstitutionId institutionId, String reason, Instant occurredAt) implements FilingStatusChanged {
 }

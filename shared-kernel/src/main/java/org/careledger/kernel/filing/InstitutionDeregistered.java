@@ -9,5 +9,5 @@ import org.careledger.kernel.stereotype.DomainEvent;
 /** The institution was deregistered (注销). */
 @DomainEvent
 @Revision("1")
-public record InstitutionDeregistered(InstitutionId institutionId, String reason, Instant occurredAt) implements InstitutionEvent {
+public record InstitutionDeregistered(InstitutionId institutionId, String reason, Instant occurredAt) implements FilingStatusChanged {
 }

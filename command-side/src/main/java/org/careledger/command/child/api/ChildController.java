@@ -48,17 +48,7 @@ import org.careledger.kernel.stereotype.WebAdapter;
  */
 @RestController
 @WebAdapter
-public class ChildController {
-
-    private final CommandDispatcher dispatcher;
-    private final PersonalDataVault vault;
-    private final ObjectMapper json;
-
-    public ChildController(CommandDispatcher dispatcher, PersonalDataVault vault, ObjectMapper json) {
-        this.dispatcher = dispatcher;
-        this.vault = vault;
-        this.json = json;
-    }
+public record ChildController(CommandDispatcher dispatcher, PersonalDataVault vault, ObjectMapper json) {
 
     record RegisterChildBody(String name, String citizenId, String birthDate, String guardianName, String guardianPhone) {
         @Override
