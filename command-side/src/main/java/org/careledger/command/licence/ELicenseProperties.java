@@ -26,8 +26,13 @@ public record ELicenseProperties(String baseUrl, Duration connectTimeout, Durati
                                  Duration maxBackoff, Map<String, Platform> platforms, Duration maxClockSkew,
                                  Map<String, String> onChange) {
 
-    /** A platform allowed to push notifications. */
+    /** A platform allowed to push notifications. Its {@code toString()} never shows the secret. */
     public record Platform(String secret) {
+
+        @Override
+        public String toString() {
+            return "Platform[secret=" + (secret == null || secret.isEmpty() ? "none" : "(hidden)") + "]";
+        }
     }
 
     public ELicenseProperties {

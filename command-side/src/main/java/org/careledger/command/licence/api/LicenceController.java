@@ -38,20 +38,8 @@ import org.careledger.kernel.stereotype.WebAdapter;
  */
 @RestController
 @WebAdapter
-public class LicenceController {
-
-    private final CommandDispatcher dispatcher;
-    private final ELicenseProperties properties;
-    private final LicenceNotificationQueries queries;
-    private final ObjectMapper json;
-
-    public LicenceController(CommandDispatcher dispatcher, ELicenseProperties properties,
-                             LicenceNotificationQueries queries, ObjectMapper json) {
-        this.dispatcher = dispatcher;
-        this.properties = properties;
-        this.queries = queries;
-        this.json = json;
-    }
+public record LicenceController(CommandDispatcher dispatcher, ELicenseProperties properties,
+                                LicenceNotificationQueries queries, ObjectMapper json) {
 
     record OverrideBody(String reason) {
     }
