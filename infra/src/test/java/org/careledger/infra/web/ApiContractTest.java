@@ -227,6 +227,42 @@ class ApiContractTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Each parameter carries its own rule. springdoc handed several parameters one schema object, and
+     * the purpose enum narrowed for {@code purpose} appeared on 37 other query parameters (the public
+     * search's {@code division}, supervision's {@code status}, every {@code asOf}), and the UUID
+     * pattern on the path's filing numbers, certificate numbers and order ids: the contract refused
+     * every valid value of theirs.
+     */
+    @Test
+    void eachParameterCarriesItsOwnRule() {
+        List<String> purposes = Arrays.stream(org.careledger.kernel.child.PersonalDataPurpose.values())
+                .map(Enum::name).toList();
+        List<String> borrowed = new ArrayList<>();
+        List<String> purposeParameters = new ArrayList<>();
+        forEachOperation((key, op) -> list(op.get("parameters")).forEach(p -> {
+            List<String> values = list2(map(p.get("schema")).get("enum"));
+            if ("purpose".equals(p.get("name"))) {
+                purposeParameters.add(key);
+                assertThat(values).as(key + " purpose").isEqualTo(purposes);
+            } else if (values.stream().anyMatch(purposes::contains)) {
+                borrowed.add(key + " " + p.get("in") + ":" + p.get("name"));
+            }
+        }));
+        assertThat(purposeParameters).as("operations with a purpose parameter").isNotEmpty();
+        assertThat(borrowed).as("parameters showing the personal-data purposes as their values").isEmpty();
+        Map<String, String> patterns = Map.of(
+                "filingNumber", org.careledger.kernel.id.FilingNumber.PATTERN,
+                "orderId", org.careledger.kernel.id.Identifiers.ORDER_ID_PATTERN,
+                "id", org.careledger.kernel.id.Identifiers.UUID_PATTERN);
+        List<String> wrongPattern = new ArrayList<>();
+        forEachOperation((key, op) -> list(op.get("parameters")).stream()
+                .filter(p -> "path".equals(p.get("in")) && patterns.containsKey(p.get("name")))
+                .filter(p -> !patterns.get(p.get("name")).equals(map(p.get("schema")).get("pattern")))
+                .forEach(p -> wrongPattern.add(key + " " + p.get("name"))));
+        assertThat(wrongPattern).as("path parameters without the pattern of their own kind").isEmpty();
+    }
+
     private void forEachOperation(java.util.function.BiConsumer<String, Map<String, Object>> check) {
         map(doc.get("paths")).forEach((path, item) -> map(item).forEach((method, op) -> {
             if (METHODS.contains(method)) {

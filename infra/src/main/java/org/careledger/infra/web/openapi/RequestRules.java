@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.swagger.v3.core.util.AnnotationsUtils;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -231,10 +232,14 @@ final class RequestRules {
 
     /** Path and query parameters: identifiers by their shape, dates as dates, the rest bounded as the server bounds them. */
     static void applyToParameter(Parameter parameter) {
-        Schema<?> s = parameter.getSchema();
-        if (s == null) {
+        if (parameter.getSchema() == null) {
             return;
         }
+        // springdoc may hand several parameters one schema object (e.g. every String parameter of an
+        // operation): narrow a copy of its own, so that one parameter's rule (purpose's enum) never
+        // becomes another's.
+        Schema<?> s = AnnotationsUtils.clone(parameter.getSchema(), true);
+        parameter.setSchema(s);
         String name = parameter.getName();
         if ("path".equals(parameter.getIn())) {
             switch (name) {
