@@ -1,5 +1,7 @@
 package org.careledger.infra.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -8,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.careledger.command.cluster.ClusterLeases;
@@ -21,16 +26,12 @@ import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.value.ClassSpec;
-import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.Fee;
 import org.careledger.kernel.value.FeeUnit;
 import org.careledger.kernel.value.FilingDocument;
 import org.careledger.kernel.value.FilingDocumentType;
-import org.careledger.kernel.value.GeoPoint;
-import org.careledger.kernel.value.InstitutionType;
-import org.careledger.kernel.value.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,7 +41,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code careledger.demo-data.enabled=true}, files the real institutions listed below (docs/domain.md, "Demo data")
+ * With {@code careledger.demo-data.enabled=true}, files the real institutions listed in
+ * {@value #INSTITUTIONS} (docs/domain.md, "Demo data"), in the file's order,
  * through the command bus (so as events, with the same rules as any filing), approves most of
  * them and grants 普惠 status where the sources say so, so a newcomer sees a populated white-list.
  * Ids are derived from the credit codes, so running it again changes nothing.
@@ -49,6 +51,11 @@ import org.springframework.stereotype.Component;
  * institutions, not their codes. 太白湖新区 (a functional zone of 济宁) has no GB/T 2260 code of
  * its own; its institutions are filed under 任城区 (370811) and in the shipped local zone
  * {@value #TAIBAIHU_ZONE} (docs/domain.md, rule F7), so the zone's subsidy policies apply to them.
+ *
+ * <p>The file is data, one {@link DemoInstitution} an entry (its header comment describes the
+ * fields): what to file, whether to approve the filing ({@code approve}) and grant 普惠 status
+ * ({@code puhui}); the zone follows from division and address ({@link #zoneOf}). It is read once,
+ * when the loader is created, and a malformed file fails the start with a message naming it.
  */
 @Component
 @ConditionalOnProperty(name = "careledger.demo-data.enabled", havingValue = "true")
@@ -63,6 +70,14 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
     /** Refusals that mean "try again shortly": the licence check has not answered yet, or the system is busy. */
     private static final Set<ErrorCode> TRANSIENT = Set.of(ErrorCode.LICENCE_VERIFICATION_PENDING,
             ErrorCode.SERVICE_OVERLOADED, ErrorCode.CONCURRENT_MODIFICATION);
+    /** The classpath resource listing the demo institutions. */
+    static final String INSTITUTIONS = "demo/institutions.yml";
+    /** Reads {@value #INSTITUTIONS}: every value of an institution must be given, none may be null. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private final CommandGateway commands;
     private final List<DemoInstitution> institutions;
@@ -98,58 +113,32 @@ class DemoDataLoader implements ApplicationRunner, DisposableBean {
         return "370811".equals(demo.division()) && demo.address().contains("太白湖新区") ? TAIBAIHU_ZONE : null;
     }
 
+    /**
+     * The demo institutions in filing order, read from {@value #INSTITUTIONS}.
+     *
+     * @throws IllegalStateException naming the file if it is missing or malformed (a value missing,
+     *         null, unknown or out of range), so a broken list fails the start instead of loading half
+     */
     static List<DemoInstitution> institutions() {
-        Set<ServiceType> fullDayHourly = Set.of(ServiceType.FULL_DAY, ServiceType.HOURLY);
-        return List.of(
-                new DemoInstitution("济宁市机关托育中心", "370811", "52370811MJD00001", InstitutionType.CHILDCARE_CENTRE,
-                        "山东省济宁市太白湖新区", new GeoPoint(35.3712, 116.6021), fullDayHourly,
-                        List.of(plan("乳儿一班", ClassType.INFANT, 10), plan("乳儿二班", ClassType.INFANT, 10),
-                                plan("托小一班", ClassType.YOUNG_TODDLER, 15), plan("托小二班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托小三班", ClassType.YOUNG_TODDLER, 15), plan("托小四班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托大一班", ClassType.OLDER_TODDLER, 20), plan("托大二班", ClassType.OLDER_TODDLER, 20),
-                                plan("托大三班", ClassType.OLDER_TODDLER, 20), plan("混合班", ClassType.MIXED, 10)),
-                        220_000, true, true),
-                new DemoInstitution("南风花园托育中心", "370811", "52370811MJD00002", InstitutionType.CHILDCARE_CENTRE,
-                        "山东省济宁市太白湖新区南风花园", new GeoPoint(35.3655, 116.5903), Set.of(ServiceType.FULL_DAY),
-                        List.of(plan("乳儿班", ClassType.INFANT, 10), plan("托小班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托大班", ClassType.OLDER_TODDLER, 20)),
-                        200_000, true, true),
-                new DemoInstitution("汶上县第二人民医院托育中心", "370830", "12370830MB000003", InstitutionType.EMPLOYER_SPONSORED,
-                        "山东省济宁市汶上县", new GeoPoint(35.7326, 116.4897), fullDayHourly,
-                        List.of(plan("乳儿班", ClassType.INFANT, 10), plan("托小一班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托小二班", ClassType.YOUNG_TODDLER, 15), plan("托大一班", ClassType.OLDER_TODDLER, 20),
-                                plan("托大二班", ClassType.OLDER_TODDLER, 20), plan("托大三班", ClassType.OLDER_TODDLER, 20)),
-                        180_000, true, true),
-                new DemoInstitution("汶上县妇幼保健托育园", "370830", "12370830MB000004", InstitutionType.CHILDCARE_CENTRE,
-                        "山东省济宁市汶上县", new GeoPoint(35.7281, 116.4952), Set.of(ServiceType.FULL_DAY, ServiceType.HALF_DAY),
-                        List.of(plan("乳儿班", ClassType.INFANT, 10), plan("托小班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托大班", ClassType.OLDER_TODDLER, 20)),
-                        160_000, true, true),
-                // filed but not yet approved: it must not appear on the white-list
-                new DemoInstitution("汶上经济开发区托育中心", "370830", "52370830MJD00005", InstitutionType.CHILDCARE_CENTRE,
-                        "山东省济宁市汶上经济开发区", new GeoPoint(35.7102, 116.5208), Set.of(ServiceType.FULL_DAY),
-                        List.of(plan("托小一班", ClassType.YOUNG_TODDLER, 15), plan("托小二班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托大一班", ClassType.OLDER_TODDLER, 20), plan("托大二班", ClassType.OLDER_TODDLER, 20)),
-                        150_000, false, false),
-                new DemoInstitution("海康威视幼儿园", "330108", "52330108MJD00006", InstitutionType.EMPLOYER_SPONSORED,
-                        "浙江省杭州市滨江区", new GeoPoint(30.2084, 120.2119), Set.of(ServiceType.FULL_DAY),
-                        List.of(plan("托大一班", ClassType.OLDER_TODDLER, 20), plan("托大二班", ClassType.OLDER_TODDLER, 20)),
-                        300_000, true, false),
-                new DemoInstitution("武林门儿童之家", "330105", "52330105MJD00007", InstitutionType.KINDERGARTEN_NURSERY,
-                        "浙江省杭州市拱墅区武林门", new GeoPoint(30.2741, 120.1611), Set.of(ServiceType.FULL_DAY),
-                        List.of(plan("托班一", ClassType.OLDER_TODDLER, 20), plan("托班二", ClassType.OLDER_TODDLER, 20),
-                                plan("托班三", ClassType.OLDER_TODDLER, 20), plan("托班四", ClassType.OLDER_TODDLER, 20)),
-                        260_000, true, false),
-                new DemoInstitution("襄七房社区托育机构", "330108", "52330108MJD00008", InstitutionType.COMMUNITY,
-                        "浙江省杭州市滨江区西兴街道襄七房社区", new GeoPoint(30.1969, 120.2170),
-                        Set.of(ServiceType.FULL_DAY, ServiceType.OCCASIONAL),
-                        List.of(plan("乳儿班", ClassType.INFANT, 10), plan("托小班", ClassType.YOUNG_TODDLER, 15),
-                                plan("托大班", ClassType.OLDER_TODDLER, 20)),
-                        190_000, true, true));
+        return institutions(INSTITUTIONS);
     }
 
-    private static DemoInstitution.ClassPlan plan(String name, ClassType type, int places) {
-        return new DemoInstitution.ClassPlan(name, type, places);
+    static List<DemoInstitution> institutions(String resource) {
+        List<DemoInstitution> read;
+        try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Demo institutions: classpath:" + resource + " is missing");
+            }
+            read = YAML.readValue(in, new TypeReference<List<DemoInstitution>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo institutions: classpath:" + resource + " is malformed: "
+                    + e.getMessage(), e);
+        }
+        if (read == null || read.contains(null)) {
+            throw new IllegalStateException("Demo institutions: classpath:" + resource
+                    + " is malformed: it must be a list of institutions, without empty entries");
+        }
+        return List.copyOf(read);
     }
 
     /**
