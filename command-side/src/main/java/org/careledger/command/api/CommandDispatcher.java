@@ -22,12 +22,23 @@ import reactor.core.publisher.Mono;
  * Sends a command with the caller and correlation id as metadata and answers with the id and the
  * global position of the aggregate's last event. The command runs on the command bus's own pool
  * (ADR 0005); the position is read with R2DBC, so nothing here blocks the event loop.
+ *
+ * <p>A class, not a record (ADR 0025): PositionLookupFailureTest swaps its database client in the
+ * shared application context to make the position lookup fail, which a record's fields do not allow.
  */
 @Component
-public record CommandDispatcher(ReactorCommandGateway gateway, DatabaseClient db) {
+public class CommandDispatcher {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+
+    private final ReactorCommandGateway gateway;
+    private final DatabaseClient db;
+
+    public CommandDispatcher(ReactorCommandGateway gateway, DatabaseClient db) {
+        this.gateway = gateway;
+        this.db = db;
+    }
 
     /** Dispatches the command; the aggregate whose last event is reported is {@code aggregateId}. */
     public Mono<CommandAccepted> dispatch(Object command, Caller caller, ServerWebExchange exchange,
