@@ -8,12 +8,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.extensions.reactor.commandhandling.gateway.ReactorCommandGateway;
 import org.careledger.kernel.error.DomainException;
-import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.messaging.EventMetadata;
 import org.careledger.kernel.security.Caller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -21,24 +17,13 @@ import reactor.core.publisher.Mono;
 /**
  * Sends a command with the caller and correlation id as metadata and answers with the id and the
  * global position of the aggregate's last event. The command runs on the command bus's own pool
- * (ADR 0005); the position is read with R2DBC, so nothing here blocks the event loop.
- *
- * <p>A class, not a record (ADR 0025): PositionLookupFailureTest swaps its database client in the
- * shared application context to make the position lookup fail, which a record's fields do not allow.
+ * (ADR 0005); the position is read with R2DBC ({@link PositionQueries}), so nothing here blocks the
+ * event loop.
  */
 @Component
-public class CommandDispatcher {
+public record CommandDispatcher(ReactorCommandGateway gateway, PositionQueries positions) {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
-
-    private final ReactorCommandGateway gateway;
-    private final DatabaseClient db;
-
-    public CommandDispatcher(ReactorCommandGateway gateway, DatabaseClient db) {
-        this.gateway = gateway;
-        this.db = db;
-    }
 
     /** Dispatches the command; the aggregate whose last event is reported is {@code aggregateId}. */
     public Mono<CommandAccepted> dispatch(Object command, Caller caller, ServerWebExchange exchange,
@@ -110,31 +95,9 @@ public class CommandDispatcher {
                 .onErrorMap(CommandDispatcher::unwrap);
     }
 
-    /**
-     * The global position of the aggregate's last event (0 if it has none), read after the command
-     * committed. A passing fault of the lookup is retried; a lookup that still fails is answered 503
-     * STORE_UNAVAILABLE, never 500, with a detail saying that the command took effect: the 5xx answer
-     * is not kept under the Idempotency-Key, so the same request sent again with its key is answered
-     * from what was committed, with the position, and does not execute twice (docs/api.md).
-     */
+    /** The global position of the aggregate's last event, read after the command committed ({@link PositionQueries}). */
     public Mono<Long> positionOf(String aggregateId) {
-        return db.sql("SELECT max(global_index) AS position FROM domain_event_entry WHERE aggregate_identifier = $1")
-                .bind(0, aggregateId)
-                .map((row, meta) -> {
-                    Long p = row.get("position", Long.class);
-                    return p == null ? 0L : p;
-                })
-                .one()
-                .defaultIfEmpty(0L)
-                // the command is committed by now: a passing fault of the lookup must not turn it into a 500
-                .retryWhen(reactor.util.retry.Retry.backoff(3, java.time.Duration.ofMillis(100)))
-                .onErrorMap(e -> !(e instanceof DomainException), e -> {
-                    log.warn("A command on {} committed, but the position of its last event could not be read: {}",
-                            aggregateId, e.getCause() == null ? e.toString() : e.getCause().toString());
-                    return new DomainException(ErrorCode.STORE_UNAVAILABLE, "The command took effect, but the store did not "
-                            + "answer the position of its last event; send the same request again with its Idempotency-Key "
-                            + "for the answer");
-                });
+        return positions.lastPosition(aggregateId);
     }
 
     private static String correlationId(ServerWebExchange exchange) {

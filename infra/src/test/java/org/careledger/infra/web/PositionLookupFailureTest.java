@@ -8,7 +8,7 @@ import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.UUID;
 
-import org.careledger.command.api.CommandDispatcher;
+import org.careledger.command.api.PositionQueries;
 import org.careledger.infra.support.Filings;
 import org.careledger.infra.support.IntegrationTest;
 import org.careledger.infra.support.Tokens;
@@ -23,9 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Issue 12 §3b "a success answered as 500": the command commits, then the lookup of its position
  * fails. The answer is 503 STORE_UNAVAILABLE saying that the command took effect (never 500), and
  * the same request sent again with its Idempotency-Key is answered from what was committed, with
- * the position, without executing twice. The failure is injected into the dispatcher's lookup
- * alone: its statement is replaced by one PostgreSQL refuses (a division by zero), which is no
- * store fault and answered 500 before the change.
+ * the position, without executing twice. The failure is injected into the position lookup
+ * ({@code PositionQueries}) alone: its statement is replaced by one PostgreSQL refuses (a division
+ * by zero), which is no store fault and answered 500 before the change.
  */
 class PositionLookupFailureTest extends IntegrationTest {
 
@@ -36,7 +36,7 @@ class PositionLookupFailureTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    CommandDispatcher dispatcher;
+    PositionQueries positions;
 
     @Test
     void aCommittedCommandWhosePositionCannotBeReadIsAnsweredAsCommittedAndReplayedUnderItsKey() throws Exception {
@@ -46,10 +46,10 @@ class PositionLookupFailureTest extends IntegrationTest {
         Map<String, Object> filing = Filings.body(Filings.freshCreditCode(), "位置查询失败测试托育中心");
         String key = "position-lookup-" + x;
 
-        Field field = CommandDispatcher.class.getDeclaredField("db");
+        Field field = PositionQueries.class.getDeclaredField("db");
         field.setAccessible(true);
-        DatabaseClient real = (DatabaseClient) field.get(dispatcher);
-        field.set(dispatcher, failingLookup(real));
+        DatabaseClient real = (DatabaseClient) field.get(positions);
+        field.set(positions, failingLookup(real));
         try {
             client.post().uri("/api/v1/institutions").headers(h -> h.setBearerAuth(op)).header("Idempotency-Key", key)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(filing).exchange()
@@ -58,7 +58,7 @@ class PositionLookupFailureTest extends IntegrationTest {
                     .expectBody().jsonPath("$.code").isEqualTo("STORE_UNAVAILABLE")
                     .jsonPath("$.detail").value(d -> assertThat((String) d).contains("took effect"));
         } finally {
-            field.set(dispatcher, real);
+            field.set(positions, real);
         }
         assertThat(submissions(x)).as("the filing was committed").isEqualTo(1);
 

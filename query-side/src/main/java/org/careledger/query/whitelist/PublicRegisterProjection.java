@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.careledger.kernel.filing.InstitutionEvent;
+import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.value.FilingStatus;
 import org.careledger.query.institution.EventIsolation;
 import org.careledger.query.institution.JdbcProjection;
@@ -155,7 +156,7 @@ public class PublicRegisterProjection extends JdbcProjection {
         String[] ids = batch.byInstitution().values().stream().flatMap(List::stream).map(ProjectionBatch.Positioned::eventId)
                 .distinct().toArray(String[]::new);
         Map<String, Stored> stored = new HashMap<>();
-        jdbc.query("SELECT event_identifier, global_index, time_stamp FROM domain_event_entry WHERE event_identifier = ANY(?)",
+        jdbc.query("SELECT event_identifier, global_index, time_stamp FROM " + EventTable.NAME + " WHERE event_identifier = ANY(?)",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids)),
                 rs -> {
                     stored.put(rs.getString(1), new Stored(rs.getLong(2), Instant.parse(rs.getString(3))));

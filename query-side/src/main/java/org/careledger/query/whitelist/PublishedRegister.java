@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.careledger.kernel.messaging.EventTable;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +72,7 @@ public class PublishedRegister {
 
     /** Completes once the projection has passed the event store's head as it is now (503 past the read timeout). */
     public Mono<Void> caughtUp() {
-        return db.sql("SELECT coalesce(max(global_index), 0) AS head FROM domain_event_entry")
+        return db.sql("SELECT coalesce(max(global_index), 0) AS head FROM " + EventTable.NAME)
                 .map((row, meta) -> row.get("head", Long.class)).one()
                 .flatMap(head -> progress.await(PublicRegisterProjection.NAME, head));
     }
