@@ -17,8 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The query endpoints bind their query strings into parameter records (HistoryQuery, LedgerQuery,
  * SupervisionFilter, the public Search) and answer exactly as their {@code @RequestParam}s did: a
  * value not of its type is 400 MALFORMED_REQUEST with the same detail, a repeated parameter counts
- * by its first value, and neither a request header nor Spring's {@code !name}/{@code _name}
- * prefixes fill a field.
+ * by its first value, and neither a request header (QueryStringBinding) nor Spring's
+ * {@code !name}/{@code _name} form prefixes fill a field.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryParameterAnswersTest extends IntegrationTest {

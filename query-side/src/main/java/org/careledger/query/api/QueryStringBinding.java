@@ -7,10 +7,9 @@ import org.springframework.web.reactive.result.method.annotation.ExtendedWebExch
 
 /**
  * The query side's parameter records ({@code SupervisionFilter}, the search page's form, ...) bind
- * from the query string by name, as the {@code @RequestParam}s they replace did, and from nothing
- * else: not from request headers, which Spring (6.2) would otherwise bind by name too (a "Page" or
- * "size" header is not the query's page or size); and a name is taken only as it is, without
- * Spring's field default ({@code !size}) and field marker ({@code _puhui}) prefixes.
+ * from the query string by name, as the {@code @RequestParam}s they replace did, and not from
+ * request headers, which Spring (6.2) would otherwise bind by name too: a "Page" or "size" header is
+ * not the query's page or size.
  */
 @ControllerAdvice(basePackages = "org.careledger.query")
 public class QueryStringBinding {
@@ -20,7 +19,5 @@ public class QueryStringBinding {
         if (binder instanceof ExtendedWebExchangeDataBinder exchangeBinder) {
             exchangeBinder.setHeaderPredicate(header -> false);
         }
-        binder.setFieldDefaultPrefix(null);
-        binder.setFieldMarkerPrefix(null);
     }
 }
