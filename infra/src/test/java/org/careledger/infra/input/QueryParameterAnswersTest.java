@@ -11,14 +11,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The query endpoints bind their query strings into parameter records (HistoryQuery, LedgerQuery,
  * SupervisionFilter, the public Search) and answer exactly as their {@code @RequestParam}s did: a
  * value not of its type is 400 MALFORMED_REQUEST with the same detail, a repeated parameter counts
- * by its first value, and neither a request header (QueryStringBinding) nor Spring's
- * {@code !name}/{@code _name} form prefixes fill a field.
+ * by its first value, and neither a request header (QueryStringBinding), a form body (JsonBodyFilter)
+ * nor Spring's {@code !name}/{@code _name} form prefixes fill a field.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryParameterAnswersTest extends IntegrationTest {
@@ -92,6 +94,15 @@ class QueryParameterAnswersTest extends IntegrationTest {
         get("/api/v1/supervision/institutions", "status:NOPE", 200).jsonPath("$.size").isEqualTo(20);
         // the limit 0 would be refused before the institution is looked up
         problem(history, "limit:0", 404, "INSTITUTION_NOT_FOUND", "No such institution");
+    }
+
+    @Test
+    void noFormBodyFillsAQueryField() {
+        for (String uri : new String[] {"/api/v1/supervision/institutions", "/api/v1/subsidies", "/api/v1/public/institutions"}) {
+            client.method(HttpMethod.GET).uri(uri).headers(h -> h.setBearerAuth(admin))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("size=5&puhui=maybe")
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.size").isEqualTo(20);
+        }
     }
 
     @Test
