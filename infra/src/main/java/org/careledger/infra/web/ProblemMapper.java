@@ -19,6 +19,8 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
@@ -113,10 +115,21 @@ public final class ProblemMapper {
     }
 
     private static String describe(ServerWebInputException input) {
-        if (hasCause(input, DecodingException.class) || input.getCause() != null) {
+        if (hasCause(input, DecodingException.class) || input.getCause() != null || isTypeMismatch(input)) {
             return "The request body is not valid JSON of the expected shape";
         }
         return input.getReason() == null ? "The request is malformed" : input.getReason();
+    }
+
+    /**
+     * A query parameter that is not of its type ({@code size=abc}) bound into a parameter record: a
+     * binding failure, without a cause. Answered as the same mistake in a {@code @RequestParam} is
+     * (whose conversion failure is the cause).
+     */
+    private static boolean isTypeMismatch(ServerWebInputException input) {
+        return input instanceof WebExchangeBindException binding && binding.getErrorCount() > 0
+                && binding.getErrorCount() == binding.getFieldErrorCount()
+                && binding.getFieldErrors().stream().allMatch(FieldError::isBindingFailure);
     }
 
     public static Problem problem(ErrorCode code, String detail, List<FieldViolation> violations, String instance) {

@@ -20,6 +20,7 @@ import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.query.progress.ProjectionProgress;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,20 +56,18 @@ public record InspectorController(InspectorQueries queries, ProjectionProgress p
     }
 
     @GetMapping(value = "/history", produces = MediaType.APPLICATION_NDJSON_VALUE)
-    public Flux<HistoryLine> history(Caller caller, @PathVariable String id,
-                                     @RequestParam(required = false) Long after,
-                                     @RequestParam(required = false) Integer limit,
-                                     @RequestParam(required = false) String types,
-                                     @RequestParam(required = false) String from,
-                                     @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) String time,
-                                     @RequestParam(required = false) Long minPosition) {
+    public Flux<HistoryLine> history(Caller caller, @PathVariable String id, @ParameterObject HistoryQuery query) {
         InstitutionId institution = institutionId(id);
+        Long after = query.after();
+        Integer limit = query.limit();
+        String types = query.types();
+        String from = query.from();
+        String to = query.to();
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT || (after != null && after < 0)) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "limit is 1.." + MAX_LIMIT + " and after is a position ≥ 0");
         }
-        String column = timeColumn(time);
+        String column = timeColumn(query.time());
         Instant start = from == null || from.isBlank() ? null : instant("from", from, false);
         Instant end = to == null || to.isBlank() ? null : instant("to", to, true);
         String[] names = null;
@@ -80,7 +79,7 @@ public record InspectorController(InspectorQueries queries, ProjectionProgress p
         }
         InspectorQueries.HistoryFilter filter = new InspectorQueries.HistoryFilter(institution, after == null ? 0L : after,
                 names, column, start, end, size);
-        return authorised(caller, institution, minPosition).thenMany(Flux.defer(() -> queries.history(filter)));
+        return authorised(caller, institution, query.minPosition()).thenMany(Flux.defer(() -> queries.history(filter)));
     }
 
     @GetMapping("/state")

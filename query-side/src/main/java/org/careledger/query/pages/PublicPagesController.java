@@ -24,13 +24,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.result.method.annotation.ExtendedWebExchangeDataBinder;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import reactor.core.publisher.Mono;
@@ -87,17 +84,6 @@ public class PublicPagesController {
 
     /** A link to another page of results. */
     public record PageLink(int page, String href, boolean current) {
-    }
-
-    /**
-     * The search form binds from the query string only: not from request headers, which Spring
-     * would otherwise bind by name too (a "Page" header is not the form's page).
-     */
-    @InitBinder("searchForm")
-    void bindTheQueryStringOnly(WebDataBinder binder) {
-        if (binder instanceof ExtendedWebExchangeDataBinder exchangeBinder) {
-            exchangeBinder.setHeaderPredicate(header -> false);
-        }
     }
 
     @GetMapping(value = SEARCH, produces = MediaType.TEXT_HTML_VALUE)

@@ -20,6 +20,7 @@ import org.careledger.kernel.subsidy.SubsidyKind;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.query.api.Paging;
 import org.careledger.query.progress.ProjectionProgress;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,26 +56,21 @@ public record SubsidyLedgerController(SubsidyLedgerQueries queries, ProjectionPr
     }
 
     @GetMapping("/api/v1/subsidies")
-    public Mono<Ledger> ledger(Caller caller, @RequestParam(required = false) String institutionId,
-                               @RequestParam(required = false) String division,
-                               @RequestParam(required = false) String kind,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @RequestParam(required = false) Integer page,
-                               @RequestParam(required = false) Integer size,
-                               @RequestParam(required = false) Long minPosition) {
+    public Mono<Ledger> ledger(Caller caller, @ParameterObject LedgerQuery query) {
         caller.requireRole(Role.OPERATOR, Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         String institution = null;
         String prefix = null;
         if (caller.role() == Role.OPERATOR) {
             institution = caller.institutionId().value();
         } else {
-            prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, division);
+            prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, query.division());
+            String institutionId = query.institutionId();
             if (institutionId != null && !institutionId.isBlank()) {
                 institution = institution(institutionId).value();
             }
         }
         SubsidyKind k = null;
+        String kind = query.kind();
         if (kind != null && !kind.isBlank()) {
             try {
                 k = SubsidyKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
@@ -82,10 +78,12 @@ public record SubsidyLedgerController(SubsidyLedgerQueries queries, ProjectionPr
                 throw new DomainException(ErrorCode.INVALID_QUERY, "kind is one of " + List.of(SubsidyKind.values()));
             }
         }
+        String from = query.from();
+        String to = query.to();
         SubsidyLedgerQueries.Filter filter = new SubsidyLedgerQueries.Filter(prefix, institution, k,
                 from == null || from.isBlank() ? null : day("from", from), to == null || to.isBlank() ? null : day("to", to));
-        Paging paging = Paging.of(page, size);
-        return progress.await(SubsidyLedgerProjection.NAME, minPosition)
+        Paging paging = Paging.of(query.page(), query.size());
+        return progress.await(SubsidyLedgerProjection.NAME, query.minPosition())
                 .then(queries.ledger(filter, paging));
     }
     @GetMapping("/api/v1/subsidies/{caseId}/explanation")

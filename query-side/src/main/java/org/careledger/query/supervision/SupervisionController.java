@@ -16,9 +16,9 @@ import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.careledger.query.api.QueryParameters;
 import org.careledger.query.progress.ProjectionProgress;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -43,25 +43,20 @@ public record SupervisionController(SupervisionQueries queries, ProjectionProgre
     }
 
     @GetMapping("/institutions")
-    public Mono<Page<SupervisedInstitution>> institutions(Caller caller,
-                                                          @RequestParam(required = false) String status,
-                                                          @RequestParam(required = false) String type,
-                                                          @RequestParam(required = false) String division,
-                                                          @RequestParam(required = false) Integer page,
-                                                          @RequestParam(required = false) Integer size,
-                                                          @RequestParam(required = false) Long minPosition) {
+    public Mono<Page<SupervisedInstitution>> institutions(Caller caller, @ParameterObject SupervisionFilter filter) {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         Violations v = new Violations();
-        FilingStatus st = QueryParameters.enumValue(v, "status", status, FilingStatus.class);
-        InstitutionType ty = QueryParameters.enumValue(v, "type", type, InstitutionType.class);
+        FilingStatus st = QueryParameters.enumValue(v, "status", filter.status(), FilingStatus.class);
+        InstitutionType ty = QueryParameters.enumValue(v, "type", filter.type(), InstitutionType.class);
+        String division = filter.division();
         Jurisdiction area = division == null || division.isBlank() ? null : v.parse("division", () -> Jurisdiction.requested(division));
         if (!v.isEmpty()) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "Invalid query parameters", v.list());
         }
-        Paging paging = Paging.of(page, size);
+        Paging paging = Paging.of(filter.page(), filter.size());
         String prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, area);
 
-        return progress.await(SupervisionProjection.NAME, minPosition)
+        return progress.await(SupervisionProjection.NAME, filter.minPosition())
                 .then(queries.institutions(prefix, st, ty, paging));
     }
 }

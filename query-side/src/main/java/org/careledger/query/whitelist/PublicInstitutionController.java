@@ -3,6 +3,7 @@ package org.careledger.query.whitelist;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.query.api.Page;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,21 +26,9 @@ import reactor.core.publisher.Mono;
 public record PublicInstitutionController(PublicRegisterQueries register) {
 
     @GetMapping
-    public Mono<Page<RawValue>> search(@RequestParam(required = false) String division,
-                                       @RequestParam(required = false) String type,
-                                       @RequestParam(required = false) Boolean puhui,
-                                       @RequestParam(required = false) String classType,
-                                       @RequestParam(required = false) String serviceType,
-                                       @RequestParam(required = false) String q,
-                                       @RequestParam(required = false) String near,
-                                       @RequestParam(required = false) Double radiusKm,
-                                       @RequestParam(required = false) Boolean hasVacancy,
-                                       @RequestParam(required = false) Integer page,
-                                       @RequestParam(required = false) Integer size,
+    public Mono<Page<RawValue>> search(@ParameterObject PublicRegisterQueries.Search search,
                                        @RequestParam(required = false) Long minPosition,
                                        @RequestParam(required = false) String asOf, ServerHttpResponse response) {
-        PublicRegisterQueries.Search search = new PublicRegisterQueries.Search(division, type, puhui, classType,
-                serviceType, q, near, radiusKm, hasVacancy, page, size);
         return register.search(search, minPosition, asOf).map(dated -> answer(dated, response));
     }
 

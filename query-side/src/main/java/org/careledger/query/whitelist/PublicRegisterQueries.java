@@ -45,7 +45,10 @@ public record PublicRegisterQueries(PublicWhiteList whiteList, ProjectionProgres
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
     private static final Clock CLOCK = Clock.systemUTC();
 
-    /** A search as asked: every field may be null (no filter); {@code radiusKm} needs {@code near}. */
+    /**
+     * A search as asked: every field may be null (no filter); {@code radiusKm} needs {@code near}. The
+     * public API binds it from the query string by name; the search page builds it from its form.
+     */
     public record Search(String division, String type, Boolean puhui, String classType, String serviceType,
                          String q, String near, Double radiusKm, Boolean hasVacancy, Integer page, Integer size) {
     }
