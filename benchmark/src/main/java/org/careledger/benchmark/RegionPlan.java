@@ -2,13 +2,13 @@ package org.careledger.benchmark;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.careledger.kernel.value.InputRules;
 
 /**
  * The synthetic region, decided up front from a seed: institutions in real GB/T 2260 counties of
@@ -21,7 +21,6 @@ import java.util.Random;
  */
 final class RegionPlan {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     private static final int[] CITIZEN_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -124,7 +123,7 @@ final class RegionPlan {
         if (days > 300) {
             throw new Options.UsageException("--days may be at most 300 (children must stay under 36 months)");
         }
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = InputRules.today();
         Random random = new Random(seed);
         LocalDate start = today.minusDays(days);
         // the oldest child may reach at most 35 months by today

@@ -2,7 +2,6 @@ package org.careledger.command.subsidy;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.careledger.kernel.filing.InstitutionDeregistered;
 import org.careledger.kernel.filing.PuhuiStatusGranted;
 import org.careledger.kernel.filing.PuhuiStatusWithdrawn;
 import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.InputRules;
 
 /**
  * What the subsidy rules need to know of an institution, read from its events (each fact keeps the
@@ -36,7 +36,6 @@ import org.careledger.kernel.value.ClassType;
  */
 final class SubsidyFacts {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     record Dated(LocalDate day, String eventId) {
     }
@@ -81,7 +80,7 @@ final class SubsidyFacts {
     private final Map<String, String> placeEvents = new LinkedHashMap<>();
 
     static LocalDate day(Instant instant) {
-        return instant.atZone(CHINA).toLocalDate();
+        return instant.atZone(InputRules.ZONE).toLocalDate();
     }
 
     /** Facts from the institution's events and its attendance days, as recorded up to {@code asOf}. */

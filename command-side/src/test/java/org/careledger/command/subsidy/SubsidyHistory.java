@@ -33,6 +33,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.ServiceType;
 
@@ -52,7 +53,7 @@ final class SubsidyHistory {
     }
 
     static Instant at(LocalDate day) {
-        return day.atTime(LocalTime.NOON).atZone(SubsidyFacts.CHINA).toInstant();
+        return day.atTime(LocalTime.NOON).atZone(InputRules.ZONE).toInstant();
     }
 
     SubsidyHistory add(LocalDate recordedOn, Object event) {

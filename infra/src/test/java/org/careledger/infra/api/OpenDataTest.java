@@ -23,8 +23,8 @@ import org.careledger.infra.support.IntegrationTest;
 import org.careledger.infra.support.PoisonEvents;
 import org.careledger.infra.support.Tokens;
 import org.careledger.kernel.filing.FilingSuspended;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.query.progress.ProjectionProgress;
-import org.careledger.query.whitelist.RegisterDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,11 +55,11 @@ class OpenDataTest extends IntegrationTest {
 
     /** Noon in Asia/Shanghai, {@code daysAgo} days before today there. */
     static Instant noon(int daysAgo) {
-        return LocalDate.now(RegisterDate.ZONE).minusDays(daysAgo).atTime(LocalTime.NOON).atZone(RegisterDate.ZONE).toInstant();
+        return LocalDate.now(InputRules.ZONE).minusDays(daysAgo).atTime(LocalTime.NOON).atZone(InputRules.ZONE).toInstant();
     }
 
     static String day(int daysAgo) {
-        return LocalDate.now(RegisterDate.ZONE).minusDays(daysAgo).toString();
+        return LocalDate.now(InputRules.ZONE).minusDays(daysAgo).toString();
     }
 
     /**
@@ -112,7 +112,7 @@ class OpenDataTest extends IntegrationTest {
         }
         assertThat(csv.getResponseHeaders().getContentType().toString()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.getResponseHeaders().getContentDisposition().getFilename())
-                .isEqualTo("careledger-register-" + LocalDate.now(RegisterDate.ZONE) + ".csv");
+                .isEqualTo("careledger-register-" + LocalDate.now(InputRules.ZONE) + ".csv");
         byte[] body = csv.getResponseBody();
         assertThat(Arrays.copyOf(body, 3)).isNotEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         List<List<String>> records = parseCsv(new String(body, StandardCharsets.UTF_8));
@@ -222,7 +222,7 @@ class OpenDataTest extends IntegrationTest {
         client.get().uri("/api/v1/public/institutions?q=" + run).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=30, public");
 
-        String tomorrow = LocalDate.now(RegisterDate.ZONE).plusDays(1).toString();
+        String tomorrow = LocalDate.now(InputRules.ZONE).plusDays(1).toString();
         for (String uri : List.of("/api/v1/public/institutions?asOf=", "/api/v1/public/institutions/" + numberA + "?asOf=",
                 "/api/v1/public/institutions/export?asOf=")) {
             client.get().uri(uri + tomorrow).exchange().expectStatus().isBadRequest()

@@ -2,7 +2,6 @@ package org.careledger.query.inspector;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,6 +19,7 @@ import org.careledger.kernel.inspection.RectificationVerified;
 import org.careledger.kernel.licence.LicenceStatusChanged;
 import org.careledger.kernel.staff.MedicalAgreementSigned;
 import org.careledger.kernel.staff.StaffMemberLeft;
+import org.careledger.kernel.value.InputRules;
 
 /**
  * When a fact took effect in the world ("business time"), as opposed to when the system learnt of
@@ -29,15 +29,13 @@ import org.careledger.kernel.staff.StaffMemberLeft;
  */
 public final class BusinessTime {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private BusinessTime() {
     }
 
     public static Instant of(Object event, Instant recordedAt) {
         LocalDate day = effectiveDay(event);
         if (day != null) {
-            return day.atStartOfDay(CHINA).toInstant();
+            return day.atStartOfDay(InputRules.ZONE).toInstant();
         }
         if (event instanceof LicenceStatusChanged e && e.effectiveAt() != null) {
             return e.effectiveAt();

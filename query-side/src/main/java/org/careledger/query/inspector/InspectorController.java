@@ -19,6 +19,7 @@ import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
@@ -58,27 +59,24 @@ public record InspectorController(InspectorQueries queries, ProjectionProgress p
     @GetMapping(value = "/history", produces = MediaType.APPLICATION_NDJSON_VALUE)
     public Flux<HistoryLine> history(Caller caller, @PathVariable String id, @ParameterObject HistoryQuery query) {
         InstitutionId institution = institutionId(id);
-        Long after = query.after();
-        Integer limit = query.limit();
-        String types = query.types();
-        String from = query.from();
-        String to = query.to();
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT || (after != null && after < 0)) {
+        int size = query.limit() == null ? DEFAULT_LIMIT : query.limit();
+        long after = query.after() == null ? 0L : query.after();
+        if (size < 1 || size > MAX_LIMIT || after < 0) {
             throw new DomainException(ErrorCode.INVALID_QUERY, "limit is 1.." + MAX_LIMIT + " and after is a position ≥ 0");
         }
         String column = timeColumn(query.time());
-        Instant start = from == null || from.isBlank() ? null : instant("from", from, false);
-        Instant end = to == null || to.isBlank() ? null : instant("to", to, true);
+        Instant start = query.from() == null || query.from().isBlank() ? null : instant("from", query.from(), false);
+        Instant end = query.to() == null || query.to().isBlank() ? null : instant("to", query.to(), true);
         String[] names = null;
-        if (types != null && !types.isBlank()) {
-            names = Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toArray(String[]::new);
+        if (query.types() != null && !query.types().isBlank()) {
+            names = Arrays.stream(query.types().split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                    .toArray(String[]::new);
             if (names.length > 50 || Arrays.stream(names).anyMatch(t -> !t.matches("[A-Za-z][A-Za-z0-9]{0,99}"))) {
                 throw new DomainException(ErrorCode.INVALID_QUERY, "types is a comma-separated list of at most 50 event type names");
             }
         }
-        InspectorQueries.HistoryFilter filter = new InspectorQueries.HistoryFilter(institution, after == null ? 0L : after,
-                names, column, start, end, size);
+        InspectorQueries.HistoryFilter filter = new InspectorQueries.HistoryFilter(institution, after, names, column,
+                start, end, size);
         return authorised(caller, institution, query.minPosition()).thenMany(Flux.defer(() -> queries.history(filter)));
     }
 
@@ -153,8 +151,8 @@ public record InspectorController(InspectorQueries queries, ProjectionProgress p
             try {
                 LocalDate day = org.careledger.kernel.value.InputRules.queryDate(field, value);
                 // the last microsecond of the day: PostgreSQL keeps microseconds (and would round nanoseconds up)
-                return endOfDay ? day.plusDays(1).atStartOfDay(BusinessTime.CHINA).toInstant().minus(1, ChronoUnit.MICROS)
-                        : day.atStartOfDay(BusinessTime.CHINA).toInstant();
+                return endOfDay ? day.plusDays(1).atStartOfDay(InputRules.ZONE).toInstant().minus(1, ChronoUnit.MICROS)
+                        : day.atStartOfDay(InputRules.ZONE).toInstant();
             } catch (DateTimeParseException notDate) {
                 throw new DomainException(ErrorCode.INVALID_QUERY, field + " is an ISO instant or a date YYYY-MM-DD");
             }

@@ -8,6 +8,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.WebAdapter;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.Jurisdiction;
 import org.careledger.query.progress.ProjectionProgress;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ public record LicenceAlertsController(LicenceAlertsQueries queries, ProjectionPr
             throw new DomainException(ErrorCode.INVALID_QUERY, "withinDays must be between 0 and 3650");
         }
         String prefix = scope(caller, division);
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = InputRules.today();
         LocalDate horizon = today.plusDays(days);
         return progress.await(LicenceAlertsProjection.NAME, minPosition)
                 .then(queries.alerts(prefix, today, horizon));

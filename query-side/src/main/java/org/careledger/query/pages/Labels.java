@@ -8,6 +8,7 @@ import java.util.Map;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.FieldViolation;
 import org.careledger.kernel.value.ClassType;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.InstitutionType;
 
 /**
@@ -17,7 +18,6 @@ import org.careledger.kernel.value.InstitutionType;
 public final class Labels {
 
     public static final Labels INSTANCE = new Labels();
-    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     /**
      * Class types as families know them (乳儿班, 托小班, 托大班, 混龄班). The pages' own words: the
@@ -117,14 +117,14 @@ public final class Labels {
 
     /** A date as a family reads it ("2026年12月2日"); an instant on the date it was in China. */
     public String date(Object value) {
-        java.time.LocalDate d = value instanceof java.time.Instant i ? i.atZone(CHINA).toLocalDate()
+        java.time.LocalDate d = value instanceof java.time.Instant i ? i.atZone(InputRules.ZONE).toLocalDate()
                 : value instanceof java.time.LocalDate l ? l : null;
         return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     /** Whether a deadline has passed (today in China). */
     public boolean overdue(java.time.LocalDate deadline) {
-        return deadline != null && deadline.isBefore(java.time.LocalDate.now(CHINA));
+        return deadline != null && deadline.isBefore(InputRules.today());
     }
 
     /** A fee in yuan, "1,800.00 元". */

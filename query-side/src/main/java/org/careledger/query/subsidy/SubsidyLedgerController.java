@@ -64,24 +64,21 @@ public record SubsidyLedgerController(SubsidyLedgerQueries queries, ProjectionPr
             institution = caller.institutionId().value();
         } else {
             prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, query.division());
-            String institutionId = query.institutionId();
-            if (institutionId != null && !institutionId.isBlank()) {
-                institution = institution(institutionId).value();
+            if (query.institutionId() != null && !query.institutionId().isBlank()) {
+                institution = institution(query.institutionId()).value();
             }
         }
         SubsidyKind k = null;
-        String kind = query.kind();
-        if (kind != null && !kind.isBlank()) {
+        if (query.kind() != null && !query.kind().isBlank()) {
             try {
-                k = SubsidyKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+                k = SubsidyKind.valueOf(query.kind().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new DomainException(ErrorCode.INVALID_QUERY, "kind is one of " + List.of(SubsidyKind.values()));
             }
         }
-        String from = query.from();
-        String to = query.to();
         SubsidyLedgerQueries.Filter filter = new SubsidyLedgerQueries.Filter(prefix, institution, k,
-                from == null || from.isBlank() ? null : day("from", from), to == null || to.isBlank() ? null : day("to", to));
+                query.from() == null || query.from().isBlank() ? null : day("from", query.from()),
+                query.to() == null || query.to().isBlank() ? null : day("to", query.to()));
         Paging paging = Paging.of(query.page(), query.size());
         return progress.await(SubsidyLedgerProjection.NAME, query.minPosition())
                 .then(queries.ledger(filter, paging));

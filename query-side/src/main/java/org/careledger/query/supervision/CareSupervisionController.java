@@ -1,7 +1,6 @@
 package org.careledger.query.supervision;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.WebAdapter;
 import org.careledger.kernel.value.DivisionCode;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.query.api.Page;
 import org.careledger.query.api.Paging;
 import org.careledger.query.institution.CareRecord;
@@ -35,7 +35,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/supervision")
 public record CareSupervisionController(SupervisionQueries queries, ProjectionProgress progress) {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Institutions whose alerts one request computes at most (alerts are paged over them). */
     private static final int MAX_SCAN = 5_000;
 
@@ -67,7 +66,7 @@ public record CareSupervisionController(SupervisionQueries queries, ProjectionPr
                                   @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.OPERATOR, Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         InstitutionId institution = institutionId(id);
-        LocalDate day = day("asOf", asOf, LocalDate.now(CHINA));
+        LocalDate day = day("asOf", asOf, InputRules.today());
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .then(queries.view(institution))
                 .switchIfEmpty(Mono.error(new DomainException(ErrorCode.INSTITUTION_NOT_FOUND, "No such institution")))
@@ -86,7 +85,7 @@ public record CareSupervisionController(SupervisionQueries queries, ProjectionPr
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         String prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, division);
         Paging paging = Paging.of(page, size);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = InputRules.today();
         return progress.await(SupervisionProjection.NAME, minPosition)
                 .thenMany(queries.views(prefix, MAX_SCAN))
                 .flatMapIterable(v -> alertsOf(v, today).stream()
@@ -105,7 +104,7 @@ public record CareSupervisionController(SupervisionQueries queries, ProjectionPr
                                          @RequestParam(required = false) Long minPosition) {
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         String prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, division);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = InputRules.today();
         LocalDate end = day("to", to, today);
         LocalDate start = day("from", from, end.withDayOfMonth(1));
         if (start.isAfter(end)) {

@@ -1,7 +1,6 @@
 package org.careledger.query.supervision;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
@@ -10,6 +9,7 @@ import java.util.function.ToIntFunction;
 import org.careledger.kernel.security.Caller;
 import org.careledger.kernel.security.Role;
 import org.careledger.kernel.stereotype.WebAdapter;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.query.licence.LicenceAlertsQueries;
 import org.careledger.kernel.value.ClassType;
 import org.careledger.query.institution.CareRecord;
@@ -35,7 +35,6 @@ import reactor.core.publisher.Mono;
 public record IndicatorsController(SupervisionQueries queries, LicenceAlertsQueries licences,
                                    ProjectionProgress progress, PopulationReference population) {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MAX_SCAN = 20_000;
 
     public record Indicators(String division, LocalDate asOf, int filedInstitutions, int places, int puhuiPlaces,
@@ -55,7 +54,7 @@ public record IndicatorsController(SupervisionQueries queries, LicenceAlertsQuer
         caller.requireRole(Role.INSPECTOR, Role.SUBSIDY_OFFICER, Role.ADMIN);
         String prefix = org.careledger.query.api.JurisdictionScope.divisionPrefix(caller, division);
         LocalDate day;
-        day = asOf == null || asOf.isBlank() ? LocalDate.now(CHINA)
+        day = asOf == null || asOf.isBlank() ? InputRules.today()
                 : org.careledger.kernel.value.InputRules.queryDate("asOf", asOf);
         Mono<List<InstitutionView>> views = queries.filedViews(prefix, MAX_SCAN).collectList();
         Mono<long[]> attendance = queries.attendanceOfFiled(prefix, day.minusDays(29), day);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.value.InputRules;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
@@ -79,7 +80,7 @@ public class OpenDataController {
         Instant cut = RegisterDate.cut(day, clock);
         boolean asCsv = kind.equals("csv");
         boolean withBom = Boolean.TRUE.equals(bom);
-        LocalDate named = day != null ? day : LocalDate.now(clock.withZone(RegisterDate.ZONE));
+        LocalDate named = day != null ? day : LocalDate.now(clock.withZone(InputRules.ZONE));
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok()
                 .contentType(asCsv ? TEXT_CSV : MediaType.APPLICATION_NDJSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

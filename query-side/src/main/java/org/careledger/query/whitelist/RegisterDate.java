@@ -3,12 +3,12 @@ package org.careledger.query.whitelist;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import org.careledger.kernel.error.DomainException;
 import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.error.Violations;
+import org.careledger.kernel.value.InputRules;
 
 /**
  * The {@code asOf=YYYY-MM-DD} of the public register: the register as it stood at the end of that
@@ -24,7 +24,6 @@ import org.careledger.kernel.error.Violations;
  */
 public final class RegisterDate {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Nothing was published before 托育 filing began (2019); earlier days answer an empty register anyway. */
     static final LocalDate FIRST_DAY = LocalDate.of(2019, 1, 1);
 
@@ -62,11 +61,11 @@ public final class RegisterDate {
         if (day == null) {
             return null;
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(InputRules.ZONE));
         if (day.isAfter(today)) {
             throw new DomainException(ErrorCode.AS_OF_IN_FUTURE,
                     "asOf " + day + " lies after today (" + today + ", Asia/Shanghai)");
         }
-        return day.isEqual(today) ? null : day.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return day.isEqual(today) ? null : day.plusDays(1).atStartOfDay(InputRules.ZONE).toInstant();
     }
 }

@@ -38,6 +38,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.ServiceType;
 import org.careledger.query.institution.InstitutionView;
@@ -60,7 +61,7 @@ class AsOfSnapshotReplayTest {
     static final InstitutionId ID = UuidId.generate(InstitutionId::new);
     static final DivisionCode DIVISION = DivisionCode.parse("370830");
     static final ClassId TODDLERS = UuidId.generate(ClassId::new);
-    static final Instant START = LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(BusinessTime.CHINA).toInstant();
+    static final Instant START = LocalDate.of(2026, 1, 5).atTime(9, 0).atZone(InputRules.ZONE).toInstant();
 
     private final InstitutionViewJson json = new InstitutionViewJson(new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
@@ -83,7 +84,7 @@ class AsOfSnapshotReplayTest {
         List<Object[]> open = new ArrayList<>();
         for (int day = 4; day < 365; day += 2) {
             Instant recorded = START.plus(Duration.ofDays(day)).plusSeconds(random.nextInt(20_000));
-            LocalDate today = LocalDate.ofInstant(recorded, BusinessTime.CHINA);
+            LocalDate today = LocalDate.ofInstant(recorded, InputRules.ZONE);
             int choice = random.nextInt(10);
             if (choice < 5 || open.isEmpty()) {
                 // starts between three weeks ago (recorded late) and two weeks ahead
@@ -217,7 +218,7 @@ class AsOfSnapshotReplayTest {
         BusinessSnapshot middle = business.get(business.size() / 2);
         Instant backdated = middle.cutBusinessAt().minus(Duration.ofDays(1));
         StoredEvent late = new StoredEvent(nextPosition, history.get(history.size() - 1).recordedAt(), backdated,
-                new PuhuiStatusWithdrawn(ID, LocalDate.ofInstant(backdated, BusinessTime.CHINA), "补录", backdated));
+                new PuhuiStatusWithdrawn(ID, LocalDate.ofInstant(backdated, InputRules.ZONE), "补录", backdated));
         assertThat(middle.invalidatedBy(late)).isTrue();
         assertThat(business.get(0).cutBusinessAt().isBefore(backdated) && business.get(0).invalidatedBy(late)).isFalse();
         assertThat(business.stream().filter(s -> s.invalidatedBy(late)))

@@ -36,6 +36,7 @@ import org.careledger.kernel.value.ClassType;
 import org.careledger.kernel.value.CreditCode;
 import org.careledger.kernel.value.DivisionCode;
 import org.careledger.kernel.value.GeoPoint;
+import org.careledger.kernel.value.InputRules;
 import org.careledger.kernel.value.InstitutionType;
 import org.careledger.kernel.value.ServiceType;
 import org.careledger.query.inspector.InstitutionReplay.Reading;
@@ -59,7 +60,7 @@ class InstitutionReplayTest {
     private final List<StoredEvent> history = new ArrayList<>();
 
     private static Instant at(String day) {
-        return LocalDate.parse(day).atTime(10, 0).atZone(BusinessTime.CHINA).toInstant();
+        return LocalDate.parse(day).atTime(10, 0).atZone(InputRules.ZONE).toInstant();
     }
 
     private void record(String recordedOn, Object event) {

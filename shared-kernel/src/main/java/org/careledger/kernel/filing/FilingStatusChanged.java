@@ -14,19 +14,5 @@ public sealed interface FilingStatusChanged extends InstitutionEvent
     String reason();
 
     /** The institution's filing status after this event (docs/domain.md rule F1). */
-    default FilingStatus filingStatus() {
-        if (this instanceof FilingSuspended) {
-            return FilingStatus.SUSPENDED;
-        }
-        if (this instanceof FilingReinstated) {
-            return FilingStatus.FILED;
-        }
-        if (this instanceof FilingRevoked) {
-            return FilingStatus.REVOKED;
-        }
-        if (this instanceof InstitutionDeregistered) {
-            return FilingStatus.DEREGISTERED;
-        }
-        throw new IllegalStateException("No filing status for " + getClass().getName());
-    }
+    FilingStatus filingStatus();
 }
