@@ -5,15 +5,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.stereotype.DomainEvent;
-import org.careledger.kernel.value.FilingStatus;
 
 /** A suspension was lifted; the institution is filed again. */
 @DomainEvent
 @Revision("1")
 public record FilingReinstated(InstitutionId institutionId, String reason, Instant occurredAt) implements FilingStatusChanged {
-
-    @Override
-    public FilingStatus filingStatus() {
-        return FilingStatus.FILED;
-    }
 }

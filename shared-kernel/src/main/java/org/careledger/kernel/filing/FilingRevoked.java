@@ -5,15 +5,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 import org.careledger.kernel.id.InstitutionId;
 import org.careledger.kernel.stereotype.DomainEvent;
-import org.careledger.kernel.value.FilingStatus;
 
 /** The filing was revoked (撤销). */
 @DomainEvent
 @Revision("1")
 public record FilingRevoked(InstitutionId institutionId, String reason, Instant occurredAt) implements FilingStatusChanged {
-
-    @Override
-    public FilingStatus filingStatus() {
-        return FilingStatus.REVOKED;
-    }
 }

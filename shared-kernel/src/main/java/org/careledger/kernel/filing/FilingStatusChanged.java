@@ -1,5 +1,7 @@
 package org.careledger.kernel.filing;
 
+import java.util.Map;
+
 import org.careledger.kernel.value.FilingStatus;
 
 /**
@@ -13,6 +15,15 @@ public sealed interface FilingStatusChanged extends InstitutionEvent
 
     String reason();
 
-    /** The institution's filing status after this event (docs/domain.md rule F1). */
-    FilingStatus filingStatus();
+    /** The filing status each of these events leads to (docs/domain.md rule F1): one entry per permitted type. */
+    Map<Class<? extends FilingStatusChanged>, FilingStatus> STATUS_AFTER = Map.of(
+            FilingSuspended.class, FilingStatus.SUSPENDED,
+            FilingReinstated.class, FilingStatus.FILED,
+            FilingRevoked.class, FilingStatus.REVOKED,
+            InstitutionDeregistered.class, FilingStatus.DEREGISTERED);
+
+    /** The institution's filing status after this event. */
+    default FilingStatus filingStatus() {
+        return STATUS_AFTER.get(getClass());
+    }
 }
