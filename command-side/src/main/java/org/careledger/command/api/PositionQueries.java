@@ -7,6 +7,7 @@ import org.careledger.kernel.error.ErrorCode;
 import org.careledger.kernel.messaging.EventTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -43,8 +44,9 @@ public class PositionQueries {
                 // the command is committed by now: a passing fault of the lookup must not turn it into a 500
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
                 .onErrorMap(e -> !(e instanceof DomainException), e -> {
+                    // the retries' exhaustion wraps the store's failure, which wraps the driver's: log the driver's
                     log.warn("A command on {} committed, but the position of its last event could not be read: {}",
-                            aggregateId, e.getCause() == null ? e.toString() : e.getCause().toString());
+                            aggregateId, NestedExceptionUtils.getMostSpecificCause(e).toString());
                     return new DomainException(ErrorCode.STORE_UNAVAILABLE, "The command took effect, but the store did not "
                             + "answer the position of its last event; send the same request again with its Idempotency-Key "
                             + "for the answer");
